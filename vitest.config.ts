@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 //  - unit: Node (engine, server, pdf, cli) and happy-dom (widgets, dashboard), against the source through the
 //    "source" export condition, so no build is needed first.
 //  - browser: real Chromium driven by playwright-core, against built output; run by scripts/test.mjs after a build.
-const source = { conditions: ['source'], alias: { '#test-support': new URL('./test/support', import.meta.url).pathname } };
+const source = {
+  conditions: ['source'],
+  alias: { '#test-support': new URL('./test/support', import.meta.url).pathname },
+};
 const jsx = { jsx: 'automatic' as const, jsxImportSource: 'preact' };
 
 export default defineConfig({

@@ -2,8 +2,8 @@
 // The one-way dependency rule (docs/architecture.md): which of our packages each package may import.
 // Checks both package.json dependencies and the import specifiers in src/, and forbids reaching into another
 // package's files by relative path.
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,23 +36,35 @@ for (const d of readdirSync(join(root, 'packages'))) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const allowed = ALLOWED[pkg.name];
   if (!allowed) {
-    problems.push(`${pkg.name}: not in the dependency rule table (scripts/check-deps.mjs); add it with what it may use.`);
+    problems.push(
+      `${pkg.name}: not in the dependency rule table (scripts/check-deps.mjs); add it with what it may use.`,
+    );
     continue;
   }
-  const declared = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies }).filter((n) => n.startsWith('@onward/'));
-  for (const n of declared) if (!allowed.includes(n)) problems.push(`${pkg.name} depends on ${n}, which the one-way rule does not allow.`);
+  const declared = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies }).filter((n) =>
+    n.startsWith('@onward/'),
+  );
+  for (const n of declared)
+    if (!allowed.includes(n)) problems.push(`${pkg.name} depends on ${n}, which the one-way rule does not allow.`);
   for (const file of walk(join(dir, 'src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    for (const m of text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    )) {
       const spec = m[1] ?? m[2];
       const rel = relative(root, file);
       if (spec.startsWith('@onward/')) {
         const name = spec.split('/').slice(0, 2).join('/');
-        if (!allowed.includes(name)) problems.push(`${rel}: imports ${spec}; ${pkg.name} may import only ${allowed.join(', ') || 'none of ours'}.`);
-        if (/\/src(\/|$)/.test(spec)) problems.push(`${rel}: imports ${spec}: use the package name, not a path into its src/.`);
+        if (!allowed.includes(name))
+          problems.push(
+            `${rel}: imports ${spec}; ${pkg.name} may import only ${allowed.join(', ') || 'none of ours'}.`,
+          );
+        if (/\/src(\/|$)/.test(spec))
+          problems.push(`${rel}: imports ${spec}: use the package name, not a path into its src/.`);
       } else if (spec.startsWith('.')) {
         const target = resolve(dirname(file), spec);
-        if (!target.startsWith(dir + '/')) problems.push(`${rel}: imports ${spec}, outside its own package. Use the package name.`);
+        if (!target.startsWith(dir + '/'))
+          problems.push(`${rel}: imports ${spec}, outside its own package. Use the package name.`);
       }
     }
   }

@@ -4,10 +4,10 @@
 //   schemas/generated/validators.js     ajv standalone validators (no eval at run time), bundled to one ESM file
 //   schemas/generated/index.ts          re-exports
 // With --check it writes nothing and exits 1 when any generated file is stale.
-import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, mkdirSync } from 'node:fs';
-import { join, relative, basename, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -45,7 +45,13 @@ const schemas = files.map((file) => {
 export const ANNOTATIONS = ['x-onward-kind', 'x-onward-icon', 'x-onward-question-set', 'x-onward-version'];
 
 function makeAjv() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, inlineRefs: false, messages: false, code: { source: true, esm: true, lines: false } });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    inlineRefs: false,
+    messages: false,
+    code: { source: true, esm: true, lines: false },
+  });
   addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
   for (const k of ANNOTATIONS) ajv.addKeyword({ keyword: k, schemaType: ['string', 'number'] });
   for (const s of schemas) ajv.addSchema(s.json);
@@ -111,7 +117,7 @@ outputs.set(
   `${header}${schemas.map((s) => `export * from './${basename(s.file, '.json')}.js';`).join('\n')}\nexport const schemaIds = ${JSON.stringify(ids, null, 2)} as const;\n`,
 );
 
-let stale = [];
+const stale = [];
 if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
 for (const [name, content] of outputs) {
   const p = join(outDir, name);

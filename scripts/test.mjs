@@ -8,7 +8,7 @@
 //     then vitest: unit, DOM and browser projects.
 // Options: --quick (unit and dom tests only, no build/browser), --no-install (never apt-get).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chownSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,14 +42,26 @@ function pgBin() {
 }
 
 const parts = [
-  { name: 'Chromium', pkg: 'chromium', present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'), need: !quick },
+  {
+    name: 'Chromium',
+    pkg: 'chromium',
+    present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
+    need: !quick,
+  },
   { name: 'PostgreSQL', pkg: 'postgresql', present: () => !!pgBin(), need: true },
   { name: 'poppler-utils', pkg: 'poppler-utils', present: () => has('pdftotext'), need: true },
 ];
 const missing = parts.filter((p) => p.need && !p.present());
 if (missing.length && canApt) {
   log(`Installing system parts: ${missing.map((p) => p.pkg).join(' ')}`);
-  const r = spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.map((p) => p.pkg).join(' ')} >/dev/null`], { stdio: 'inherit' });
+  const r = spawnSync(
+    'sh',
+    [
+      '-c',
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.map((p) => p.pkg).join(' ')} >/dev/null`,
+    ],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) console.log('apt-get failed; the tests that need these parts will be skipped.');
 }
 for (const p of parts) {
@@ -77,12 +89,34 @@ async function startPostgres() {
   };
   try {
     asPg('initdb', ['-D', data, '-A', 'trust', '-U', 'onward', '-E', 'UTF8', '--locale=C.UTF-8']);
-    asPg('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    asPg('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
     env.ONWARD_TEST_DATABASE_URL = `postgres://onward@127.0.0.1:${port}/postgres`;
-    pg = { stop: () => { try { asPg('pg_ctl', ['-D', data, '-m', 'fast', 'stop']); } catch {} rmSync(dir, { recursive: true, force: true }); } };
+    pg = {
+      stop: () => {
+        try {
+          asPg('pg_ctl', ['-D', data, '-m', 'fast', 'stop']);
+        } catch {}
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
     console.log(`PostgreSQL ${bin.split('/').at(-2)} started on 127.0.0.1:${port}`);
   } catch (e) {
-    skipped.push(`PostgreSQL could not start (${String(e.stderr ?? e.message).trim().split('\n')[0]}): the PostgreSQL storage tests are skipped.`);
+    skipped.push(
+      `PostgreSQL could not start (${
+        String(e.stderr ?? e.message)
+          .trim()
+          .split('\n')[0]
+      }): the PostgreSQL storage tests are skipped.`,
+    );
   }
 }
 function uid(user) {
@@ -120,16 +154,35 @@ process.on('SIGINT', () => finish(130, 'interrupted'));
 const pnpm = 'pnpm';
 const s = scripts();
 if (!quick) {
-  for (const name of ['check:generated', 'check:deps', 'lint', 'typecheck', 'build', 'check:docs', 'size', 'storybook:build']) {
+  for (const name of [
+    'check:generated',
+    'check:deps',
+    'lint',
+    'typecheck',
+    'build',
+    'check:docs',
+    'size',
+    'storybook:build',
+  ]) {
     if (!s[name]) continue;
     if (name === 'storybook:build' && !existsSync('stories/.storybook')) continue;
     step(name, pnpm, ['run', '--silent', name]);
   }
 }
 await startPostgres();
-if (!env.ONWARD_TEST_DATABASE_URL && !skipped.some((x) => x.startsWith('PostgreSQL'))) skipped.push('PostgreSQL is not available: the PostgreSQL storage tests are skipped. To run them: apt-get install -y postgresql');
+if (!env.ONWARD_TEST_DATABASE_URL && !skipped.some((x) => x.startsWith('PostgreSQL')))
+  skipped.push(
+    'PostgreSQL is not available: the PostgreSQL storage tests are skipped. To run them: apt-get install -y postgresql',
+  );
 
-const vitestArgs = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.test-results.json'];
+const vitestArgs = [
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=.test-results.json',
+];
 if (quick) vitestArgs.push('--project', 'unit', '--project', 'dom');
 log(`vitest ${quick ? '(unit, dom)' : '(unit, dom, browser)'}`);
 const t0 = Date.now();

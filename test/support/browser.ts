@@ -9,7 +9,10 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from 'p
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH) && process.env.ONWARD_SKIP_BROWSER === undefined;
-if (!hasChromium) console.warn(`\n*** SKIPPING browser tests: no Chromium at ${CHROMIUM_PATH}. Install it: apt-get install -y chromium ***\n`);
+if (!hasChromium)
+  console.warn(
+    `\n*** SKIPPING browser tests: no Chromium at ${CHROMIUM_PATH}. Install it: apt-get install -y chromium ***\n`,
+  );
 
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -27,7 +30,12 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A phone-sized context: 390×844, touch, mobile user agent behaviour. */
-export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  hasTouch: true,
+  isMobile: true,
+  deviceScaleFactor: 2,
+};
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -48,18 +56,27 @@ export async function axe(page: Page, selector?: string): Promise<AxeViolation[]
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async (sel) => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } };
+    const w = window as unknown as {
+      axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+    };
     const r = await w.axe.run(sel ?? document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
       resultTypes: ['violations'],
     });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   }, selector);
 }
 
 /** Format violations for an assertion message. */
 export function describeViolations(v: AxeViolation[]): string {
-  return v.map((x) => `${x.id} (${x.impact}): ${x.help}\n  ${x.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+  return v
+    .map((x) => `${x.id} (${x.impact}): ${x.help}\n  ${x.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
+    .join('\n');
 }
 
 const TYPES: Record<string, string> = {
@@ -82,7 +99,10 @@ export interface StaticServer {
  * Serve folders on 127.0.0.1 (a free port). `mounts` maps a URL prefix to a folder. Every response carries the
  * given headers (e.g. a strict Content-Security-Policy).
  */
-export async function serveStatic(mounts: Record<string, string>, headers: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(
+  mounts: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     for (const [prefix, dir] of Object.entries(mounts).sort((a, b) => b[0].length - a[0].length)) {

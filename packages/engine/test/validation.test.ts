@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { questionSet, setAnswer, emptyChecklist, validate } from '../src/index.js';
+import { emptyChecklist, questionSet, setAnswer, validate } from '../src/index.js';
 
 const who = { by: 'young-person', locale: 'en-GB', variant: 'standard', at: '2026-01-01T10:00:00Z' } as const;
 
 describe('checklist validation', () => {
   it('accepts a valid checklist', () => {
     const set = questionSet();
-    const doc = setAnswer(set, emptyChecklist(set), 'housing.heating', { value: 'no', note: 'Boiler broke', help: true }, who);
+    const doc = setAnswer(
+      set,
+      emptyChecklist(set),
+      'housing.heating',
+      { value: 'no', note: 'Boiler broke', help: true },
+      who,
+    );
     expect(validate('checklist', doc)).toEqual({ ok: true, value: doc });
   });
 
@@ -14,7 +20,9 @@ describe('checklist validation', () => {
     const doc = {
       questionSet: 'onward.outcomes',
       version: 2,
-      answers: { housing: { heating: { ...who, value: 'maybe', note: 'x'.repeat(501) }, sofa: { ...who, value: 'yes' } } },
+      answers: {
+        housing: { heating: { ...who, value: 'maybe', note: 'x'.repeat(501) }, sofa: { ...who, value: 'yes' } },
+      },
     };
     const r = validate('checklist', doc);
     expect(r.ok).toBe(false);

@@ -1,6 +1,15 @@
 // The answer model: immutable updates to a checklist, each answer carrying who gave it and in which words.
 import type { OutcomesV1 } from '@onward/schemas';
-import { type Answer, type AnswerValue, type AnsweredBy, type ChecklistAnswers, type DomainId, type QuestionSet, type Variant, ContentError } from '../content/question-set.js';
+import {
+  type Answer,
+  type AnsweredBy,
+  type AnswerValue,
+  type ChecklistAnswers,
+  ContentError,
+  type DomainId,
+  type QuestionSet,
+  type Variant,
+} from '../content/question-set.js';
 
 /** A checklist in any shipped question-set version. */
 export type AnyChecklist = ChecklistAnswers | OutcomesV1;
@@ -50,7 +59,13 @@ export function listAnswers(set: QuestionSet, doc: AnyChecklist): [string, Answe
  * Set (or replace) one answer, returning a new checklist. Empty notes are dropped; `help: false` is dropped.
  * Throws a ContentError when the question is not in the set.
  */
-export function setAnswer(set: QuestionSet, doc: AnyChecklist, questionId: string, input: AnswerInput, who: Provenance): AnyChecklist {
+export function setAnswer(
+  set: QuestionSet,
+  doc: AnyChecklist,
+  questionId: string,
+  input: AnswerInput,
+  who: Provenance,
+): AnyChecklist {
   const q = set.byId.get(questionId);
   if (!q) throw new ContentError(`"${questionId}" is not a question in ${set.id} version ${set.version}.`);
   const answer: Answer = {

@@ -2,9 +2,10 @@
 // merge, retire) so a migration can be read, documented and tested. An old plan is never migrated in place: it
 // keeps rendering with the version (and the frozen words) it was answered in. Migration is for carrying answers
 // into the next plan.
+
+import { type AnyChecklist, emptyChecklist, getAnswer, splitId } from '../answers/answers.js';
 import type { Answer, AnswerValue, QuestionSet } from './question-set.js';
 import { ContentError, questionSet } from './question-set.js';
-import { type AnyChecklist, emptyChecklist, getAnswer, splitId } from '../answers/answers.js';
 
 /**
  * How a split maps the old answer onto each new question:
@@ -40,7 +41,14 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 2,
     description:
       'Version 2 asks about a passport and a birth certificate separately: young people often had one and not the other.',
-    steps: [{ op: 'split', from: 'independence.id-documents', into: ['independence.passport', 'independence.birth-certificate'], rule: 'yes-only' }],
+    steps: [
+      {
+        op: 'split',
+        from: 'independence.id-documents',
+        into: ['independence.passport', 'independence.birth-certificate'],
+        rule: 'yes-only',
+      },
+    ],
   },
 ];
 
@@ -55,7 +63,11 @@ export interface MigrationResult {
 }
 
 /** Migrate a checklist to a newer question-set version (default: the latest shipped). */
-export function migrateChecklist(doc: AnyChecklist, toVersion?: number, migrations: readonly Migration[] = MIGRATIONS): MigrationResult {
+export function migrateChecklist(
+  doc: AnyChecklist,
+  toVersion?: number,
+  migrations: readonly Migration[] = MIGRATIONS,
+): MigrationResult {
   const target = toVersion ?? Math.max(doc.version, ...migrations.map((m) => m.to));
   if (target < doc.version) throw new ContentError(`Cannot migrate version ${doc.version} back to ${target}.`);
   let current = doc;
@@ -73,7 +85,12 @@ export function migrateChecklist(doc: AnyChecklist, toVersion?: number, migratio
 }
 
 /** Apply one migration between two question sets. Exposed so councils can test their own migrations. */
-export function applyMigration(doc: AnyChecklist, m: Migration, fromSet: QuestionSet, toSet: QuestionSet): MigrationResult {
+export function applyMigration(
+  doc: AnyChecklist,
+  m: Migration,
+  fromSet: QuestionSet,
+  toSet: QuestionSet,
+): MigrationResult {
   if (doc.version !== m.from) throw new ContentError(`This migration is for version ${m.from}, not ${doc.version}.`);
   const handled = new Set<string>();
   const out = new Map<string, Answer>();
@@ -110,7 +127,11 @@ export function applyMigration(doc: AnyChecklist, m: Migration, fromSet: Questio
         for (const id of step.from) handled.add(id);
         if (!olds.length) break;
         const values = olds.map((a) => a.value);
-        const value: AnswerValue = values.includes('no') ? 'no' : values.every((v) => v === 'not-relevant') ? 'not-relevant' : 'yes';
+        const value: AnswerValue = values.includes('no')
+          ? 'no'
+          : values.every((v) => v === 'not-relevant')
+            ? 'not-relevant'
+            : 'yes';
         const notes = olds.map((a) => a.note).filter((n): n is string => !!n);
         const latest = olds.reduce((x, y) => (x.at >= y.at ? x : y));
         const merged: Answer = { ...latest, value };
@@ -132,7 +153,10 @@ export function applyMigration(doc: AnyChecklist, m: Migration, fromSet: Questio
     const a = getAnswer(doc, q.id);
     if (!a) continue;
     if (toSet.byId.has(q.id)) out.set(q.id, a);
-    else throw new ContentError(`Question "${q.id}" is not in version ${toSet.version} and the migration does not say what happens to it.`);
+    else
+      throw new ContentError(
+        `Question "${q.id}" is not in version ${toSet.version} and the migration does not say what happens to it.`,
+      );
   }
   const next = emptyChecklist(toSet) as { answers: Record<string, Record<string, Answer>> };
   for (const q of toSet.questions) {

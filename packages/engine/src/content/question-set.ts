@@ -1,8 +1,9 @@
 // A question set is read from the outcomes checklist JSON Schema itself: its domains are the schema's
 // domain objects, its questions their properties, in the order the schema lists them.
+
+import type { OutcomesV2 } from '@onward/schemas';
 import outcomesV1 from '@onward/schemas/outcomes/outcomes.v1.schema.json';
 import outcomesV2 from '@onward/schemas/outcomes/outcomes.v2.schema.json';
-import type { OutcomesV2 } from '@onward/schemas';
 
 /** The eight domains of the outcomes checklist, keyed as in the schema. */
 export type DomainId = keyof OutcomesV2['answers'] & string;
@@ -96,7 +97,11 @@ export function loadQuestionSet(schema: unknown): QuestionSet {
       questions.push(question);
       byId.set(question.id, question);
     }
-    domains.push({ id: domainId as DomainId, icon: typeof d['x-onward-icon'] === 'string' ? d['x-onward-icon'] : 'circle', questions: qs });
+    domains.push({
+      id: domainId as DomainId,
+      icon: typeof d['x-onward-icon'] === 'string' ? d['x-onward-icon'] : 'circle',
+      questions: qs,
+    });
   }
   return { id, version, domains, questions, byId };
 }

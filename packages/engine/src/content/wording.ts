@@ -83,7 +83,14 @@ export class Wording {
   /** The question's text, or its id when no locale has it (the content check reports that case). */
   question(q: Question | string, req: WordingRequest): Resolved {
     const id = typeof q === 'string' ? q : q.id;
-    return this.resolveIn(req, (f) => f.questions[id]) ?? { text: id, locale: DEFAULT_LOCALE, variant: 'standard', dir: 'ltr' };
+    return (
+      this.resolveIn(req, (f) => f.questions[id]) ?? {
+        text: id,
+        locale: DEFAULT_LOCALE,
+        variant: 'standard',
+        dir: 'ltr',
+      }
+    );
   }
 
   /** An optional hint under the question (hard words explained). */

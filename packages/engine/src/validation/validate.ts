@@ -1,12 +1,13 @@
 // Validation of every kind of document with validators precompiled at build time (ajv standalone): no `eval`,
 // no ajv compiler in the browser. Errors become a list of { path, message } in plain words, one per problem.
+
+import type { CheckIn, LivingTogetherAgreement, Locale, OutcomesV1, OutcomesV2, PathwayPlan } from '@onward/schemas';
 import validateCheckInSchema from '@onward/schemas/validate/check-in';
 import validateAgreementSchema from '@onward/schemas/validate/living-together-agreement';
 import validateLocaleSchema from '@onward/schemas/validate/locale';
 import validateOutcomesV1 from '@onward/schemas/validate/outcomes.v1';
 import validateOutcomesV2 from '@onward/schemas/validate/outcomes.v2';
 import validatePlanSchema from '@onward/schemas/validate/pathway-plan';
-import type { CheckIn, LivingTogetherAgreement, Locale, OutcomesV1, OutcomesV2, PathwayPlan } from '@onward/schemas';
 import { type MessageLocale, message, messageLocale } from './messages.js';
 
 /** One problem with a document: where (a dotted path, e.g. `answers.housing.heating.note`) and what, in plain words. */
@@ -29,7 +30,13 @@ export interface DocumentKinds {
 }
 export type DocumentKind = keyof DocumentKinds;
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['checklist', 'check-in', 'pathway-plan', 'living-together-agreement', 'locale'];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'checklist',
+  'check-in',
+  'pathway-plan',
+  'living-together-agreement',
+  'locale',
+];
 
 interface AjvError {
   instancePath: string;
@@ -48,12 +55,19 @@ export interface ValidateOptions {
  * This pulls in every validator; a bundle that needs one kind should call its own function (validateChecklist, …)
  * so the others are left out.
  */
-export function validate<K extends DocumentKind>(kind: K, doc: unknown, options: ValidateOptions = {}): ValidationResult<DocumentKinds[K]> {
+export function validate<K extends DocumentKind>(
+  kind: K,
+  doc: unknown,
+  options: ValidateOptions = {},
+): ValidationResult<DocumentKinds[K]> {
   return byKind[kind](doc, options) as ValidationResult<DocumentKinds[K]>;
 }
 
 /** Checklist answers, validated against the question-set version they were given in. */
-export function validateChecklist(doc: unknown, options: ValidateOptions = {}): ValidationResult<DocumentKinds['checklist']> {
+export function validateChecklist(
+  doc: unknown,
+  options: ValidateOptions = {},
+): ValidationResult<DocumentKinds['checklist']> {
   return run(isObject(doc) && doc.version === 1 ? validateOutcomesV1 : validateOutcomesV2, doc, options);
 }
 export function validateCheckIn(doc: unknown, options: ValidateOptions = {}): ValidationResult<CheckIn> {
@@ -62,20 +76,24 @@ export function validateCheckIn(doc: unknown, options: ValidateOptions = {}): Va
 export function validatePlan(doc: unknown, options: ValidateOptions = {}): ValidationResult<PathwayPlan> {
   return run(validatePlanSchema, doc, options);
 }
-export function validateAgreement(doc: unknown, options: ValidateOptions = {}): ValidationResult<LivingTogetherAgreement> {
+export function validateAgreement(
+  doc: unknown,
+  options: ValidateOptions = {},
+): ValidationResult<LivingTogetherAgreement> {
   return run(validateAgreementSchema, doc, options);
 }
 export function validateLocale(doc: unknown, options: ValidateOptions = {}): ValidationResult<Locale> {
   return run(validateLocaleSchema, doc, options);
 }
 
-const byKind: { [K in DocumentKind]: (doc: unknown, options: ValidateOptions) => ValidationResult<DocumentKinds[K]> } = {
-  checklist: validateChecklist,
-  'check-in': validateCheckIn,
-  'pathway-plan': validatePlan,
-  'living-together-agreement': validateAgreement,
-  locale: validateLocale,
-};
+const byKind: { [K in DocumentKind]: (doc: unknown, options: ValidateOptions) => ValidationResult<DocumentKinds[K]> } =
+  {
+    checklist: validateChecklist,
+    'check-in': validateCheckIn,
+    'pathway-plan': validatePlan,
+    'living-together-agreement': validateAgreement,
+    locale: validateLocale,
+  };
 
 function run<T>(compiled: unknown, doc: unknown, options: ValidateOptions): ValidationResult<T> {
   const v = compiled as Compiled;
@@ -85,14 +103,21 @@ function run<T>(compiled: unknown, doc: unknown, options: ValidateOptions): Vali
     ok = v(doc);
   } catch {
     // A validator can only throw on input JSON cannot hold (e.g. a getter that throws); treat it as invalid.
-    return { ok: false, errors: [{ path: '', rule: 'other', message: message(loc, 'other', { field: message(loc, 'root') }) }] };
+    return {
+      ok: false,
+      errors: [{ path: '', rule: 'other', message: message(loc, 'other', { field: message(loc, 'root') }) }],
+    };
   }
   if (ok) return { ok: true, value: doc as T };
   return { ok: false, errors: toFieldErrors(v.errors ?? [], doc, loc) };
 }
 
 /** Throwing variant for code paths where invalid input is a programming error. */
-export function assertValid<K extends DocumentKind>(kind: K, doc: unknown, options?: ValidateOptions): DocumentKinds[K] {
+export function assertValid<K extends DocumentKind>(
+  kind: K,
+  doc: unknown,
+  options?: ValidateOptions,
+): DocumentKinds[K] {
   const r = validate(kind, doc, options);
   if (!r.ok) throw new ValidationError(kind, r.errors);
   return r.value;
@@ -201,7 +226,10 @@ function toFieldErrors(errors: readonly AjvError[], doc: unknown, loc: MessageLo
       case 'maxItems':
       case 'minItems':
       case 'minProperties':
-        vars = { limit: Number(e.params.limit), entries: message(loc, Number(e.params.limit) === 1 ? 'entry' : 'entries') };
+        vars = {
+          limit: Number(e.params.limit),
+          entries: message(loc, Number(e.params.limit) === 1 ? 'entry' : 'entries'),
+        };
         break;
       case 'pattern':
         break;
