@@ -1,9 +1,16 @@
 // @onward/engine public API. This file only re-exports; test/exports.test.ts pins the list.
-export * from './content/question-set.js';
-export * from './content/wording.js';
-export * from './content/migrations.js';
-export * from './validation/validate.js';
-export type { MessageLocale } from './validation/messages.js';
+
+export type { CheckIn, LivingTogetherAgreement, Locale, OutcomesV1, OutcomesV2, PathwayPlan } from '@onward/schemas';
 export * from './answers/answers.js';
 export * from './answers/progress.js';
-export type { CheckIn, LivingTogetherAgreement, Locale, OutcomesV1, OutcomesV2, PathwayPlan } from '@onward/schemas';
+export * from './content/check.js';
+export type { DuplicateKey, JsonScan, KeyOccurrence, TextPosition } from './content/json-scan.js';
+export { JsonSyntaxError, keyPosition, scanJson } from './content/json-scan.js';
+export * from './content/locales.js';
+export * from './content/migrations.js';
+export * from './content/question-set.js';
+export type { ReadingEase } from './content/readability.js';
+export { countSyllables, readingEase } from './content/readability.js';
+export * from './content/wording.js';
+export type { MessageLocale } from './validation/messages.js';
+export * from './validation/validate.js';

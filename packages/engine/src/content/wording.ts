@@ -1,7 +1,6 @@
 // Wording lives in locale files keyed by question id, apart from the schema, so that councils can adapt words
 // with young people without changing what is asked.
 import type { Locale as LocaleFile } from '@onward/schemas';
-import enGB from '@onward/schemas/locales/en-GB.json';
 import type { Question, QuestionSet, Variant } from './question-set.js';
 
 export type { LocaleFile };
@@ -132,12 +131,4 @@ export class Wording {
 
 function key(locale: string, variant: Variant): string {
   return `${locale}|${variant}`;
-}
-
-/** The shipped en-GB standard wording. */
-export const enGBWording = enGB as LocaleFile;
-
-/** A Wording holding the shipped locales given (en-GB standard is always included). */
-export function shippedWording(extra: readonly LocaleFile[] = []): Wording {
-  return new Wording([enGBWording, ...extra]);
 }
