@@ -1,5 +1,7 @@
 // @onward/engine public API. This file only re-exports; test/exports.test.ts pins the list.
 
+// JSON Schemas (dereferenced, `as const`) of every document and API body, for servers and OpenAPI documents.
+export * as schemas from '@onward/schemas';
 export type { CheckIn, LivingTogetherAgreement, Locale, OutcomesV1, OutcomesV2, PathwayPlan } from '@onward/schemas';
 export * from './answers/answers.js';
 export * from './answers/progress.js';
