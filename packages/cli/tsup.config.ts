@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { baseConfig } from '../../tsup.base';
 
-export default defineConfig(baseConfig());
+// Two entries: the library (run, COMMANDS) and the `onward` executable (dist/bin.js, keeps its #! line).
+export default defineConfig(baseConfig({ entry: ['src/index.ts', 'src/bin.ts'] }));
