@@ -1,0 +1,249 @@
+// The one set of SQL migrations, run in order at start on PGlite and PostgreSQL alike. Never edit a shipped
+// migration: add the next one. Each runs in a transaction and is recorded in onward_migrations.
+import type { Db } from './db.js';
+
+export interface Migration {
+  readonly id: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'event log, projections, auth, audit, webhooks',
+    sql: `
+CREATE TABLE councils (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE teams (
+  id text PRIMARY KEY,
+  council_id text NOT NULL REFERENCES councils(id),
+  name text NOT NULL
+);
+CREATE INDEX teams_council ON teams (council_id);
+CREATE TABLE users (
+  id text PRIMARY KEY,
+  council_id text NOT NULL REFERENCES councils(id),
+  role text NOT NULL,
+  email text,
+  name text NOT NULL,
+  team_id text REFERENCES teams(id),
+  young_person_id text,
+  disabled boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX users_email ON users (lower(email)) WHERE email IS NOT NULL;
+CREATE INDEX users_council ON users (council_id);
+CREATE TABLE credentials (
+  user_id text PRIMARY KEY REFERENCES users(id),
+  password_hash text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- The record: an append-only log per young person. Never updated or deleted (the trigger refuses it);
+-- retention is handled by archiving the whole database after the retention date, see docs/deployment.md.
+CREATE TABLE events (
+  id text PRIMARY KEY,
+  council_id text NOT NULL REFERENCES councils(id),
+  young_person_id text NOT NULL,
+  sequence integer NOT NULL,
+  actor_id text NOT NULL,
+  actor_role text NOT NULL,
+  type text NOT NULL,
+  payload jsonb NOT NULL,
+  at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (young_person_id, sequence)
+);
+CREATE INDEX events_council ON events (council_id, at);
+CREATE FUNCTION onward_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the % table is append-only', TG_TABLE_NAME;
+END
+$$;
+CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
+  FOR EACH ROW EXECUTE FUNCTION onward_refuse_change();
+
+-- Projections: current state, rebuilt from events (Store.rebuildProjections).
+CREATE TABLE young_people (
+  id text PRIMARY KEY,
+  council_id text NOT NULL REFERENCES councils(id),
+  name text NOT NULL,
+  preferred_name text,
+  date_of_birth date NOT NULL,
+  category text NOT NULL,
+  team_id text NOT NULL,
+  pa_id text NOT NULL,
+  social_worker_id text,
+  language text,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX young_people_council ON young_people (council_id);
+CREATE TABLE plans (
+  id text PRIMARY KEY,
+  council_id text NOT NULL,
+  young_person_id text NOT NULL,
+  state text NOT NULL,
+  lifecycle jsonb NOT NULL,
+  doc jsonb NOT NULL,
+  version integer NOT NULL,
+  submitted_at timestamptz,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX plans_young_person ON plans (young_person_id);
+CREATE TABLE check_ins (
+  id text PRIMARY KEY,
+  council_id text NOT NULL,
+  young_person_id text NOT NULL,
+  doc jsonb NOT NULL,
+  at timestamptz NOT NULL,
+  help boolean NOT NULL,
+  help_seen boolean NOT NULL DEFAULT false,
+  lifecycle jsonb NOT NULL
+);
+CREATE INDEX check_ins_young_person ON check_ins (young_person_id, at);
+CREATE TABLE arrangements (
+  id text PRIMARY KEY,
+  council_id text NOT NULL,
+  young_person_id text NOT NULL,
+  state text NOT NULL,
+  lifecycle jsonb NOT NULL,
+  agreement jsonb,
+  carer_user_ids jsonb NOT NULL,
+  supervising_social_worker_id text,
+  version integer NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX arrangements_young_person ON arrangements (young_person_id);
+
+-- Frozen authorised plans with their PDF. Kept for the retention period; never changed.
+CREATE TABLE frozen_plans (
+  plan_id text PRIMARY KEY,
+  council_id text NOT NULL,
+  young_person_id text NOT NULL,
+  doc jsonb NOT NULL,
+  pdf bytea,
+  authorised_at timestamptz NOT NULL
+);
+CREATE TRIGGER frozen_plans_append_only BEFORE UPDATE OR DELETE ON frozen_plans
+  FOR EACH ROW EXECUTE FUNCTION onward_refuse_change();
+
+CREATE TABLE sessions (
+  id_hash text PRIMARY KEY,
+  user_id text NOT NULL REFERENCES users(id),
+  council_id text NOT NULL,
+  csrf_token text NOT NULL,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  last_seen_at timestamptz NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE invitations (
+  token_hash text PRIMARY KEY,
+  council_id text NOT NULL,
+  young_person_id text NOT NULL,
+  created_by text NOT NULL,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz
+);
+CREATE TABLE api_tokens (
+  id text PRIMARY KEY,
+  council_id text NOT NULL REFERENCES councils(id),
+  name text NOT NULL,
+  token_hash text NOT NULL UNIQUE,
+  created_by text NOT NULL,
+  created_at timestamptz NOT NULL,
+  revoked_at timestamptz
+);
+
+CREATE TABLE audit_log (
+  id bigserial PRIMARY KEY,
+  council_id text NOT NULL,
+  at timestamptz NOT NULL,
+  actor_id text NOT NULL,
+  actor_role text NOT NULL,
+  action text NOT NULL,
+  record_type text NOT NULL,
+  record_id text NOT NULL,
+  young_person_id text,
+  request_id text NOT NULL
+);
+CREATE INDEX audit_council_at ON audit_log (council_id, at);
+CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION onward_refuse_change();
+
+CREATE TABLE webhooks (
+  id text PRIMARY KEY,
+  council_id text NOT NULL REFERENCES councils(id),
+  url text NOT NULL,
+  secret text NOT NULL,
+  events jsonb NOT NULL,
+  created_at timestamptz NOT NULL,
+  disabled boolean NOT NULL DEFAULT false
+);
+CREATE TABLE webhook_deliveries (
+  id text PRIMARY KEY,
+  council_id text NOT NULL,
+  webhook_id text NOT NULL REFERENCES webhooks(id),
+  event_type text NOT NULL,
+  body text NOT NULL,
+  status text NOT NULL,
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz,
+  created_at timestamptz NOT NULL,
+  delivered_at timestamptz
+);
+CREATE TABLE webhook_attempts (
+  delivery_id text NOT NULL REFERENCES webhook_deliveries(id),
+  attempt integer NOT NULL,
+  at timestamptz NOT NULL,
+  response_status integer,
+  error text,
+  duration_ms integer NOT NULL,
+  PRIMARY KEY (delivery_id, attempt)
+);
+`,
+  },
+];
+
+export async function migrate(db: Db): Promise<number[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS onward_migrations (
+    id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    const ran = await db.transaction(async (tx) => {
+      // Two processes starting at once against one PostgreSQL: the lock makes the second wait, then skip.
+      await tx.query('SELECT pg_advisory_xact_lock(727001)');
+      const done = await tx.query('SELECT 1 FROM onward_migrations WHERE id = $1', [m.id]);
+      if (done.length) return false;
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO onward_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+      return true;
+    });
+    if (ran) applied.push(m.id);
+  }
+  return applied;
+}
+
+/** Splits a script on semicolons at line ends, keeping $$-quoted function bodies whole. */
+export function splitStatements(sql: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let inDollar = false;
+  for (const line of sql.split('\n')) {
+    if (line.trim().startsWith('--') && !inDollar) continue;
+    const dollars = line.match(/\$\$/g)?.length ?? 0;
+    if (dollars % 2 === 1) inDollar = !inDollar;
+    current += `${line}\n`;
+    if (!inDollar && line.trimEnd().endsWith(';')) {
+      out.push(current.trim());
+      current = '';
+    }
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}

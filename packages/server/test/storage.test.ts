@@ -1,0 +1,239 @@
+// The store against both databases: migrations, the append-only log, projections equal to a replay, bulk inserts,
+// council separation in queries. PostgreSQL runs when ONWARD_TEST_DATABASE_URL is set (pnpm test starts one).
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasPostgres, postgresUrl } from '#test-support/postgres.js';
+import { MIGRATIONS, splitStatements } from '../src/storage/migrations.js';
+import { openStore, type Store } from '../src/storage/store.js';
+
+const backends: { name: string; skip: boolean; open: () => Promise<Store> }[] = [
+  { name: 'PGlite', skip: false, open: () => openStore({}) },
+  {
+    name: 'PostgreSQL',
+    skip: !hasPostgres,
+    open: () => openStore({ databaseUrl: postgresUrl as string, schema: `t_storage_${process.pid}_${Date.now()}` }),
+  },
+];
+
+const lifecycle = (state: string) => ({
+  lifecycle: 'pathway-plan',
+  schemaVersion: 1,
+  state,
+  context: {},
+  updatedAt: '2025-01-01T00:00:00.000Z',
+});
+
+function planDoc(id: string, ypId: string, council: string) {
+  return {
+    schemaVersion: 1 as const,
+    id,
+    council,
+    youngPerson: { id: ypId, name: 'Sam Example', dateOfBirth: '2007-03-01', category: 'former-relevant' as const },
+    pa: { id: 'pa1', name: 'Pat Adviser' },
+    started: '2025-01-01',
+    checklist: { questionSet: 'onward.outcomes', version: 2, answers: {} },
+    domains: {},
+    views: {},
+    engagement: { attempts: [], completedBy: 'together' as const },
+    signOffs: [],
+  };
+}
+
+for (const b of backends) {
+  describe.skipIf(b.skip)(`storage on ${b.name}`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await b.open();
+      await store.createCouncil({ id: 'c1', name: 'Northshire' });
+      await store.createCouncil({ id: 'c2', name: 'Southshire' });
+      await store.createTeam({ id: 't1', councilId: 'c1', name: 'Leaving care' });
+      await store.createTeam({ id: 't2', councilId: 'c2', name: 'Leaving care' });
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('runs the migrations once and records them', async () => {
+      const rows = await store.db.query('SELECT id FROM onward_migrations ORDER BY id');
+      expect(rows.map((r) => Number(r.id))).toEqual(MIGRATIONS.map((m) => m.id));
+    });
+
+    it('creates staff with hashed passwords and checks them', async () => {
+      const u = await store.createStaffUser({
+        councilId: 'c1',
+        email: 'Pat@Example.org',
+        name: 'Pat',
+        role: 'pa',
+        teamId: 't1',
+        password: 'correct horse battery',
+      });
+      const [cred] = await store.db.query('SELECT password_hash FROM credentials WHERE user_id = $1', [u.id]);
+      expect(String(cred?.password_hash)).toMatch(/^scrypt\$/);
+      expect(String(cred?.password_hash)).not.toContain('correct horse');
+      expect((await store.checkPassword('pat@example.org', 'correct horse battery'))?.id).toBe(u.id);
+      expect(await store.checkPassword('pat@example.org', 'wrong password here')).toBeUndefined();
+      expect(await store.checkPassword('nobody@example.org', 'correct horse battery')).toBeUndefined();
+    });
+
+    it('appends events with gapless sequences and keeps the projection equal to a replay', async () => {
+      const [yp] = await store.createYoungPeople([
+        {
+          id: 'yp1',
+          councilId: 'c1',
+          name: 'Sam Example',
+          dateOfBirth: '2007-03-01',
+          category: 'former-relevant',
+          teamId: 't1',
+          paId: 'pa1',
+        },
+      ]);
+      expect(yp?.name).toBe('Sam Example');
+      await store.appendEvents([
+        {
+          councilId: 'c1',
+          youngPersonId: 'yp1',
+          type: 'plan.created',
+          payload: { plan: planDoc('p1', 'yp1', 'c1'), lifecycle: lifecycle('draft') },
+        },
+        {
+          councilId: 'c1',
+          youngPersonId: 'yp1',
+          type: 'plan.views-saved',
+          payload: { planId: 'p1', youngPerson: '<script>alert(1)</script> I want my own flat' },
+          actor: { id: 'u-yp', role: 'young-person' },
+        },
+        { councilId: 'c1', youngPersonId: 'yp1', type: 'young-person.allocated', payload: { paId: 'pa2' } },
+      ]);
+      const events = await store.listEvents('yp1');
+      expect(events.map((e) => e.sequence)).toEqual([1, 2, 3, 4]);
+      expect(events[0]?.actorId).toBe('system/seed');
+      const before = await store.getPlan('p1');
+      expect(before?.doc.views.youngPerson).toBe('<script>alert(1)</script> I want my own flat');
+      expect(before?.version).toBe(2);
+      expect((await store.getYoungPerson('yp1'))?.paId).toBe('pa2');
+      await store.rebuildProjections();
+      expect(await store.getPlan('p1')).toEqual(before);
+      expect((await store.getYoungPerson('yp1'))?.paId).toBe('pa2');
+    });
+
+    it('refuses to change or delete events (append-only)', async () => {
+      await expect(store.db.query("UPDATE events SET type = 'x' WHERE young_person_id = 'yp1'")).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(store.db.query("DELETE FROM events WHERE young_person_id = 'yp1'")).rejects.toThrow(/append-only/);
+    });
+
+    it('saves nothing of a batch when one event does not fit', async () => {
+      const before = await store.listEvents('yp1');
+      await expect(
+        store.appendEvents([
+          {
+            councilId: 'c1',
+            youngPersonId: 'yp1',
+            type: 'plan.views-saved',
+            payload: { planId: 'p1', youngPerson: 'kept?' },
+          },
+          {
+            councilId: 'c1',
+            youngPersonId: 'yp1',
+            type: 'plan.views-saved',
+            payload: { planId: 'no-such-plan', youngPerson: 'x' },
+          },
+        ]),
+      ).rejects.toThrow(/does not exist/);
+      expect(await store.listEvents('yp1')).toEqual(before);
+      expect((await store.getPlan('p1'))?.doc.views.youngPerson).toContain('own flat');
+    });
+
+    it('refuses an event filed under another council than its young person', async () => {
+      await expect(
+        store.appendEvents([
+          { councilId: 'c2', youngPersonId: 'yp1', type: 'young-person.allocated', payload: { paId: 'x' } },
+        ]),
+      ).rejects.toThrow(/another council/);
+    });
+
+    it('inserts in bulk in one transaction and scopes lists by council', async () => {
+      const many = Array.from({ length: 250 }, (_, n) => ({
+        id: `bulk${n}`,
+        councilId: n % 2 ? 'c1' : 'c2',
+        name: `Person ${n}`,
+        dateOfBirth: '2006-06-01',
+        category: 'former-relevant' as const,
+        teamId: n % 2 ? 't1' : 't2',
+        paId: 'pa1',
+      }));
+      await store.createYoungPeople(many);
+      const c1 = await store.listYoungPeople('c1');
+      const c2 = await store.listYoungPeople('c2');
+      expect(c1.every((y) => y.councilId === 'c1')).toBe(true);
+      expect(c2).toHaveLength(125);
+      expect(c1.some((y) => y.id === 'bulk0')).toBe(false);
+    });
+
+    it('keeps sessions hashed and ends them all at once', async () => {
+      const u = await store.createStaffUser({
+        councilId: 'c1',
+        email: 'tm@example.org',
+        name: 'Tess',
+        role: 'team-manager',
+        teamId: 't1',
+        password: 'another long password',
+      });
+      const s1 = await store.createSession(u.id, 'c1', new Date(), 3600_000);
+      await store.createSession(u.id, 'c1', new Date(), 3600_000);
+      const raw = await store.db.query('SELECT id_hash FROM sessions WHERE user_id = $1', [u.id]);
+      expect(raw.map((r) => r.id_hash)).not.toContain(s1.id);
+      expect((await store.getSession(s1.id))?.userId).toBe(u.id);
+      expect(await store.deleteUserSessions(u.id)).toBe(2);
+      expect(await store.getSession(s1.id)).toBeUndefined();
+    });
+
+    it('uses an invitation once, before it expires', async () => {
+      const now = new Date();
+      const inv = await store.createInvitation({
+        councilId: 'c1',
+        youngPersonId: 'yp1',
+        createdBy: 'pa1',
+        ttlHours: 1,
+        now,
+      });
+      expect(await store.getInvitation(inv.token, now)).toBeDefined();
+      expect(await store.getInvitation(inv.token, new Date(now.getTime() + 2 * 3600_000))).toBeUndefined();
+      const user = await store.acceptInvitation(inv.token, {
+        email: 'sam@example.org',
+        password: 'my own password',
+        now,
+      });
+      expect(user?.youngPersonId).toBe('yp1');
+      expect(
+        await store.acceptInvitation(inv.token, { email: 'again@example.org', password: 'my own password', now }),
+      ).toBeUndefined();
+    });
+
+    it('stores a frozen plan with its PDF bytes and never changes it', async () => {
+      const pdf = new Uint8Array([37, 80, 68, 70, 45, 0, 255]);
+      await store.freezePlan({
+        planId: 'p1',
+        councilId: 'c1',
+        youngPersonId: 'yp1',
+        doc: { a: 1 },
+        pdf,
+        at: new Date().toISOString(),
+      });
+      const f = await store.getFrozenPlan('p1');
+      expect([...(f?.pdf ?? [])]).toEqual([...pdf]);
+      await expect(store.db.query("DELETE FROM frozen_plans WHERE plan_id = 'p1'")).rejects.toThrow(/append-only/);
+    });
+  });
+}
+
+describe('migration script splitting', () => {
+  it('keeps $$ function bodies whole', () => {
+    const parts = splitStatements(
+      "CREATE TABLE a (x int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RAISE EXCEPTION 'no';\nEND\n$$;\nSELECT 1;",
+    );
+    expect(parts).toHaveLength(3);
+    expect(parts[1]).toContain('RAISE EXCEPTION');
+  });
+});
