@@ -1,8 +1,8 @@
 // @onward/engine public API. This file only re-exports; test/exports.test.ts pins the list.
 
+export type { CheckIn, LivingTogetherAgreement, Locale, OutcomesV1, OutcomesV2, PathwayPlan } from '@onward/schemas';
 // JSON Schemas (dereferenced, `as const`) of every document and API body, for servers and OpenAPI documents.
 export * as schemas from '@onward/schemas';
-export type { CheckIn, LivingTogetherAgreement, Locale, OutcomesV1, OutcomesV2, PathwayPlan } from '@onward/schemas';
 export * from './answers/answers.js';
 export * from './answers/progress.js';
 export * from './content/check.js';
@@ -14,5 +14,7 @@ export * from './content/question-set.js';
 export type { ReadingEase } from './content/readability.js';
 export { countSyllables, readingEase } from './content/readability.js';
 export * from './content/wording.js';
+export * from './dates/index.js';
+export * from './machines/index.js';
 export type { MessageLocale } from './validation/messages.js';
 export * from './validation/validate.js';

@@ -1,0 +1,3 @@
+export * from './age.js';
+export * from './civil-date.js';
+export * from './deadlines.js';

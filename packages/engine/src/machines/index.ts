@@ -1,0 +1,30 @@
+export type { CheckInStart } from './check-in.machine.js';
+export { checkInLifecycle, checkInMachine, helpDomains } from './check-in.machine.js';
+export type { EventSpec, GuardSpec, LifecycleDefinition, PayloadProblem, StateSpec } from './define.js';
+export type { GuardTree, TransitionInfo } from './lifecycle.js';
+export {
+  allowedEvents,
+  can,
+  deadlines,
+  guardTree,
+  LIFECYCLES,
+  overdueSteps,
+  restoreLifecycle,
+  rolesFor,
+  startLifecycle,
+  transition,
+  transitionsOf,
+} from './lifecycle.js';
+export type { PathwayPlanStart } from './pathway-plan.machine.js';
+export {
+  ATTEMPTS_BEFORE_PROCEEDING,
+  pathwayPlanLifecycle,
+  pathwayPlanMachine,
+  planReviewDue,
+  unsuccessfulAttempts,
+} from './pathway-plan.machine.js';
+export type { SnapshotError } from './snapshot.js';
+export { checkSnapshot, validateLifecycleSnapshot } from './snapshot.js';
+export type { StayingPutStart } from './staying-put.machine.js';
+export { requiredSigners, stayingPutLifecycle, stayingPutMachine } from './staying-put.machine.js';
+export * from './types.js';
