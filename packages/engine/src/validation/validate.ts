@@ -8,7 +8,7 @@ import validateLocaleSchema from '@onward/schemas/validate/locale';
 import validateOutcomesV1 from '@onward/schemas/validate/outcomes.v1';
 import validateOutcomesV2 from '@onward/schemas/validate/outcomes.v2';
 import validatePlanSchema from '@onward/schemas/validate/pathway-plan';
-import { type MessageLocale, message, messageLocale } from './messages.js';
+import { fieldLabel, type MessageLocale, message, messageLocale } from './messages.js';
 
 /** One problem with a document: where (a dotted path, e.g. `answers.housing.heating.note`) and what, in plain words. */
 export interface FieldError {
@@ -40,6 +40,8 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
 
 interface AjvError {
   instancePath: string;
+  /** Set on the errors inside a propertyNames rule: the offending name (the propertyNames error reports it). */
+  propertyName?: string;
   keyword: string;
   params: Record<string, unknown>;
 }
@@ -161,9 +163,9 @@ function fieldWords(parts: readonly string[], loc: MessageLocale): string {
   if (last === undefined) return message(loc, 'root');
   if (/^\d+$/.test(last)) {
     const parent = parts[parts.length - 2];
-    return `${message(loc, 'entry')} ${Number(last) + 1}${parent ? ` (${humanise(parent)})` : ''}`;
+    return `${message(loc, 'entry')} ${Number(last) + 1}${parent ? ` (${fieldLabel(loc, parent) ?? humanise(parent)})` : ''}`;
   }
-  return `"${humanise(last)}"`;
+  return `"${fieldLabel(loc, last) ?? humanise(last)}"`;
 }
 
 function humanise(name: string): string {
@@ -183,6 +185,8 @@ function toFieldErrors(errors: readonly AjvError[], doc: unknown, loc: MessageLo
   for (const e of errors) {
     // if/then/else reports the branch's own errors as well; the "if" wrapper adds nothing for people.
     if (e.keyword === 'if') continue;
+    // A bad property name gives a "propertyNames" error and the inner rule's error; people need only the first.
+    if (e.keyword !== 'propertyNames' && e.propertyName !== undefined) continue;
     let parts = toPath(e.instancePath);
     let vars: Record<string, string | number> = {};
     let key = e.keyword;
