@@ -1,0 +1,92 @@
+// Creating a jspdf document: jspdf and the font are loaded on demand (dynamic import), so a page that offers
+// "Download PDF" carries neither until the button is pressed. Also the settings that make output deterministic.
+import type { jsPDF } from 'jspdf';
+import { FONT } from './writer.js';
+
+export interface Loaded {
+  readonly doc: jsPDF;
+  readonly coverage: readonly number[];
+}
+
+type JsPdfModule = { jsPDF?: typeof jsPDF; default?: typeof jsPDF | { jsPDF?: typeof jsPDF } };
+
+/** Load jspdf and the embedded font, and start an A4 document with the font registered. */
+export async function createDocument(): Promise<Loaded> {
+  const [mod, fonts] = await Promise.all([
+    import('jspdf') as Promise<JsPdfModule>,
+    import('../fonts/onward-sans.generated.js'),
+  ]);
+  // jspdf's Node build is CommonJS: its class arrives as a named export or on the default export.
+  const def = mod.default;
+  const JsPDF = mod.jsPDF ?? (typeof def === 'function' ? def : def?.jsPDF);
+  if (!JsPDF) throw new Error('Could not load jspdf: it has no jsPDF export.');
+  const doc = new JsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
+  doc.addFileToVFS('OnwardSans-Regular.ttf', fonts.onwardSansRegular);
+  doc.addFont('OnwardSans-Regular.ttf', FONT, 'normal', 'Identity-H');
+  doc.addFileToVFS('OnwardSans-Bold.ttf', fonts.onwardSansBold);
+  doc.addFont('OnwardSans-Bold.ttf', FONT, 'bold', 'Identity-H');
+  doc.setFont(FONT, 'normal');
+  return { doc, coverage: fonts.onwardSansCoverage };
+}
+
+export interface Metadata {
+  readonly title: string;
+  readonly subject: string;
+  readonly author: string;
+  readonly language: string;
+  readonly createdAt: Date;
+  /** Everything the document was made from; its hash becomes the PDF file id. */
+  readonly identity: string;
+}
+
+/** Languages jspdf's setLanguage accepts that Onward uses; others fall back to their base language or English. */
+const PDF_LANGUAGES = new Set(['en-GB', 'en', 'cy', 'ar', 'fa', 'ur', 'so', 'pl', 'ro', 'fr', 'es', 'pt', 'de', 'it']);
+
+/**
+ * Title, author, subject, language and creation date, and a file id derived from the content, so that the same
+ * input gives byte-identical output (jspdf otherwise picks a random id and the current time).
+ */
+export function setMetadata(doc: jsPDF, meta: Metadata): void {
+  doc.setDocumentProperties({
+    title: meta.title,
+    subject: meta.subject,
+    author: meta.author,
+    creator: 'Onward',
+    keywords: '',
+  });
+  const base = meta.language.split('-')[0] ?? 'en';
+  const lang = PDF_LANGUAGES.has(meta.language) ? meta.language : PDF_LANGUAGES.has(base) ? base : 'en-GB';
+  (doc as unknown as { setLanguage(code: string): void }).setLanguage(lang);
+  doc.setCreationDate(pdfDate(meta.createdAt));
+  doc.setFileId(fileId(meta.identity));
+}
+
+/** A PDF date string in UTC: D:YYYYMMDDHHmmSS+00'00'. jspdf only accepts years 1970-2037. */
+export function pdfDate(d: Date): string {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new TypeError('options.createdAt must be a valid Date.');
+  const y = d.getUTCFullYear();
+  if (y < 1970 || y > 2037) throw new RangeError(`options.createdAt must be between 1970 and 2037 (got ${y}).`);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `D:${y}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}+00'00'`;
+}
+
+/** A 128-bit hex id from a string (four FNV-1a variants; an identifier, not a security measure). */
+export function fileId(input: string): string {
+  const seeds = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
+  return seeds
+    .map((seed, k) => {
+      let h = seed >>> 0;
+      for (let i = 0; i < input.length; i++) {
+        h ^= input.charCodeAt(i) + k;
+        h = Math.imul(h, 0x01000193) >>> 0;
+      }
+      return h.toString(16).padStart(8, '0');
+    })
+    .join('')
+    .toUpperCase();
+}
+
+/** The finished document as bytes. */
+export function toBytes(doc: jsPDF): Uint8Array {
+  return new Uint8Array(doc.output('arraybuffer'));
+}

@@ -1,0 +1,86 @@
+// Text preparation and line wrapping. Text is wrapped in logical order (as typed); jspdf then shapes Arabic script
+// and puts each line into visual order when it is drawn, so a right-to-left note reads correctly line by line.
+
+/** Measures a string's width in points at the current font and size. */
+export type Measure = (text: string) => number;
+
+const RTL_STRONG = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const LTR_STRONG = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/u;
+const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+
+/** The direction of a paragraph, from its first strong character (as the Unicode bidi algorithm's P2 rule). */
+export function paragraphDirection(text: string): 'ltr' | 'rtl' {
+  for (const ch of text) {
+    if (RTL_STRONG.test(ch)) return 'rtl';
+    if (LTR_STRONG.test(ch)) return 'ltr';
+  }
+  return 'ltr';
+}
+
+export function hasArabic(text: string): boolean {
+  return ARABIC.test(text);
+}
+
+/**
+ * Make text drawable without changing what it says: line breaks are normalised to `\n`, tabs become spaces and
+ * other control characters (which no font can draw) become spaces. Nothing is escaped here: jspdf writes text as
+ * glyph ids in hex, so `(`, `)`, `\` and `%` cannot break the PDF, and nothing is ever read as markup.
+ */
+export function clean(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, '    ')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+      .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, ' ')
+  );
+}
+
+/**
+ * Wrap text into lines no wider than `width`. Lines break at spaces; a word wider than the line (a long link, a
+ * run of letters) is broken between characters, never drawn past the margin. Blank lines are kept.
+ */
+export function wrap(text: string, width: number, measure: Measure): string[] {
+  const out: string[] = [];
+  for (const para of clean(text).split('\n')) {
+    if (para.trim() === '') {
+      out.push('');
+      continue;
+    }
+    let line = '';
+    for (const token of para.split(/(\s+)/)) {
+      if (token === '') continue;
+      const isSpace = /^\s+$/.test(token);
+      if (isSpace) {
+        if (line !== '') line += token;
+        continue;
+      }
+      const candidate = line + token;
+      if (measure(candidate) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line.trim() !== '') out.push(line.trimEnd());
+      line = '';
+      if (measure(token) <= width) {
+        line = token;
+        continue;
+      }
+      // A word longer than the whole line: break it between characters (code points, so no surrogate is split).
+      let chunk = '';
+      for (const ch of token) {
+        if (chunk !== '' && measure(chunk + ch) > width) {
+          out.push(chunk);
+          chunk = '';
+        }
+        chunk += ch;
+      }
+      line = chunk;
+    }
+    out.push(line.trimEnd());
+  }
+  // Leading and trailing blank lines carry nothing.
+  while (out.length > 1 && out[0] === '') out.shift();
+  while (out.length > 1 && out[out.length - 1] === '') out.pop();
+  return out;
+}

@@ -1,0 +1,392 @@
+// A small flowing-document writer over jspdf: headings kept with what follows them, wrapped paragraphs, quoted
+// words, label/value lists and tables with repeated headers, page breaks, running headers and "Page n of N" footers.
+// Everything is measured before it is drawn, so nothing is drawn outside the page's margins.
+import type { jsPDF } from 'jspdf';
+import { clean, hasArabic, paragraphDirection, wrap } from './text.js';
+
+/** Page geometry in points (A4 portrait). */
+export const PAGE = { width: 595.28, height: 841.89, left: 56, right: 56, top: 72, bottom: 68 } as const;
+export const FONT = 'OnwardSans';
+
+export const COLOURS = {
+  text: [11, 12, 12],
+  secondary: [80, 90, 95],
+  accent: [29, 112, 184],
+  rule: [177, 180, 182],
+  good: [0, 112, 60],
+  needs: [180, 60, 0],
+  neutral: [80, 90, 95],
+  quoteBar: [29, 112, 184],
+  shade: [243, 242, 241],
+} as const satisfies Record<string, readonly [number, number, number]>;
+export type Colour = keyof typeof COLOURS;
+
+export interface TextStyle {
+  readonly size?: number;
+  readonly bold?: boolean;
+  readonly colour?: Colour;
+  /** Extra indent from the left margin, in points. */
+  readonly indent?: number;
+  /** Draw as quoted words: a bar in the margin beside the text. */
+  readonly quote?: boolean;
+  /** Space after the paragraph, in points. */
+  readonly after?: number;
+}
+
+export interface Column {
+  readonly title: string;
+  /** Share of the table's width (the shares are scaled to fill it). */
+  readonly share: number;
+}
+
+export interface Row {
+  readonly cells: readonly string[];
+  /** One cell across the whole row (a group title, e.g. the goal the actions belong to). */
+  readonly span?: boolean;
+  readonly bold?: boolean;
+}
+
+interface Pending {
+  readonly text: string;
+  readonly level: 1 | 2 | 3;
+}
+
+const LINE = 1.4; // line height as a multiple of the font size
+const BODY = 10.5;
+const HEADING: Record<1 | 2 | 3, { size: number; before: number; after: number }> = {
+  1: { size: 20, before: 4, after: 10 },
+  2: { size: 15, before: 14, after: 6 },
+  3: { size: 12, before: 10, after: 4 },
+};
+const CELL_PAD = 5;
+
+export interface WriterOptions {
+  /** Left side of the running header (not on the first page). */
+  readonly header: string;
+  /** Right side of the running header. */
+  readonly headerRight: string;
+  /** Left side of the footer. */
+  readonly footer: string;
+  readonly pageLabel: (n: number, of: number) => string;
+  /** Characters the embedded font can draw, as [first, last] pairs. */
+  readonly coverage: readonly number[];
+}
+
+/** The mark drawn for a character the font cannot draw (an emoji, a script it does not cover). */
+export const MISSING_GLYPH = '\u25A1';
+
+export class Writer {
+  y: number = PAGE.top;
+  private pending: Pending[] = [];
+  private readonly width = PAGE.width - PAGE.left - PAGE.right;
+  private readonly bottom = PAGE.height - PAGE.bottom;
+  private readonly covered: (cp: number) => boolean;
+  /** True when some text had characters the font cannot draw (they are shown as MISSING_GLYPH). */
+  missingGlyphs = false;
+
+  constructor(
+    readonly doc: jsPDF,
+    private readonly options: WriterOptions,
+  ) {
+    const ranges = options.coverage;
+    this.covered = (cp) => {
+      for (let i = 0; i < ranges.length; i += 2) if (cp >= (ranges[i] ?? 0) && cp <= (ranges[i + 1] ?? -1)) return true;
+      return false;
+    };
+    this.setStyle({});
+  }
+
+  /** Text as drawn: cleaned of control characters, with characters the font lacks shown as a box. */
+  drawable(text: string): string {
+    let out = '';
+    for (const ch of clean(text)) {
+      const cp = ch.codePointAt(0) ?? 0;
+      if (ch === '\n' || this.covered(cp) || (cp >= 0x200c && cp <= 0x200f)) out += ch;
+      else {
+        // A combining mark or variation selector after a missing character adds nothing to show.
+        if ((cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d || (cp >= 0x1f3fb && cp <= 0x1f3ff)) continue;
+        out += MISSING_GLYPH;
+        this.missingGlyphs = true;
+      }
+    }
+    return out;
+  }
+
+  private setStyle(style: TextStyle): void {
+    this.doc.setFont(FONT, style.bold ? 'bold' : 'normal');
+    this.doc.setFontSize(style.size ?? BODY);
+    const [r, g, b] = COLOURS[style.colour ?? 'text'];
+    this.doc.setTextColor(r, g, b);
+  }
+
+  private measure = (s: string): number => this.doc.getTextWidth(hasArabic(s) ? this.doc.processArabic(s) : s);
+
+  private lineHeight(size = BODY): number {
+    return size * LINE;
+  }
+
+  get contentWidth(): number {
+    return this.width;
+  }
+
+  /** Room left on this page, in points. */
+  get room(): number {
+    return this.bottom - this.y;
+  }
+
+  newPage(): void {
+    this.doc.addPage('a4', 'portrait');
+    this.y = PAGE.top;
+  }
+
+  /** Leave vertical space (dropped at the top of a page). */
+  space(h: number): void {
+    if (this.y > PAGE.top) this.y = Math.min(this.y + h, this.bottom);
+  }
+
+  /**
+   * A heading. It is drawn together with the first lines of whatever comes next, so a heading never sits alone at
+   * the foot of a page.
+   */
+  heading(text: string, level: 1 | 2 | 3): void {
+    this.pending.push({ text, level });
+  }
+
+  private pendingHeight(): number {
+    let h = 0;
+    for (const p of this.pending) h += this.headingHeight(p);
+    return h;
+  }
+
+  private headingLines(p: Pending): string[] {
+    this.setStyle({ size: HEADING[p.level].size, bold: true });
+    return wrap(this.drawable(p.text), this.width, this.measure);
+  }
+
+  private headingHeight(p: Pending): number {
+    const spec = HEADING[p.level];
+    return (
+      spec.before + this.headingLines(p).length * this.lineHeight(spec.size) + spec.after + (p.level === 2 ? 4 : 0)
+    );
+  }
+
+  /** The height a paragraph (or bullet, with `bullet: true`) would take, in points, at the current width. */
+  heightOf(text: string, style: TextStyle & { bullet?: boolean } = {}): number {
+    const size = style.size ?? BODY;
+    const indent = (style.indent ?? 0) + (style.quote ? 12 : 0) + (style.bullet ? 14 : 0);
+    this.setStyle(style);
+    const lines = wrap(this.drawable(text), this.width - indent, this.measure);
+    return lines.length * this.lineHeight(size) + (style.after ?? (style.bullet ? 3 : 6));
+  }
+
+  /** Start a new page now unless `h` points (plus waiting headings) fit: keeps a small group of blocks together. */
+  keep(h: number): void {
+    this.ensure(Math.min(h, (this.bottom - PAGE.top) / 3));
+  }
+
+  /** Make sure `h` points (plus any waiting headings) fit on this page, else start a new one. */
+  private ensure(h: number): void {
+    if (this.y + this.pendingHeight() + h > this.bottom && this.y > PAGE.top) this.newPage();
+  }
+
+  private flushHeadings(): void {
+    const list = this.pending;
+    this.pending = [];
+    for (const p of list) {
+      const spec = HEADING[p.level];
+      const lines = this.headingLines(p);
+      if (this.y > PAGE.top) this.y += spec.before;
+      this.setStyle({ size: spec.size, bold: true, colour: 'text' });
+      for (const line of lines) {
+        this.y += this.lineHeight(spec.size);
+        this.drawLine(line, PAGE.left, this.width, spec.size);
+      }
+      if (p.level === 2) {
+        this.y += 4;
+        this.rule(COLOURS.accent, 1.2);
+      }
+      this.y += spec.after;
+    }
+  }
+
+  private rule(colour: readonly [number, number, number], weight: number, x = PAGE.left, w = this.width): void {
+    this.doc.setDrawColor(colour[0], colour[1], colour[2]);
+    this.doc.setLineWidth(weight);
+    this.doc.line(x, this.y, x + w, this.y);
+  }
+
+  /** Draw one already-wrapped line whose baseline is this.y; right-to-left lines are set against the right edge. */
+  private drawLine(line: string, x: number, width: number, size: number): void {
+    if (line === '') return;
+    // The baseline sits a little above the bottom of the line box so descenders stay inside it.
+    const baseline = this.y - size * 0.3;
+    if (paragraphDirection(line) === 'rtl') this.doc.text(line, x + width, baseline, { align: 'right' });
+    else this.doc.text(line, x, baseline);
+  }
+
+  /** A wrapped paragraph. Long paragraphs flow over pages; never a single line left at the foot of a page. */
+  paragraph(text: string, style: TextStyle = {}): void {
+    const size = style.size ?? BODY;
+    const rtl = paragraphDirection(text) === 'rtl';
+    // Quoted words make room for the bar: on the left, or on the right for right-to-left text.
+    const indent = (style.indent ?? 0) + (style.quote && !rtl ? 12 : 0);
+    const width = this.width - (style.indent ?? 0) - (style.quote ? 12 : 0);
+    this.setStyle(style);
+    const lines = wrap(this.drawable(text), width, this.measure);
+    const lh = this.lineHeight(size);
+    this.ensure(Math.min(lines.length, 2) * lh);
+    this.flushHeadings();
+    this.setStyle(style);
+    for (let i = 0; i < lines.length; i++) {
+      // Keep the last two lines together (no widow) when the paragraph is long enough to split.
+      const need = i === lines.length - 2 && lines.length > 3 ? 2 * lh : lh;
+      if (this.y + need > this.bottom) {
+        this.newPage();
+        this.setStyle(style);
+      }
+      const top = this.y;
+      this.y += lh;
+      const line = lines[i] ?? '';
+      this.drawLine(line, PAGE.left + indent, width, size);
+      if (style.quote) this.quoteBar(top, this.y, rtl, PAGE.left + (style.indent ?? 0), width + 12);
+    }
+    this.y += style.after ?? 6;
+  }
+
+  /** The bar beside quoted words: on the left, or on the right for right-to-left text. Lines join into one bar. */
+  private quoteBar(top: number, bottom: number, rtl: boolean, left: number, width: number): void {
+    const [r, g, b] = COLOURS.quoteBar;
+    this.doc.setFillColor(r, g, b);
+    const x = rtl ? left + width - 3 : left + 2;
+    this.doc.rect(x, top + 1, 3, bottom - top, 'F');
+  }
+
+  /** A list of label: value pairs, labels in a column on the left. Empty values are left out. */
+  facts(rows: readonly (readonly [string, string | undefined])[], labelShare = 0.36): void {
+    const present = rows.filter((r): r is readonly [string, string] => r[1] !== undefined && r[1] !== '');
+    const labelWidth = this.width * labelShare;
+    const valueWidth = this.width - labelWidth - 8;
+    const lh = this.lineHeight();
+    for (const [label, value] of present) {
+      this.setStyle({ bold: true });
+      const labelLines = wrap(this.drawable(label), labelWidth, this.measure);
+      this.setStyle({});
+      const valueLines = wrap(this.drawable(value), valueWidth, this.measure);
+      const n = Math.max(labelLines.length, valueLines.length);
+      const h = n * lh + 4;
+      this.ensure(Math.min(h, 3 * lh));
+      this.flushHeadings();
+      if (this.y + h > this.bottom) this.newPage();
+      const top = this.y;
+      for (let i = 0; i < n; i++) {
+        if (this.y + lh > this.bottom) this.newPage();
+        this.y += lh;
+        this.setStyle({ bold: true, colour: 'secondary' });
+        this.drawLine(labelLines[i] ?? '', PAGE.left, labelWidth, BODY);
+        this.setStyle({});
+        this.drawLine(valueLines[i] ?? '', PAGE.left + labelWidth + 8, valueWidth, BODY);
+      }
+      this.y = Math.max(this.y, top) + 4;
+    }
+  }
+
+  /** A bulleted item: the text, then optional lines under it (e.g. a quoted note). */
+  bullet(text: string, style: TextStyle = {}, marker = '•'): void {
+    const size = style.size ?? BODY;
+    const indent = (style.indent ?? 0) + 14;
+    const width = this.width - indent;
+    this.setStyle(style);
+    const lines = wrap(this.drawable(text), width, this.measure);
+    const lh = this.lineHeight(size);
+    this.ensure(Math.min(lines.length, 2) * lh);
+    this.flushHeadings();
+    for (let i = 0; i < lines.length; i++) {
+      if (this.y + lh > this.bottom) this.newPage();
+      this.y += lh;
+      this.setStyle(style);
+      if (i === 0) this.doc.text(marker, PAGE.left + (style.indent ?? 0) + 2, this.y - size * 0.3);
+      this.drawLine(lines[i] ?? '', PAGE.left + indent, width, size);
+    }
+    this.y += style.after ?? 3;
+  }
+
+  /** A table with a shaded header row, repeated at the top of each page the table runs on to. */
+  table(columns: readonly Column[], rows: readonly Row[]): void {
+    const total = columns.reduce((s, c) => s + c.share, 0);
+    const widths = columns.map((c) => (c.share / total) * this.width);
+    const xs = widths.map((_, i) => PAGE.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
+    const lh = this.lineHeight(BODY - 0.5);
+    const size = BODY - 0.5;
+    const cellLines = (cells: readonly string[], bold: boolean, span: boolean): string[][] => {
+      this.setStyle({ size, bold });
+      if (span) return [wrap(this.drawable(cells[0] ?? ''), this.width - 2 * CELL_PAD, this.measure)];
+      return cells.map((c, i) => wrap(this.drawable(c), (widths[i] ?? 0) - 2 * CELL_PAD, this.measure));
+    };
+    const header = cellLines(
+      columns.map((c) => c.title),
+      true,
+      false,
+    );
+    const heightOf = (lines: string[][]): number => Math.max(...lines.map((l) => l.length)) * lh + 2 * CELL_PAD;
+    const headerHeight = heightOf(header);
+    const drawRow = (lines: string[][], bold: boolean, shade: boolean, span: boolean): void => {
+      const h = heightOf(lines);
+      if (shade) {
+        const [r, g, b] = COLOURS.shade;
+        this.doc.setFillColor(r, g, b);
+        this.doc.rect(PAGE.left, this.y, this.width, h, 'F');
+      }
+      const top = this.y;
+      this.setStyle({ size, bold });
+      lines.forEach((cell, c) => {
+        const x = span ? PAGE.left : (xs[c] ?? PAGE.left);
+        const w = span ? this.width : (widths[c] ?? 0);
+        this.y = top + CELL_PAD;
+        for (const line of cell) {
+          this.y += lh;
+          this.drawLine(line, x + CELL_PAD, w - 2 * CELL_PAD, size);
+        }
+      });
+      this.y = top + h;
+      this.rule(COLOURS.rule, 0.6);
+    };
+    const prepared = rows.map((r) => ({ row: r, lines: cellLines(r.cells, Boolean(r.bold), Boolean(r.span)) }));
+    const first = prepared[0];
+    this.ensure(headerHeight + (first ? heightOf(first.lines) : 0));
+    this.flushHeadings();
+    drawRow(header, true, true, false);
+    for (const { row, lines } of prepared) {
+      const h = heightOf(lines);
+      if (this.y + h > this.bottom) {
+        this.newPage();
+        drawRow(header, true, true, false);
+      }
+      drawRow(lines, Boolean(row.bold), false, Boolean(row.span));
+    }
+    this.y += 8;
+  }
+
+  /** Draw the running header (from page 2) and the footer on every page. Call once, after all content. */
+  finish(): void {
+    const n = this.doc.getNumberOfPages();
+    for (let i = 1; i <= n; i++) {
+      this.doc.setPage(i);
+      this.setStyle({ size: 8.5, colour: 'secondary' });
+      if (i > 1) {
+        const half = this.width / 2 - 6;
+        const left = wrap(this.drawable(this.options.header), half, this.measure)[0] ?? '';
+        const right = wrap(this.drawable(this.options.headerRight), half, this.measure)[0] ?? '';
+        this.doc.text(left, PAGE.left, 40);
+        this.doc.text(right, PAGE.left + this.width, 40, { align: 'right' });
+        this.y = 48;
+        this.rule(COLOURS.rule, 0.6);
+      }
+      const footY = PAGE.height - 36;
+      this.y = footY - 12;
+      this.rule(COLOURS.rule, 0.6);
+      this.setStyle({ size: 8.5, colour: 'secondary' });
+      this.doc.text(wrap(this.drawable(this.options.footer), this.width / 2, this.measure)[0] ?? '', PAGE.left, footY);
+      this.doc.text(this.options.pageLabel(i, n), PAGE.left + this.width, footY, { align: 'right' });
+    }
+  }
+}
