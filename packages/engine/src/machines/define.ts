@@ -23,6 +23,8 @@ import {
 export interface GuardSpec<C> {
   readonly kind: 'who' | 'when' | 'branch';
   readonly roles?: readonly Role[];
+  /** True for a guard that checks the role alone (the permissions table shows it as a tick, not a rule). */
+  readonly roleOnly?: boolean;
   /** For the docs: what must be true, e.g. "the plan's own young person". */
   readonly describe: string;
   /** The plain-English reason when it fails. */
@@ -80,6 +82,7 @@ export function roleGuard<C>(roles: readonly Role[], describe: string, doing: st
   return {
     kind: 'who',
     roles,
+    roleOnly: true,
     describe,
     refusal: () => `Only ${describe} can ${doing}.`,
     test: (_c, e) => roles.includes(e.actor.role),

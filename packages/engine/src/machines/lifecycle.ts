@@ -145,14 +145,18 @@ function evaluate(
 }
 
 /** Whether `role` could pass the tree (true), could never (false); guards not about role count as passable. */
-function rolePasses(tree: GuardTree | undefined, def: AnyDefinition, role: Role): boolean {
+export function rolePasses(
+  tree: GuardTree | undefined,
+  guards: Readonly<Record<string, GuardSpec<never>>>,
+  role: Role,
+): boolean {
   if (!tree) return true;
   if ('name' in tree) {
-    const roles = def.guards[tree.name]?.roles;
+    const roles = guards[tree.name]?.roles;
     return roles ? roles.includes(role) : true;
   }
-  if ('all' in tree) return tree.all.every((t) => rolePasses(t, def, role));
-  return tree.any.some((t) => rolePasses(t, def, role));
+  if ('all' in tree) return tree.all.every((t) => rolePasses(t, guards, role));
+  return tree.any.some((t) => rolePasses(t, guards, role));
 }
 
 /** One transition of a machine, read from its definition. */
@@ -191,7 +195,7 @@ export function transitionsOf(name: LifecycleName): TransitionInfo[] {
 export function rolesFor(name: LifecycleName, eventType: string): Role[] {
   const def = definition(name);
   const ts = transitionsOf(name).filter((t) => t.event === eventType);
-  return ROLES.filter((r) => ts.some((t) => rolePasses(t.guard, def, r)));
+  return ROLES.filter((r) => ts.some((t) => rolePasses(t.guard, def.guards, r)));
 }
 
 function joinOr(items: string[]): string {

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Writes docs/lifecycles.md from the lifecycle machine definitions (state diagrams and the permissions table).
+// With --check it writes nothing and exits 1 when the file is stale. Bundles the engine's source with esbuild, so it
+// needs no build first.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const engineDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const target = join(engineDir, '..', '..', 'docs', 'lifecycles.md');
+const check = process.argv.includes('--check');
+
+const tmp = mkdtempSync(join(tmpdir(), 'onward-lifecycles-docs-'));
+let markdown;
+try {
+  const outfile = join(tmp, 'docs.mjs');
+  await build({
+    entryPoints: [join(engineDir, 'src', 'machines', 'docs.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    conditions: ['source'],
+    logLevel: 'error',
+  });
+  const mod = await import(pathToFileURL(outfile).href);
+  markdown = mod.lifecyclesMarkdown();
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const current = existsSync(target) ? readFileSync(target, 'utf8') : null;
+if (check) {
+  if (current !== markdown) {
+    console.error('docs/lifecycles.md is stale. Run: pnpm --filter @onward/engine docs:generate');
+    process.exit(1);
+  }
+  console.log('docs/lifecycles.md is up to date.');
+} else if (current !== markdown) {
+  writeFileSync(target, markdown);
+  console.log('Wrote docs/lifecycles.md');
+} else {
+  console.log('docs/lifecycles.md was already up to date.');
+}

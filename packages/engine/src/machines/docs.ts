@@ -1,0 +1,149 @@
+// Documentation generated from the machine definitions: a Mermaid state diagram per machine and the permissions
+// table (event × role × state), so docs/lifecycles.md cannot drift from the code. Checked for freshness in CI.
+import { PLAN_REVIEW_MONTHS, SIGNIFICANT_CHANGE_WORKING_DAYS } from '../dates/deadlines.js';
+import type { GuardSpec } from './define.js';
+import { type GuardTree, LIFECYCLES, rolePasses, transitionsOf } from './lifecycle.js';
+import { LIFECYCLE_NAMES, type LifecycleName, ROLE_NAMES, ROLES, type Role } from './types.js';
+
+function guardNames(tree: GuardTree | undefined): string[] {
+  if (!tree) return [];
+  if ('name' in tree) return [tree.name];
+  return ('all' in tree ? tree.all : tree.any).flatMap(guardNames);
+}
+
+/** One row of the permissions table: an event, the states it is accepted in, and per role the states it may send it in. */
+export interface PermissionRow {
+  event: string;
+  label: string;
+  states: string[];
+  roles: Record<Role, string[]>;
+  /** The guards beyond plain role checks, with their kind. */
+  rules: { guard: string; kind: 'who' | 'when' | 'branch'; describe: string }[];
+}
+
+/** The permissions of a lifecycle, computed from its machine: who may send which event, in which states. */
+export function permissionTable(name: LifecycleName): PermissionRow[] {
+  const def = LIFECYCLES[name];
+  const guards = def.guards as Record<string, GuardSpec<unknown>>;
+  const ts = transitionsOf(name);
+  return Object.entries(def.events).map(([event, spec]) => {
+    const mine = ts.filter((t) => t.event === event);
+    const states = [...new Set(mine.map((t) => t.from))];
+    const roles = Object.fromEntries(
+      ROLES.map((r) => [r, states.filter((s) => mine.some((t) => t.from === s && rolePasses(t.guard, guards, r)))]),
+    ) as Record<Role, string[]>;
+    const names = [...new Set(mine.flatMap((t) => guardNames(t.guard)))];
+    const rules = names
+      .filter((g) => !guards[g]!.roleOnly)
+      .map((g) => ({ guard: g, kind: guards[g]!.kind, describe: guards[g]!.describe }));
+    return { event, label: spec.label, states, roles, rules };
+  });
+}
+
+/** A Mermaid state diagram of a lifecycle, edges labelled with their events. */
+export function mermaidDiagram(name: LifecycleName): string {
+  const def = LIFECYCLES[name];
+  const lines = ['stateDiagram-v2', '  direction LR'];
+  for (const [key, spec] of Object.entries(def.states)) lines.push(`  ${key}: ${spec.title}`);
+  lines.push(`  [*] --> ${def.machine.config.initial as string}`);
+  const seen = new Set<string>();
+  for (const t of transitionsOf(name)) {
+    const edge = `  ${t.from} --> ${t.to}: ${t.event}`;
+    if (!seen.has(edge)) {
+      seen.add(edge);
+      lines.push(edge);
+    }
+  }
+  for (const [key, node] of Object.entries(def.machine.states))
+    if (node.type === 'final') lines.push(`  ${key} --> [*]`);
+  return lines.join('\n');
+}
+
+function cell(row: PermissionRow, role: Role): string {
+  const s = row.roles[role];
+  if (s.length === 0) return '';
+  return s.length === row.states.length ? '✓' : s.map((x) => `\`${x}\``).join(', ');
+}
+
+function escapeCell(s: string): string {
+  return s.replace(/\|/g, '\\|');
+}
+
+function machineSection(name: LifecycleName): string {
+  const def = LIFECYCLES[name];
+  const rows = permissionTable(name);
+  const guards = def.guards as Record<string, GuardSpec<unknown>>;
+  const usedRoles = ROLES.filter((r) => rows.some((row) => row.roles[r].length > 0));
+  const unused = ROLES.filter((r) => !usedRoles.includes(r));
+  const out: string[] = [];
+  out.push(`## ${def.title} (\`${name}\`)`, '');
+  out.push('```mermaid', mermaidDiagram(name), '```', '');
+  out.push('### States', '', '| State | Meaning |', '| --- | --- |');
+  for (const [key, spec] of Object.entries(def.states)) out.push(`| \`${key}\` | ${spec.title} |`);
+  out.push('', '### Who may do what, when', '');
+  out.push(
+    '✓ = in every state the step is accepted in; otherwise the states are listed. "Rules" are the named guards beyond the role (who: a 403 when it fails; when: a 409).',
+    '',
+  );
+  out.push(`| Event | Step | Accepted in | ${usedRoles.map((r) => ROLE_NAMES[r].title).join(' | ')} | Rules |`);
+  out.push(`| --- | --- | --- | ${usedRoles.map(() => ':---:').join(' | ')} | --- |`);
+  for (const row of rows) {
+    const rules = row.rules.map((r) => `${r.kind}: ${r.describe} (\`${r.guard}\`)`).join('<br>');
+    out.push(
+      `| \`${row.event}\` | ${escapeCell(row.label)} | ${row.states.map((s) => `\`${s}\``).join(', ')} | ${usedRoles.map((r) => cell(row, r)).join(' | ')} | ${escapeCell(rules)} |`,
+    );
+  }
+  if (unused.length) {
+    out.push(
+      '',
+      `No step in this process can be taken by: ${unused.map((r) => ROLE_NAMES[r].title.toLowerCase()).join(', ')}.`,
+    );
+  }
+  out.push('', '### Events and their payloads', '', '| Event | Payload |', '| --- | --- |');
+  for (const [event, spec] of Object.entries(def.events))
+    out.push(`| \`${event}\` | ${escapeCell(spec.payload ?? '(none)')} |`);
+  out.push('', '### Guards', '', '| Guard | Kind | Passes when |', '| --- | --- | --- |');
+  for (const [g, spec] of Object.entries(guards)) {
+    const roles = spec.roles ? ` (roles: ${spec.roles.join(', ')})` : '';
+    out.push(`| \`${g}\` | ${spec.kind} | ${escapeCell(spec.describe)}${roles} |`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+/** The whole of docs/lifecycles.md. */
+export function lifecyclesMarkdown(): string {
+  const parts = [
+    '<!-- Generated by packages/engine/scripts/lifecycles-docs.mjs from the machine definitions. Do not edit: run `pnpm --filter @onward/engine docs:generate`. -->',
+    '',
+    '# Lifecycles',
+    '',
+    'The processes Onward runs, as XState v5 machines in `@onward/engine` (`packages/engine/src/machines/`). They are the one authority on who may do what, when: the server enforces them with `transition()` and the widgets show only the steps `allowedEvents()` returns.',
+    '',
+    '```ts',
+    "import { allowedEvents, can, startLifecycle, transition } from '@onward/engine';",
+    '',
+    "let plan = startLifecycle('pathway-plan', { planId, youngPersonId, dateOfBirth, paId }, new Date());",
+    "can('pathway-plan', { id: 'tm-1', role: 'team-manager' }, { type: 'plan.authorise' }, plan);",
+    "// → { ok: false, status: 409, reason: 'You cannot authorise the plan while the plan is still being written.' }",
+    "const r = transition('pathway-plan', actor, { type: 'plan.submit' }, plan, new Date());",
+    'if (r.ok) plan = r.snapshot; // JSON; store it. r.effects lists what the caller must do (e.g. notify a PA).',
+    '```',
+    '',
+    '- **403**: this person may never take this step (wrong role, not the right young person, wrote the plan).',
+    '- **409**: not now (wrong state, or a rule such as "three attempts first").',
+    '- **422**: the payload is wrong; `field` names it.',
+    '- Snapshots are JSON, validated by `schemas/lifecycle/lifecycle-snapshot.schema.json`, and restored with `restoreLifecycle()`. Who and when come from the caller (`actor`, `now`), never from the payload.',
+    '- `overdueSteps(snapshot, now)` lists steps past their due date (UK calendar dates, Europe/London).',
+    '',
+    '## Dates',
+    '',
+    "- An age is attained at the start of the birthday (Family Law Reform Act 1969, s9). For a 29 February birthday in a common year Onward uses **1 March** by default: no English statute or reported case settles the day (D. Pollard, \"Some oddities of the law on age\", Trust Law International 34(1), 2020); 1 March is the reading that the person has not completed the years until 28 February has ended, and what Scotland enacts expressly (Age of Legal Capacity (Scotland) Act 1991, s6(2)). Pass `{ leapDay: 'february-28' }` to `birthday()`/`ageOn()` where a council's legal advice says otherwise.",
+    `- A pathway plan is due for review ${PLAN_REVIEW_MONTHS} months after authorisation, month arithmetic clamped to the month end (authorised 31 August → due 28 or 29 February).`,
+    `- After a significant change the review is due within ${SIGNIFICANT_CHANGE_WORKING_DAYS} working days: counting from the day after, skipping Saturdays, Sundays and the bank holidays the caller passes (\`bankHolidays\` on \`plan.change.record\`). The earlier of the two dates applies.`,
+    '- Staying Put deadlines (`stayingPutDeadlines(dateOfBirth)`): identified before 16; discussed within 3 months of 16; in the care and pathway plans before 17; DBS check started by 17¾ where the carer goes on fostering; meeting, signatures, approval and checks before 18; first review within 28 days of 18, then at most six-monthly; ended by 21 (25 in Wales while completing education).',
+    '',
+  ];
+  for (const name of LIFECYCLE_NAMES) parts.push(machineSection(name));
+  return `${parts.join('\n').trimEnd()}\n`;
+}
