@@ -4,7 +4,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 
 export const apiLifecycleEventSchema = {
   "title": "Lifecycle event",
-  "description": "Move a plan or Staying Put arrangement on, e.g. plan.submit, plan.return (with a comment), plan.authorise.",
+  "description": "Move a plan, check-in or Staying Put arrangement on: e.g. plan.submit, plan.return (needs comment), plan.authorise, plan.close (needs reason), plan.change.record (optional on).",
   "type": "object",
   "additionalProperties": false,
   "properties": {
@@ -17,6 +17,88 @@ export const apiLifecycleEventSchema = {
     "comment": {
       "type": "string",
       "maxLength": 1000
+    },
+    "reason": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 40,
+      "pattern": "^[a-z0-9-]+$",
+      "description": "Why, for steps that need one (e.g. plan.close: turned-25, moved-away, …)."
+    },
+    "on": {
+      "type": "string",
+      "format": "date",
+      "description": "The date something happened, for steps that need one (e.g. plan.change.record)."
+    },
+    "youngPersonWants": {
+      "enum": [
+        "yes",
+        "unsure",
+        "no"
+      ],
+      "description": "stayingPut.discuss: does the young person want to stay?"
+    },
+    "carerWilling": {
+      "enum": [
+        "yes",
+        "unsure",
+        "no"
+      ],
+      "description": "stayingPut.discuss: is the carer willing?"
+    },
+    "attendees": {
+      "type": "array",
+      "maxItems": 6,
+      "items": {
+        "enum": [
+          "young-person",
+          "carer",
+          "social-worker",
+          "supervising-social-worker",
+          "pa",
+          "benefits-adviser"
+        ]
+      },
+      "description": "stayingPut.meeting.record: who came."
+    },
+    "carerApproved": {
+      "type": "boolean",
+      "description": "stayingPut.checks.record"
+    },
+    "dbsStarted": {
+      "type": "boolean",
+      "description": "stayingPut.checks.record"
+    },
+    "dbsDone": {
+      "type": "boolean",
+      "description": "stayingPut.checks.record"
+    },
+    "kind": {
+      "enum": [
+        "planned",
+        "unplanned"
+      ],
+      "description": "stayingPut.end"
+    },
+    "activity": {
+      "type": "string",
+      "maxLength": 2,
+      "pattern": "^([FP][1245]|G[456]|0)$",
+      "description": "stayingPut.end: SSDA903 ACTIV code."
+    },
+    "accommodation": {
+      "type": "string",
+      "maxLength": 2,
+      "pattern": "^([BCDEGHKRTUVWYZ][12]|S2|X2|0)$",
+      "description": "stayingPut.end: SSDA903 ACCOM code."
+    },
+    "how": {
+      "enum": [
+        "together",
+        "together-by-phone",
+        "apart"
+      ],
+      "description": "How the checklist was filled in."
     }
   },
   "required": [
