@@ -1,0 +1,13 @@
+// Insights: aggregates, trends, cohorts, costs, suppression and drill-down (pure functions, no DOM).
+export * from './aggregates.js';
+export * from './build-index.js';
+export * from './codes.js';
+export * from './cohorts.js';
+export { OPEN_END } from './dates.js';
+export * from './drill-down.js';
+export * from './errors.js';
+export * from './filters.js';
+export * from './reference-data.js';
+export * from './roles.js';
+export * from './suppression.js';
+export * from './synthetic.js';

@@ -1,0 +1,55 @@
+// Who may see what in the insights. Analysts and other staff see only suppressed aggregates; the workers who
+// hold young people's cases see exact counts and the person-level lists.
+
+import { InsightsAccessError } from './errors.js';
+
+export type InsightsRole =
+  | 'young-person'
+  | 'carer'
+  | 'pa'
+  | 'social-worker'
+  | 'supervising-social-worker'
+  | 'team-manager'
+  | 'analyst'
+  | 'admin';
+
+export const INSIGHTS_ROLES: readonly InsightsRole[] = [
+  'young-person',
+  'carer',
+  'pa',
+  'social-worker',
+  'supervising-social-worker',
+  'team-manager',
+  'analyst',
+  'admin',
+];
+
+/** Roles that may see exact small numbers and lists of young people by default. */
+export const ROLES_SEEING_INDIVIDUALS: readonly InsightsRole[] = ['pa', 'social-worker', 'team-manager', 'admin'];
+
+/** Roles that may not see insights at all: the insights are about other young people. */
+export const ROLES_WITHOUT_INSIGHTS: readonly InsightsRole[] = ['young-person', 'carer'];
+
+/** Who is looking. A PA's lists are limited to their own young people, a team manager's to their team if given. */
+export interface Viewer {
+  readonly role: InsightsRole;
+  /** The PA's staff id: required for a PA's person-level list. */
+  readonly paId?: string;
+  /** Limit a team manager's person-level list to this team. */
+  readonly team?: string;
+  /** Override the roles allowed to see individuals (a council's own policy). */
+  readonly individualRoles?: readonly InsightsRole[];
+}
+
+/** True when the viewer sees exact small numbers (no suppression). */
+export function seesIndividuals(viewer: Viewer): boolean {
+  return (viewer.individualRoles ?? ROLES_SEEING_INDIVIDUALS).includes(viewer.role);
+}
+
+/** Throw when the role may not see insights at all, or is not a known role. */
+export function assertMaySeeInsights(viewer: Viewer): void {
+  if (!INSIGHTS_ROLES.includes(viewer.role))
+    throw new InsightsAccessError(`"${String(viewer.role)}" is not a role Onward knows.`);
+  if (ROLES_WITHOUT_INSIGHTS.includes(viewer.role))
+    throw new InsightsAccessError(`The ${viewer.role} role cannot see insights about other young people.`);
+}
