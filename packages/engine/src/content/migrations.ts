@@ -60,6 +60,9 @@ export interface MigrationResult {
   readonly askAgain: readonly string[];
   /** Old answers whose note could not be carried to a new answer: kept here so no words are lost. */
   readonly carriedNotes: readonly { readonly from: string; readonly note: string }[];
+  /** Old questions where the young person asked for help and the request could not be carried to a new answer:
+   * the worker should follow these up, since "needs help" no longer shows them. */
+  readonly carriedHelp: readonly string[];
 }
 
 /** Migrate a checklist to a newer question-set version (default: the latest shipped). */
@@ -73,6 +76,7 @@ export function migrateChecklist(
   let current = doc;
   const askAgain: string[] = [];
   const carriedNotes: { from: string; note: string }[] = [];
+  const carriedHelp: string[] = [];
   while (current.version < target) {
     const m = migrations.find((x) => x.from === current.version);
     if (!m) throw new ContentError(`No migration from question-set version ${current.version}.`);
@@ -80,8 +84,9 @@ export function migrateChecklist(
     current = r.checklist;
     askAgain.push(...r.askAgain);
     carriedNotes.push(...r.carriedNotes);
+    carriedHelp.push(...r.carriedHelp);
   }
-  return { checklist: current, from: doc.version, to: current.version, askAgain, carriedNotes };
+  return { checklist: current, from: doc.version, to: current.version, askAgain, carriedNotes, carriedHelp };
 }
 
 /** Apply one migration between two question sets. Exposed so councils can test their own migrations. */
@@ -96,6 +101,7 @@ export function applyMigration(
   const out = new Map<string, Answer>();
   const askAgain: string[] = [];
   const carriedNotes: { from: string; note: string }[] = [];
+  const carriedHelp: string[] = [];
 
   for (const step of m.steps) {
     switch (step.op) {
@@ -109,6 +115,7 @@ export function applyMigration(
         handled.add(step.id);
         const a = getAnswer(doc, step.id);
         if (a?.note) carriedNotes.push({ from: step.id, note: a.note });
+        if (a?.help) carriedHelp.push(step.id);
         break;
       }
       case 'split': {
@@ -119,11 +126,16 @@ export function applyMigration(
         else {
           askAgain.push(...step.into);
           if (a.note) carriedNotes.push({ from: step.from, note: a.note });
+          if (a.help) carriedHelp.push(step.from);
         }
         break;
       }
       case 'merge': {
-        const olds = step.from.map((id) => getAnswer(doc, id)).filter((a): a is Answer => !!a);
+        const pairs = step.from.flatMap((id) => {
+          const a = getAnswer(doc, id);
+          return a ? [{ id, a }] : [];
+        });
+        const olds = pairs.map((p) => p.a);
         for (const id of step.from) handled.add(id);
         if (!olds.length) break;
         const values = olds.map((a) => a.value);
@@ -132,15 +144,15 @@ export function applyMigration(
           : values.every((v) => v === 'not-relevant')
             ? 'not-relevant'
             : 'yes';
-        const notes = olds.map((a) => a.note).filter((n): n is string => !!n);
+        const noted = pairs.filter((p): p is { id: string; a: Answer & { note: string } } => !!p.a.note);
+        const notes = noted.map((p) => p.a.note);
         const latest = olds.reduce((x, y) => (x.at >= y.at ? x : y));
         const merged: Answer = { ...latest, value };
         const note = notes.join('\n');
+        delete merged.note;
+        // The notes are joined when they fit in one note; otherwise each is kept, with the question it came from.
         if (note && [...note].length <= 500) merged.note = note;
-        else {
-          delete merged.note;
-          for (const [i, n] of notes.entries()) carriedNotes.push({ from: step.from[i] ?? step.into, note: n });
-        }
+        else for (const p of noted) carriedNotes.push({ from: p.id, note: p.a.note });
         if (olds.some((a) => a.help)) merged.help = true;
         out.set(step.into, merged);
         break;
@@ -165,5 +177,5 @@ export function applyMigration(
     const [domain, key] = splitId(q.id);
     next.answers[domain] = { ...(next.answers[domain] ?? {}), [key]: a };
   }
-  return { checklist: next as unknown as AnyChecklist, from: m.from, to: m.to, askAgain, carriedNotes };
+  return { checklist: next as unknown as AnyChecklist, from: m.from, to: m.to, askAgain, carriedNotes, carriedHelp };
 }

@@ -1,0 +1,113 @@
+// Model-based tests: xstate/graph walks each machine from its start (every member of the cast trying every event
+// with valid payloads) and gives the shortest path to every distinct state. Each path is replayed through the public
+// API (startLifecycle + transition), and at the end of each path every possible event is tried through can() and
+// transition() and compared with what the XState machine itself does. Together the paths must take every
+// transition the machine defines and reach every state.
+import { describe, expect, it } from 'vitest';
+import { getShortestPaths } from 'xstate/graph';
+import {
+  type AnyMachineSnapshot,
+  type LifecycleName,
+  type LifecycleSnapshot,
+  LIFECYCLES,
+  can,
+  rolesFor,
+  startLifecycle,
+  transition,
+  transitionsOf,
+  unsuccessfulAttempts,
+  validateLifecycleSnapshot,
+} from '../../src/index.js';
+import type { PathwayPlanContext, StayingPutContext } from '../../src/index.js';
+import { INPUTS, NOW, callerEvent, machineEvents } from './fixtures.js';
+
+/** What makes two snapshots different for the rules (so the walk stays finite as lists grow). */
+function summary(name: LifecycleName, s: AnyMachineSnapshot): string {
+  const value = String(s.value);
+  if (name === 'pathway-plan') {
+    const c = s.context as PathwayPlanContext;
+    return JSON.stringify([
+      value,
+      Math.min(unsuccessfulAttempts(c), 3),
+      c.youngPersonContributed,
+      c.withoutYoungPerson,
+      [...c.authorIds].sort(),
+    ]);
+  }
+  if (name === 'staying-put') {
+    const c = s.context as StayingPutContext;
+    return JSON.stringify([
+      value,
+      c.youngPersonWants,
+      c.carerWilling,
+      c.signatures.map((x) => x.by).sort(),
+      Boolean(c.managerApproval),
+      Boolean(c.panelApproval),
+      Boolean(c.carerApprovedOn),
+      Boolean(c.dbsStartedOn),
+      Boolean(c.dbsDoneOn),
+      c.reviews.length > 0,
+    ]);
+  }
+  return JSON.stringify([value, (s.context as { helpDomains: string[] }).helpDomains.length > 0]);
+}
+
+for (const name of Object.keys(LIFECYCLES) as LifecycleName[]) {
+  describe(`${name}: model-based paths`, () => {
+    const def = LIFECYCLES[name];
+    const start = startLifecycle(name, INPUTS[name], NOW);
+    const types = Object.keys(def.events);
+    const events = machineEvents(types);
+    const paths = getShortestPaths(def.machine, {
+      input: start.context,
+      events: () => events,
+      serializeState: (s) => summary(name, s as AnyMachineSnapshot),
+    });
+    const covered = new Set<string>();
+    const reached = new Set<string>();
+
+    it('finds paths', () => {
+      expect(paths.length).toBeGreaterThan(Object.keys(def.states).length - 1);
+    });
+
+    it.each(paths.map((p, i) => [i, p] as const))('path %i replays through the API and agrees with the machine', (_i, path) => {
+      let snap: LifecycleSnapshot = start;
+      for (const step of path.steps) {
+        const ev = step.event as unknown as Parameters<typeof callerEvent>[0];
+        if (!ev.actor) continue; // the initial step
+        const r = transition(name, ev.actor, callerEvent(ev), snap, NOW);
+        expect(r.ok, `${ev.type} by ${ev.actor.role} in ${snap.state}: ${r.ok ? '' : r.reason}`).toBe(true);
+        if (!r.ok) return;
+        expect(r.snapshot.state).toBe(String(step.state.value));
+        expect(r.snapshot.context).toEqual(step.state.context);
+        snap = r.snapshot;
+      }
+      reached.add(snap.state);
+      // Every event from here: the API must say yes exactly when the machine would move.
+      const here = def.machine.resolveState({ value: snap.state, context: snap.context });
+      for (const ev of events) {
+        const machineCan = here.can(ev);
+        const d = can(name, ev.actor, callerEvent(ev), snap, NOW);
+        expect(d.ok, `${ev.type} by ${ev.actor.id} in ${snap.state}: ${d.ok ? 'allowed' : d.reason}`).toBe(machineCan);
+        if (d.ok) {
+          const r = transition(name, ev.actor, callerEvent(ev), snap, NOW);
+          expect(r.ok).toBe(true);
+          if (!r.ok) continue;
+          expect(validateLifecycleSnapshot(JSON.parse(JSON.stringify(r.snapshot))).ok).toBe(true);
+          covered.add(`${snap.state} --${ev.type}--> ${r.snapshot.state}`);
+        } else {
+          expect([403, 409]).toContain(d.status);
+          expect(d.reason.length).toBeGreaterThan(10);
+          if (!rolesFor(name, ev.type).includes(ev.actor.role)) expect(d.status).toBe(403);
+        }
+      }
+    });
+
+    it('reaches every state and takes every transition the machine defines', () => {
+      expect([...reached].sort()).toEqual(Object.keys(def.machine.states).sort());
+      const defined = new Set(transitionsOf(name).map((t) => `${t.from} --${t.event}--> ${t.to}`));
+      expect([...defined].filter((t) => !covered.has(t))).toEqual([]);
+      expect([...covered].filter((t) => !defined.has(t))).toEqual([]);
+    });
+  });
+}
