@@ -15,6 +15,8 @@ export type { ReadingEase } from './content/readability.js';
 export { countSyllables, readingEase } from './content/readability.js';
 export * from './content/wording.js';
 export * from './dates/index.js';
+export * from './exports/index.js';
+export * from './insights/index.js';
 export * from './machines/index.js';
 export type { MessageLocale } from './validation/messages.js';
 export * from './validation/validate.js';
