@@ -17,6 +17,10 @@ export function paragraphDirection(text: string): 'ltr' | 'rtl' {
   return 'ltr';
 }
 
+export function hasRtl(text: string): boolean {
+  return RTL_STRONG.test(text);
+}
+
 export function hasArabic(text: string): boolean {
   return ARABIC.test(text);
 }

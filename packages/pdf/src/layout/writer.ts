@@ -2,7 +2,7 @@
 // words, label/value lists and tables with repeated headers, page breaks, running headers and "Page n of N" footers.
 // Everything is measured before it is drawn, so nothing is drawn outside the page's margins.
 import type { jsPDF } from 'jspdf';
-import { clean, hasArabic, paragraphDirection, wrap } from './text.js';
+import { clean, hasArabic, hasRtl, paragraphDirection, wrap } from './text.js';
 
 /** Page geometry in points (A4 portrait). */
 export const PAGE = { width: 595.28, height: 841.89, left: 56, right: 56, top: 72, bottom: 68 } as const;
@@ -220,8 +220,14 @@ export class Writer {
     if (line === '') return;
     // The baseline sits a little above the bottom of the line box so descenders stay inside it.
     const baseline = this.y - size * 0.3;
-    if (paragraphDirection(line) === 'rtl') this.doc.text(line, x + width, baseline, { align: 'right' });
-    else this.doc.text(line, x, baseline);
+    // Text is held in logical order; jspdf's bidi engine turns each line into visual order. The paragraph direction
+    // comes from the line's first strong character; brackets are mirrored in right-to-left runs.
+    const rtl = paragraphDirection(line) === 'rtl';
+    const bidi = hasRtl(line)
+      ? { isInputVisual: false, isOutputVisual: true, isInputRtl: rtl, isOutputRtl: false, isSymmetricSwapping: true }
+      : {};
+    if (rtl) this.doc.text(line, x + width, baseline, { align: 'right', ...bidi });
+    else this.doc.text(line, x, baseline, bidi);
   }
 
   /** A wrapped paragraph. Long paragraphs flow over pages; never a single line left at the foot of a page. */
@@ -352,17 +358,20 @@ export class Writer {
     };
     const prepared = rows.map((r) => ({ row: r, lines: cellLines(r.cells, Boolean(r.bold), Boolean(r.span)) }));
     const first = prepared[0];
-    this.ensure(headerHeight + (first ? heightOf(first.lines) : 0));
+    const second = first?.row.span ? prepared[1] : undefined;
+    this.ensure(headerHeight + (first ? heightOf(first.lines) : 0) + (second ? heightOf(second.lines) : 0));
     this.flushHeadings();
     drawRow(header, true, true, false);
-    for (const { row, lines } of prepared) {
-      const h = heightOf(lines);
+    prepared.forEach(({ row, lines }, i) => {
+      // A group title (a spanning row) stays with the first row under it.
+      const next = row.span ? prepared[i + 1] : undefined;
+      const h = heightOf(lines) + (next && !next.row.span ? heightOf(next.lines) : 0);
       if (this.y + h > this.bottom) {
         this.newPage();
         drawRow(header, true, true, false);
       }
       drawRow(lines, Boolean(row.bold), false, Boolean(row.span));
-    }
+    });
     this.y += 8;
   }
 

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { hasPoppler, pdfText, pdfWordBoxes } from '#test-support/pdf.js';
+import { createDocument, fileId, pdfDate, toBytes } from '../src/layout/document.js';
+import { wrap } from '../src/layout/text.js';
+import { PAGE, Writer } from '../src/layout/writer.js';
+
+const mono = (s: string) => Array.from(s).length * 6;
+
+describe('wrap', () => {
+  it('breaks at spaces and never makes a line wider than asked', () => {
+    const lines = wrap('one two three four five six seven eight nine ten', 60, mono);
+    expect(lines.every((l) => mono(l) <= 60)).toBe(true);
+    expect(lines.join(' ')).toBe('one two three four five six seven eight nine ten');
+  });
+  it('breaks a word longer than the line between characters, keeping every character', () => {
+    const word = 'x'.repeat(95);
+    const lines = wrap(`a ${word} b`, 60, mono);
+    expect(lines.every((l) => mono(l) <= 60)).toBe(true);
+    expect(lines.join('').replace(/ /g, '')).toBe(`a${word}b`);
+  });
+  it('keeps line breaks and blank lines inside, and never splits an emoji’s surrogate pair', () => {
+    expect(wrap('a\n\nb', 100, mono)).toEqual(['a', '', 'b']);
+    const lines = wrap('😀'.repeat(30), 60, mono);
+    expect(lines.join('')).toBe('😀'.repeat(30));
+    expect(lines.every((l) => !/[\uD800-\uDBFF]$/.test(l))).toBe(true);
+  });
+});
+
+describe('document settings', () => {
+  it('writes PDF dates in UTC and refuses dates jspdf cannot hold', () => {
+    expect(pdfDate(new Date('2026-02-02T10:00:05Z'))).toBe("D:20260202100005+00'00'");
+    expect(() => pdfDate(new Date('2040-01-01T00:00:00Z'))).toThrow(/createdAt/);
+    expect(() => pdfDate(new Date('x'))).toThrow(/createdAt/);
+  });
+  it('derives a stable 32-hex-digit file id from the content', () => {
+    expect(fileId('a')).toMatch(/^[0-9A-F]{32}$/);
+    expect(fileId('a')).toBe(fileId('a'));
+    expect(fileId('a')).not.toBe(fileId('b'));
+  });
+});
+
+describe.skipIf(!hasPoppler)('Writer', () => {
+  async function writer() {
+    const { doc, coverage } = await createDocument();
+    const w = new Writer(doc, {
+      header: 'Header',
+      headerRight: 'Council',
+      footer: 'Footer',
+      pageLabel: (n, of) => `Page ${n} of ${of}`,
+      coverage,
+    });
+    return { doc, w };
+  }
+
+  it('moves a heading to the next page with its first lines rather than leaving it alone at the foot', async () => {
+    const { doc, w } = await writer();
+    w.y = PAGE.height - PAGE.bottom - 30; // room for a heading, not for the heading and two lines
+    w.heading('Lonely heading', 2);
+    w.paragraph('First line of the text that belongs to the heading. '.repeat(4));
+    w.finish();
+    const pages = pdfWordBoxes(toBytes(doc));
+    expect(pages).toHaveLength(2);
+    expect(pages[0]?.words.some((x) => x.text === 'Lonely')).toBe(false);
+    expect(pages[1]?.words.some((x) => x.text === 'Lonely')).toBe(true);
+  });
+
+  it('flows a long paragraph over pages without drawing below the margin, and repeats table headers', async () => {
+    const { doc, w } = await writer();
+    w.paragraph('A sentence that goes on. '.repeat(400));
+    w.table(
+      [
+        { title: 'What', share: 3 },
+        { title: 'Who', share: 1 },
+      ],
+      Array.from({ length: 60 }, (_, i) => ({
+        cells: [`Action number ${i + 1} with words to wrap over the line`, 'PA'],
+      })),
+    );
+    w.finish();
+    const bytes = toBytes(doc);
+    const pages = pdfWordBoxes(bytes);
+    expect(pages.length).toBeGreaterThan(3);
+    for (const p of pages) {
+      const body = p.words.filter((x) => !/^(Page|Footer|\d+|of)$/.test(x.text));
+      expect(body.every((x) => x.yMax <= PAGE.height - PAGE.bottom + 1 && x.xMax <= PAGE.width - PAGE.right + 1)).toBe(
+        true,
+      );
+    }
+    const text = pdfText(bytes, ['-raw']);
+    for (let i = 1; i <= 60; i++) expect(text).toContain(`Action number ${i} with`);
+    const lastPages = text.split('\f').filter((p) => p.includes('Action number'));
+    for (const p of lastPages) expect(p).toMatch(/What\s+Who/);
+  });
+});

@@ -1,0 +1,351 @@
+import {
+  type AnyChecklist,
+  getAnswer,
+  needsHelp,
+  type PathwayPlan,
+  questionSet,
+  setAnswer,
+  shippedWording,
+  validatePlan,
+} from '@onward/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasPoppler, pdfInfo, pdfText, pdfWordBoxes } from '#test-support/pdf.js';
+import { renderPlanPdf } from '../src/index.js';
+import { SAMPLE_ANSWERS, samplePlan, unansweredIds, WELSH_NOTE } from './fixtures/sample-plan.js';
+import { missingInOrder, norm, readingText, readText } from './support.js';
+
+const wording = shippedWording();
+const council = { name: 'Riverside Council' };
+const createdAt = new Date('2026-02-02T10:00:00Z');
+const set = questionSet(2);
+
+/** Notes with everything that could go wrong in a PDF: markup, PDF syntax, Welsh, quotes, length, scripts, emoji. */
+export const TRICKY = {
+  welsh: WELSH_NOTE,
+  markup:
+    '<script>alert("hi")</script> & <b>bold</b> (brackets) \\backslash\\ 100% done %% {braces} [x] /Name <<dict>> endstream )',
+  long: 'I want to explain properly. '.repeat(30).slice(0, 499).concat('!'),
+  unbroken: `https://example.org/my-college-portfolio/${'abcdefghij'.repeat(22)}`,
+  arabic: 'أنا من حلب وأحب عائلتي كثيرا',
+  mixed: 'My name in Arabic is أميرة and I like it',
+  pashto: 'زه غواړم چې خپل فایل ولولم',
+  emoji: 'Love it 😀 honestly',
+  quotes: '“Don’t give up,” she said — ‘never’.',
+} as const;
+
+function trickyPlan(): PathwayPlan {
+  const base = samplePlan();
+  let doc = base.checklist as AnyChecklist;
+  const put = (id: string, note: string) => {
+    const a = getAnswer(doc, id);
+    if (!a) throw new Error(`sample has no answer to ${id}`);
+    doc = setAnswer(
+      set,
+      doc,
+      id,
+      { value: a.value, note, ...(a.help ? { help: true } : {}) },
+      { by: a.by, locale: a.locale, variant: a.variant, at: a.at },
+    );
+  };
+  put('housing.heating', TRICKY.welsh);
+  put('housing.repair', TRICKY.markup);
+  put('health.emotions', TRICKY.long);
+  put('money.debt', TRICKY.unbroken);
+  put('identity.culture', TRICKY.arabic);
+  put('identity.belonging', TRICKY.mixed);
+  put('identity.past', TRICKY.pashto);
+  put('careers.happy', TRICKY.emoji);
+  put('careers.goals', TRICKY.quotes);
+  return {
+    ...base,
+    checklist: doc as PathwayPlan['checklist'],
+    views: { ...base.views, youngPerson: `I said (and I meant it) that 100% of this is \\mine\\. ${TRICKY.quotes}` },
+    engagement: {
+      attempts: [
+        { at: '2026-01-05T14:00:00.000Z', method: 'phone', outcome: 'no-reply' },
+        { at: '2026-01-09T14:00:00.000Z', method: 'message', outcome: 'no-reply', note: 'Texted twice, no reply.' },
+        {
+          at: '2026-01-14T10:00:00.000Z',
+          method: 'letter',
+          outcome: 'declined',
+          note: 'Said he was too busy with college.',
+        },
+      ],
+      completedBy: 'worker-without-young-person',
+    },
+  };
+}
+
+/** What the plan should say, in reading order: own words, then per domain the grouped answers and notes, the help
+ * requests and the actions, then the engagement record and the sign-offs. */
+function expectedOrder(plan: PathwayPlan): string[] {
+  const doc = plan.checklist as AnyChecklist;
+  const out: string[] = [];
+  if (plan.views.youngPerson) out.push(plan.views.youngPerson);
+  if (plan.views.disagreements) out.push(plan.views.disagreements);
+  const help = needsHelp(set, doc);
+  for (const d of set.domains) {
+    for (const value of ['yes', 'no', 'not-relevant'] as const) {
+      for (const q of d.questions) {
+        const a = getAnswer(doc, q.id);
+        if (a?.value !== value) continue;
+        out.push(wording.question(q.id, { locale: 'en-GB', variant: 'standard' }).text);
+        if (a.note) out.push(a.note);
+      }
+    }
+    if (help.some((h) => h.question.domain === d.id)) out.push('Help I asked for');
+    for (const goal of plan.domains[d.id]?.goals ?? []) {
+      out.push(goal.goal);
+      for (const act of goal.actions) out.push(act.what, act.who);
+    }
+    if (plan.domains[d.id]?.paNotes) out.push(plan.domains[d.id]?.paNotes ?? '');
+  }
+  if (plan.contingency) out.push(plan.contingency);
+  for (const s of plan.signOffs) out.push(s.name);
+  return out;
+}
+
+describe('the sample plan fixture', () => {
+  it('is a valid plan with 60+ answered questions, most with notes', () => {
+    const plan = samplePlan();
+    const r = validatePlan(plan);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    const answered = set.questions.filter((q) => getAnswer(plan.checklist as AnyChecklist, q.id));
+    expect(answered.length).toBeGreaterThanOrEqual(60);
+    expect(answered.filter((q) => getAnswer(plan.checklist as AnyChecklist, q.id)?.note).length).toBeGreaterThanOrEqual(
+      55,
+    );
+    expect(Object.keys(SAMPLE_ANSWERS).every((id) => set.byId.has(id))).toBe(true);
+  });
+
+  it('keeps the tricky plan valid too (500-character note included)', () => {
+    expect(Array.from(TRICKY.long).length).toBe(500);
+    const r = validatePlan(trickyPlan());
+    expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasPoppler)('renderPlanPdf', () => {
+  let sample: Uint8Array;
+  let tricky: Uint8Array;
+  beforeAll(async () => {
+    sample = await renderPlanPdf(samplePlan(), { wording, council, createdAt, status: 'Authorised' });
+    tricky = await renderPlanPdf(trickyPlan(), { wording, council, createdAt });
+  });
+
+  it('shows every answered question, every note, every action and every sign-off, in order', () => {
+    const text = readText(sample);
+    const order = expectedOrder(samplePlan());
+    expect(order.length).toBeGreaterThan(140);
+    expect(missingInOrder(text, order)).toEqual([]);
+  });
+
+  it('puts "In my own words" before the first area of life, and the statutory sections after the last', () => {
+    const text = readText(sample);
+    const at = (s: string) => text.indexOf(norm(s));
+    expect(at('In my own words')).toBeGreaterThan(0);
+    expect(at('In my own words')).toBeLessThan(at('Housing'));
+    expect(at('Identity')).toBeLessThan(at('If the plan stops working'));
+    expect(at('If the plan stops working')).toBeLessThan(at('How this plan was made'));
+    expect(at('How this plan was made')).toBeLessThan(at('People we asked'));
+    expect(at('People we asked')).toBeLessThan(at('Signed by'));
+  });
+
+  it('groups answers as going well, needs support and not relevant, and lists unanswered questions', () => {
+    const text = readText(sample);
+    const housing = text.slice(text.indexOf('Housing'), text.indexOf(norm('Health')));
+    expect(
+      missingInOrder(housing, [
+        'Going well',
+        'Do you have a space of your own',
+        'Needs support',
+        'Can you keep your home warm enough?',
+      ]),
+    ).toEqual([]);
+    const rel = text.slice(text.indexOf('Relationships'), text.indexOf('Activities'));
+    expect(missingInOrder(rel, ['Not relevant to me', 'Are you happy with your relationships?'])).toEqual([]);
+    for (const id of unansweredIds())
+      expect(text).toContain(norm(wording.question(id, { locale: 'en-GB', variant: 'standard' }).text));
+  });
+
+  it('shows the cover: preferred name, dates, PA, manager, category and status', () => {
+    const first = norm(pdfText(sample, ['-f', '1', '-l', '1']));
+    for (const s of [
+      'Pathway plan',
+      'Jojo',
+      'Jordan Ellis-Hart',
+      '2 February 2026',
+      '2 August 2026',
+      'Dan Mensah',
+      'Priya Raman',
+      'Former relevant',
+      'Authorised',
+      'Riverside Council',
+    ])
+      expect(first).toContain(s);
+  });
+
+  it('shows tricky notes literally: Welsh, quotes, markup, PDF syntax, a 500-character note, a long word', () => {
+    const text = readText(tricky);
+    for (const note of [TRICKY.welsh, TRICKY.markup, TRICKY.long, TRICKY.quotes]) expect(text).toContain(norm(note));
+    expect(text).toContain('I said (and I meant it) that 100% of this is \\mine\\.');
+    // The long word is broken between characters to fit the line: it is all there, in order.
+    expect(text.replace(/ /g, '')).toContain(TRICKY.unbroken);
+    for (const ch of 'ŵŷŴâêîôûáéíóúẁẃẅỳ“”‘’')
+      if (TRICKY.welsh.includes(ch) || TRICKY.quotes.includes(ch)) expect(text).toContain(ch);
+  });
+
+  it('shows right-to-left notes in reading order (Arabic, Pashto, and Arabic inside English)', () => {
+    const text = readingText(tricky);
+    expect(text).toContain(norm(TRICKY.arabic));
+    expect(text).toContain(norm(TRICKY.pashto));
+    // pdftotext drops the space where the direction changes ("أميرةand"); the words and their order are right.
+    expect(text.replace(/ /g, '')).toContain(norm(TRICKY.mixed).replace(/ /g, ''));
+  });
+
+  it('marks characters the font cannot draw (emoji) with a box and says so, rather than dropping them', () => {
+    const text = readText(tricky);
+    expect(text).toContain('Love it □ honestly');
+    expect(text).toContain('A □ marks a character this PDF cannot show');
+    expect(readText(sample)).not.toContain('A □ marks a character');
+  });
+
+  it('records a plan completed without the young person after three attempts', () => {
+    const text = readText(tricky);
+    expect(
+      missingInOrder(text, [
+        'How this plan was made',
+        'Completed without the young person after three attempts',
+        'No reply',
+        'Texted twice, no reply.',
+        'Said no',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('draws every word inside the page margins, on every page', () => {
+    for (const bytes of [sample, tricky]) {
+      const pages = pdfWordBoxes(bytes);
+      expect(pages.length).toBeGreaterThan(3);
+      const outside = pages.flatMap((p) =>
+        p.words
+          .filter((w) => w.xMin < 56 - 1 || w.xMax > p.width - 56 + 1 || w.yMin < 20 || w.yMax > p.height - 20)
+          .map((w) => `p${p.page}: ${w.text} ${w.xMin}-${w.xMax}`),
+      );
+      expect(outside).toEqual([]);
+    }
+  });
+
+  it('numbers every page "Page n of N" and repeats the header after the cover', () => {
+    const pages = pdfText(sample, [])
+      .split('\f')
+      .filter((p) => p.trim() !== '');
+    const n = pages.length;
+    expect(Number(pdfInfo(sample).Pages)).toBe(n);
+    pages.forEach((p, i) => {
+      expect(norm(p)).toContain(`Page ${i + 1} of ${n}`);
+      if (i > 0) expect(norm(p)).toContain('Jojo’s pathway plan');
+    });
+  });
+
+  it('never leaves a heading alone at the foot of a page', () => {
+    const headings = new Set([
+      'Going well',
+      'Needs support',
+      'Not relevant to me',
+      'Help I asked for',
+      'Goals and actions',
+      'Housing',
+      'Health',
+      'Money',
+      'Identity',
+    ]);
+    for (const bytes of [sample, tricky]) {
+      for (const page of pdfText(bytes, []).split('\f')) {
+        const lines = page
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
+        // The last line before the footer ("Made on …", "Page n of N").
+        const body = lines.filter((l) => !/^Made on|^Page \d+ of \d+$/.test(l));
+        const last = body[body.length - 1];
+        if (last) expect(headings.has(last), `page ends with heading "${last}"`).toBe(false);
+      }
+    }
+  });
+
+  it('sets title, author, language and creation date', () => {
+    const info = pdfInfo(sample);
+    expect(info.Title).toBe('Jojo’s pathway plan');
+    expect(info.Author).toBe('Riverside Council');
+    expect(info.CreationDate).toMatch(/Feb\s+2 10:00:00 2026/);
+    expect(Buffer.from(sample).toString('latin1')).toContain('/Lang (en-GB)');
+  });
+
+  it('is deterministic: the same input gives byte-identical output; another date gives other bytes', async () => {
+    const again = await renderPlanPdf(samplePlan(), { wording, council, createdAt, status: 'Authorised' });
+    expect(Buffer.compare(Buffer.from(again), Buffer.from(sample))).toBe(0);
+    const later = await renderPlanPdf(samplePlan(), {
+      wording,
+      council,
+      createdAt: new Date('2026-02-03T10:00:00Z'),
+      status: 'Authorised',
+    });
+    expect(Buffer.compare(Buffer.from(later), Buffer.from(sample))).not.toBe(0);
+  });
+
+  it('uses the wording frozen with the plan, not today’s wording', async () => {
+    const frozen = samplePlan({
+      wording: {
+        questionSetVersion: 2,
+        locale: 'en-GB',
+        variant: 'standard',
+        questions: {
+          ...wording.snapshot(set, { locale: 'en-GB', variant: 'standard' }),
+          'housing.heating': 'Is your place warm enough in winter?',
+        },
+      },
+    });
+    const text = readText(await renderPlanPdf(frozen, { wording, council, createdAt }));
+    expect(text).toContain('Is your place warm enough in winter?');
+    expect(text).not.toContain('Can you keep your home warm enough?');
+  });
+
+  it('uses Welsh headings, dates and page numbers for a Welsh plan, and Welsh metadata', async () => {
+    const bytes = await renderPlanPdf(samplePlan(), {
+      wording,
+      council: { name: 'Cyngor Sir Ddinbych' },
+      createdAt,
+      locale: 'cy',
+    });
+    const text = readText(bytes);
+    expect(
+      missingInOrder(text, [
+        'Cynllun llwybr',
+        'Yn fy ngeiriau fy hun',
+        'Tai',
+        'Iechyd',
+        'Hunaniaeth',
+        'Os nad yw’r cynllun yn gweithio',
+        'Llofnodwyd gan',
+      ]),
+    ).toEqual([]);
+    expect(text).toContain('Tudalen 1 o');
+    expect(text).toContain('2 Chwefror 2026');
+    expect(Buffer.from(bytes).toString('latin1')).toContain('/Lang (cy)');
+  });
+
+  it('rejects an invalid plan with the field named, and bad options clearly', async () => {
+    const bad = {
+      ...samplePlan(),
+      youngPerson: { ...samplePlan().youngPerson, category: 'unknown' },
+    } as unknown as PathwayPlan;
+    await expect(renderPlanPdf(bad, { wording, council, createdAt })).rejects.toThrow(/youngPerson\.category/);
+    await expect(renderPlanPdf(samplePlan(), { wording, council, createdAt: new Date('nope') })).rejects.toThrow(
+      /options\.createdAt/,
+    );
+    await expect(renderPlanPdf(samplePlan(), { wording, council: { name: '' }, createdAt })).rejects.toThrow(
+      /options\.council\.name/,
+    );
+  });
+});
