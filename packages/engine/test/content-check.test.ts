@@ -1,0 +1,468 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type ContentFile,
+  type ContentSources,
+  checkContent,
+  countSyllables,
+  formatProblem,
+  JsonSyntaxError,
+  keyPosition,
+  readingEase,
+  scanJson,
+} from '../src/index.js';
+
+const schemasDir = join(import.meta.dirname, '..', '..', '..', 'schemas');
+function shipped(): { questionSets: ContentFile[]; locales: ContentFile[] } {
+  const read = (sub: string, suffix: string) =>
+    readdirSync(join(schemasDir, sub))
+      .filter((n) => n.endsWith(suffix))
+      .sort()
+      .map((n) => ({ path: `${sub}/${n}`, text: readFileSync(join(schemasDir, sub, n), 'utf8') }));
+  return { questionSets: read('outcomes', '.schema.json'), locales: read('locales', '.json') };
+}
+
+/** Replace one exact piece of a file's text (fails loudly if the piece is not there). */
+function edit(sources: ContentSources, path: string, from: string, to: string): ContentSources {
+  const change = (f: ContentFile) => {
+    if (f.path !== path) return f;
+    if (!f.text.includes(from)) throw new Error(`${path} has no ${from}`);
+    return { ...f, text: f.text.replace(from, to) };
+  };
+  return { questionSets: sources.questionSets.map(change), locales: sources.locales.map(change) };
+}
+
+/** 1-based line and column of the n-th (0-based) occurrence of a piece of text. */
+function at(text: string, piece: string, n = 0): { line: number; column: number } {
+  let i = -1;
+  for (let k = 0; k <= n; k++) i = text.indexOf(piece, i + 1);
+  const before = text.slice(0, i);
+  return { line: before.split('\n').length, column: i - before.lastIndexOf('\n') };
+}
+
+const errorsOf = (s: ContentSources, o = {}) => checkContent(s, o).problems.filter((p) => p.severity === 'error');
+
+describe('the shipped content', () => {
+  it('passes the content check with no errors', () => {
+    const r = checkContent(shipped());
+    expect(r.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.questionSets).toEqual([
+      { file: 'outcomes/outcomes.v1.schema.json', version: 1, questions: 65 },
+      { file: 'outcomes/outcomes.v2.schema.json', version: 2, questions: 66 },
+    ]);
+    expect(r.locales.map((l) => [l.locale, l.variant, l.status])).toEqual([
+      ['cy', 'standard', 'draft'],
+      ['en-GB', 'easy', 'draft'],
+      ['en-GB', 'standard', 'reviewed'],
+    ]);
+  });
+
+  it('scores every English question; most are easy to read', () => {
+    const r = checkContent(shipped());
+    expect(r.scores).toHaveLength(132);
+    expect(r.scores.every((s) => s.locale === 'en-GB')).toBe(true);
+    const hard = r.scores.filter((s) => s.score < 60);
+    expect(hard.length).toBeLessThan(10);
+    // Only reading-ease warnings: easy-read sentences are all within 15 words.
+    expect(new Set(r.problems.map((p) => p.rule))).toEqual(new Set(['reading-ease']));
+    const easy = r.scores.filter((s) => s.variant === 'easy');
+    const standard = r.scores.filter((s) => s.variant === 'standard');
+    const mean = (xs: typeof easy) => xs.reduce((n, s) => n + s.score, 0) / xs.length;
+    expect(mean(easy)).toBeGreaterThan(mean(standard));
+  });
+});
+
+describe('duplicate ids', () => {
+  it('two questions sharing an id fail, naming the id and both questions (JSON.parse alone would hide it)', () => {
+    const src = shipped();
+    const v2 = src.questionSets[1]!.text;
+    const bad = edit(src, 'outcomes/outcomes.v2.schema.json', '"stable": {', '"heating": {');
+    const text = bad.questionSets[1]!.text;
+    const first = at(text, '"heating": {', 0);
+    const second = at(text, '"heating": {', 1);
+    expect(first.line).toBe(at(v2, '"heating": {').line);
+    const errs = errorsOf(bad);
+    expect(errs[0]).toEqual({
+      severity: 'error',
+      rule: 'duplicate-id',
+      file: 'outcomes/outcomes.v2.schema.json',
+      ...first,
+      id: 'housing.heating',
+      message: `The id "housing.heating" is used by two questions: question 2 in housing (line ${first.line}, column ${first.column}) and question 5 in housing (line ${second.line}, column ${second.column}). Only the last would be kept. Give each question its own id, and never reuse an old one.`,
+    });
+    // Nothing else: housing.stable is still a known id (version 1 has it), so its wording is not reported.
+    expect(errs).toHaveLength(1);
+  });
+
+  it('a question that has a title shows it, so the two can be told apart', () => {
+    const bad = edit(
+      shipped(),
+      'outcomes/outcomes.v2.schema.json',
+      '"stable": {',
+      '"heating": { "title": "Settled home",',
+    );
+    expect(errorsOf(bad)[0]?.message).toMatch(
+      /question 2 in housing \(line \d+, column \d+\) and question 5 in housing "Settled home" \(line/,
+    );
+  });
+
+  it('a domain written twice, and a duplicate key elsewhere, are errors', () => {
+    const withDomain = edit(
+      shipped(),
+      'outcomes/outcomes.v2.schema.json',
+      '"identity": {',
+      '"money": { "type": "object", "properties": { "x": {} } },\n"identity": {',
+    );
+    expect(errorsOf(withDomain).map((p) => p.rule)).toContain('duplicate-domain');
+    expect(errorsOf(withDomain).find((p) => p.rule === 'duplicate-domain')?.message).toMatch(
+      /^The domain "money" is written 2 times \(line \d+, column \d+; line \d+, column \d+\)\. Only the last would be kept, with its questions\.$/,
+    );
+    const withKey = edit(
+      shipped(),
+      'outcomes/outcomes.v2.schema.json',
+      '"type": "object",',
+      '"type": "object", "type": "object",',
+    );
+    const t = at(withKey.questionSets[1]!.text, '"type": "object", "type"');
+    expect(errorsOf(withKey)[0]?.message).toBe(
+      `"type" is written 2 times in the top level (line ${t.line}, column ${t.column}; line ${t.line}, column ${t.column + 18}). Only the last would be kept.`,
+    );
+  });
+
+  it('two wordings for one id in a locale file name both texts', () => {
+    const src = shipped();
+    const bad = edit(
+      src,
+      'locales/en-GB.json',
+      '"housing.safe": "Do you feel safe at home?",',
+      '"housing.safe": "Do you feel safe at home?",\n    "housing.safe": "Is home safe?",',
+    );
+    const text = bad.locales[2]!.text;
+    const a = at(text, '"housing.safe"', 0);
+    const b = at(text, '"housing.safe"', 1);
+    expect(errorsOf(bad)).toEqual([
+      {
+        severity: 'error',
+        rule: 'duplicate-entry',
+        file: 'locales/en-GB.json',
+        ...a,
+        id: 'housing.safe',
+        message: `"housing.safe" has 2 wordings in this file: "Do you feel safe at home?" (line ${a.line}, column ${a.column}) and "Is home safe?" (line ${b.line}, column ${b.column}). Only the last would be shown. Keep one.`,
+      },
+    ]);
+  });
+
+  it('the same version twice, and the same locale and variant twice, are errors', () => {
+    const src = shipped();
+    const twice: ContentSources = {
+      ...src,
+      questionSets: [...src.questionSets, { path: 'outcomes/copy.schema.json', text: src.questionSets[1]!.text }],
+    };
+    expect(errorsOf(twice).map(formatProblem)).toEqual([
+      'outcomes/copy.schema.json: error [duplicate-version] Version 2 is also defined in outcomes/outcomes.v2.schema.json. Each version needs its own number.',
+    ]);
+    const twoWelsh: ContentSources = {
+      ...src,
+      locales: [...src.locales, { path: 'locales/welsh.json', text: src.locales[0]!.text }],
+    };
+    expect(errorsOf(twoWelsh).map(formatProblem)).toEqual([
+      'locales/welsh.json: error [duplicate-locale] locales/cy.json is also cy. Keep one file per locale and variant.',
+    ]);
+  });
+});
+
+describe('ids', () => {
+  it('a question with no id, or an id that is not a slug', () => {
+    const src = shipped();
+    const empty = edit(src, 'outcomes/outcomes.v2.schema.json', '"gp": {', '"": {');
+    const e = at(empty.questionSets[1]!.text, '"": {');
+    expect(errorsOf(empty).find((p) => p.rule === 'missing-id')).toEqual({
+      severity: 'error',
+      rule: 'missing-id',
+      file: 'outcomes/outcomes.v2.schema.json',
+      ...e,
+      message: 'Question 1 in health has no id. Give it a short slug, e.g. health.heating.',
+    });
+    const upper = edit(src, 'outcomes/outcomes.v2.schema.json', '"gp": {', '"Family Doctor": {');
+    expect(errorsOf(upper).find((p) => p.rule === 'bad-id')?.message).toBe(
+      '"health.Family Doctor" is not a valid id: after the domain use lower-case letters, digits and hyphens, e.g. health.bank-account.',
+    );
+  });
+
+  it('wording and hints for ids of no version are errors; a retired id (independence.id-documents) is fine', () => {
+    const src = shipped();
+    expect(src.locales.every((l) => l.text.includes('"independence.id-documents"'))).toBe(true);
+    const bad = edit(src, 'locales/cy.json', '"hints": {', '"hints": {\n    "housing.heatng": "Typo",');
+    const p = at(bad.locales[0]!.text, '"housing.heatng"');
+    expect(errorsOf(bad).map(formatProblem)).toEqual([
+      `locales/cy.json:${p.line}:${p.column}: error [unknown-id] "housing.heatng" in hints is not a question in any version of the question set. Check the spelling, or remove it.`,
+    ]);
+    const dom = edit(
+      src,
+      'locales/cy.json',
+      '"domains": {',
+      '"domains": {\n    "pets": { "title": "Anifeiliaid", "description": "Anifeiliaid anwes." },',
+    );
+    expect(errorsOf(dom).map((x) => [x.rule, x.message])).toEqual([
+      ['unknown-domain', '"pets" in domains is not a domain of the question set.'],
+    ]);
+  });
+});
+
+describe('wording', () => {
+  it('a question without wording in a declared locale is an error, one per locale', () => {
+    const src = shipped();
+    let bad = edit(src, 'locales/cy.json', '    "housing.safe": "Ydych chi’n teimlo’n ddiogel gartref?",\n', '');
+    bad = edit(
+      bad,
+      'locales/en-GB-easy.json',
+      '"careers.happy": "Are you happy with what you do each day?"',
+      '"careers.happy": "   "',
+    );
+    expect(errorsOf(bad).map(formatProblem)).toEqual([
+      'locales/cy.json: error [missing-wording] No wording for "housing.safe" in cy.',
+      expect.stringMatching(
+        /^locales\/en-GB-easy\.json:\d+:5: error \[missing-wording\] No wording for "careers\.happy" in en-GB \(easy\)\.$/,
+      ),
+    ]);
+  });
+
+  it('a missing domain title is an error', () => {
+    const bad = edit(
+      shipped(),
+      'locales/cy.json',
+      '"money": {\n      "title": "Arian",',
+      '"money-x": {\n      "title": "Arian",',
+    );
+    expect(errorsOf(bad).map((p) => p.message)).toEqual([
+      // A problem with no line of its own (something missing) comes first in its file.
+      'No title or description for the domain "money" in cy.',
+      '"money-x" in domains is not a domain of the question set.',
+    ]);
+  });
+
+  it('wording longer than the limit, counted in characters', () => {
+    const src = shipped();
+    const r = errorsOf(src, { maxLength: 60 });
+    expect(r.every((p) => p.rule === 'too-long')).toBe(true);
+    expect(r.length).toBeGreaterThan(5);
+    const longest = Math.max(
+      ...src.locales.flatMap((l) =>
+        Object.values(JSON.parse(l.text).questions as Record<string, string>).map((t) => [...t].length),
+      ),
+    );
+    expect(errorsOf(src, { maxLength: longest })).toEqual([]);
+    expect(errorsOf(src, { maxLength: longest - 1 }).length).toBeGreaterThan(0);
+    const emoji = edit(src, 'locales/en-GB.json', '"Do you feel safe at home?"', `"${'🙂'.repeat(150)}"`);
+    expect(errorsOf(emoji)).toEqual([]);
+    const over = edit(src, 'locales/en-GB.json', '"Do you feel safe at home?"', `"${'🙂'.repeat(151)}"`);
+    expect(errorsOf(over).map((p) => p.message)).toEqual([
+      'The wording for "housing.safe" is 151 characters; the limit is 150. Shorten it, or move the explanation into a hint.',
+    ]);
+  });
+
+  it('a locale file that breaks the locale schema gives one line per problem, with the place', () => {
+    const src = shipped();
+    const bad = edit(
+      edit(src, 'locales/cy.json', '"status": "draft"', '"status": "maybe"'),
+      'locales/cy.json',
+      '"dir": "ltr",',
+      '',
+    );
+    const text = bad.locales[0]!.text;
+    expect(errorsOf(bad).map(formatProblem)).toEqual([
+      `locales/cy.json:${at(text, '"meta"').line}:3: error [locale-schema] meta.dir: "dir" is missing.`,
+      `locales/cy.json:${at(text, '"status"').line}:5: error [locale-schema] meta.status: "status" must be one of: reviewed, draft.`,
+    ]);
+  });
+
+  it('text that is not JSON is reported with its line and column', () => {
+    const bad = edit(
+      shipped(),
+      'locales/en-GB.json',
+      '"housing.safe": "Do you feel safe at home?",',
+      '"housing.safe": "Do you feel safe at home?"',
+    );
+    const r = errorsOf(bad);
+    expect(r).toHaveLength(1);
+    expect(formatProblem(r[0]!)).toMatch(
+      /^locales\/en-GB\.json:\d+:5: error \[json\] Not valid JSON: Expected "," or "}" in an object \(line \d+, column 5\)$/,
+    );
+  });
+
+  it('no question set or no locale at all are errors; no en-GB locale is a warning', () => {
+    expect(checkContent({ questionSets: [], locales: [] }).problems.map(formatProblem)).toEqual([
+      'error [no-question-set] No question set found (outcomes/*.schema.json).',
+      'error [no-locale] No locale files found (locales/*.json).',
+    ]);
+    const src = shipped();
+    const noEnglish = { ...src, locales: src.locales.filter((l) => l.path === 'locales/cy.json') };
+    expect(checkContent(noEnglish).problems.map(formatProblem)).toEqual([
+      'warning [no-default-locale] There is no en-GB standard locale. Wording falls back to en-GB last, so keep a complete en-GB file.',
+    ]);
+  });
+});
+
+describe('reading ease', () => {
+  it('warns for a hard English question, and never for Welsh', () => {
+    const src = shipped();
+    const hard = edit(
+      src,
+      'locales/en-GB.json',
+      '"Do you feel safe at home?"',
+      '"Do you experience a subjective perception of physical security within your accommodation?"',
+    );
+    const r = checkContent(hard, { maxLength: 400 });
+    const w = r.problems.find((p) => p.id === 'housing.safe');
+    expect(w?.severity).toBe('warning');
+    expect(w?.message).toMatch(
+      /^"housing\.safe" may be hard to read: reading ease -?\d+\.\d, aim for 60 or more\. Try shorter words, or explain the hard word in a hint\.$/,
+    );
+    expect(r.ok).toBe(true);
+    expect(r.problems.some((p) => p.file === 'locales/cy.json')).toBe(false);
+    // A lower bar removes the warnings.
+    expect(checkContent(src, { minEase: 0 }).problems).toEqual([]);
+  });
+
+  it('easy read: a sentence over 15 words is a warning', () => {
+    const long = 'This is a very long sentence that goes on and on with far too many words in it.';
+    const bad = edit(
+      shipped(),
+      'locales/en-GB-easy.json',
+      '"For example a bed, a cooker and a fridge."',
+      JSON.stringify(long),
+    );
+    const r = checkContent(bad, { minEase: 0 });
+    expect(r.problems.map((p) => [p.rule, p.severity, p.message])).toEqual([
+      [
+        'easy-read-sentence',
+        'warning',
+        'Easy read: a sentence in the hint for "housing.essentials" has 18 words; keep sentences to 15 words or fewer.',
+      ],
+    ]);
+  });
+
+  it('counts syllables of everyday words', () => {
+    const expected: Record<string, number> = {
+      home: 1,
+      homes: 1,
+      asked: 1,
+      wanted: 2,
+      needed: 2,
+      table: 2,
+      places: 2,
+      played: 1,
+      saying: 2,
+      doing: 2,
+      you: 1,
+      yes: 1,
+      radio: 3,
+      video: 3,
+      religion: 3,
+      national: 3,
+      insurance: 3,
+      social: 2,
+      financial: 3,
+      qualifications: 5,
+      certificate: 4,
+      relationships: 4,
+      appointments: 3,
+      every: 2,
+      sexuality: 5,
+      usual: 3,
+      people: 2,
+      GP: 2,
+      GCSEs: 4,
+      "don't": 1,
+      'e-mail': 2,
+      '2008': 4,
+    };
+    expect(Object.fromEntries(Object.keys(expected).map((w) => [w, countSyllables(w)]))).toEqual(expected);
+  });
+
+  it('computes the Flesch score', () => {
+    // 6 words, 1 sentence, 6 syllables: 206.835 - 1.015 × 6 - 84.6 × 1 = 116.145
+    expect(readingEase('The cat sat on the mat.')).toEqual({
+      score: 116.1,
+      words: 6,
+      sentences: 1,
+      syllables: 6,
+      longestSentence: 6,
+    });
+    // 2 sentences, 7 words, 8 syllables: 206.835 - 1.015 × 3.5 - 84.6 × 8/7 = 106.596
+    expect(readingEase('Do you cook? Do you have money?').score).toBe(106.6);
+    expect(readingEase('').score).toBe(100);
+  });
+});
+
+describe('scanJson', () => {
+  it('gives the same value as JSON.parse for any JSON (property-based)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (v, pretty) => {
+        const text = JSON.stringify(v, null, pretty ? 2 : undefined);
+        expect(scanJson(text).value).toEqual(JSON.parse(text));
+        expect(scanJson(text).duplicates).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws anything but JsonSyntaxError on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        try {
+          scanJson(text);
+        } catch (e) {
+          expect(e).toBeInstanceOf(JsonSyntaxError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds duplicate keys with each value and place, at any depth', () => {
+    const s = scanJson('{\n  "a": 1,\n  "b": { "x": 1, "x": 2, "x": 3 },\n  "a": "two"\n}');
+    expect(s.value).toEqual({ a: 'two', b: { x: 3 } });
+    expect(s.duplicates).toEqual([
+      {
+        path: ['b'],
+        key: 'x',
+        occurrences: [
+          { position: { line: 3, column: 10, offset: 21 }, ordinal: 1, value: 1 },
+          { position: { line: 3, column: 18, offset: 29 }, ordinal: 2, value: 2 },
+          { position: { line: 3, column: 26, offset: 37 }, ordinal: 3, value: 3 },
+        ],
+      },
+      {
+        path: [],
+        key: 'a',
+        occurrences: [
+          { position: { line: 2, column: 3, offset: 4 }, ordinal: 1, value: 1 },
+          { position: { line: 4, column: 3, offset: 49 }, ordinal: 3, value: 'two' },
+        ],
+      },
+    ]);
+    expect(keyPosition(s, ['b', 'x'])).toEqual({ line: 3, column: 10, offset: 21 });
+  });
+
+  it('treats "__proto__" as an ordinary key, as JSON.parse does', () => {
+    const s = scanJson('{"__proto__": {"polluted": true}}');
+    expect(Object.hasOwn(s.value as object, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reports where bad JSON goes wrong', () => {
+    expect(() => scanJson('{\n  "a": 1,\n}')).toThrow(
+      new JsonSyntaxError('Expected a key in double quotes', { line: 3, column: 1, offset: 12 }),
+    );
+    expect(() => scanJson('{"a": "line\nbreak"}')).toThrow(
+      'A string has a raw control character (a line break inside quotes?) (line 1, column 12)',
+    );
+    expect(() => scanJson('[1, 2')).toThrow('Expected "," or "]" in a list (line 1, column 6)');
+    expect(() => scanJson('')).toThrow('The JSON ends too early (line 1, column 1)');
+    expect(scanJson('\ufeff{"ok": true}').value).toEqual({ ok: true });
+  });
+});
