@@ -1,7 +1,18 @@
 // A cast of people and valid payloads, shared by the lifecycle tests. Each young person is of an age at NOW that
 // lets every step of their process be taken (the plan's young person is 17, the Staying Put young person 18).
-import type { Actor, LifecycleEvent, LifecycleName, LifecycleSnapshot, MachineEvent, Role } from '../../src/index.js';
-import { ROLES, ukDate } from '../../src/index.js';
+import { getShortestPaths } from 'xstate/graph';
+import type {
+  Actor,
+  AnyMachineSnapshot,
+  LifecycleEvent,
+  LifecycleName,
+  LifecycleSnapshot,
+  MachineEvent,
+  PathwayPlanContext,
+  Role,
+  StayingPutContext,
+} from '../../src/index.js';
+import { LIFECYCLES, ROLES, startLifecycle, transition, ukDate, unsuccessfulAttempts } from '../../src/index.js';
 
 export const NOW = new Date('2026-03-02T10:00:00Z');
 export const TODAY = ukDate(NOW);
@@ -110,4 +121,70 @@ export function callerEvent(e: MachineEvent): LifecycleEvent {
 
 export function stateOf(s: LifecycleSnapshot): string {
   return s.state;
+}
+
+/** What makes two snapshots different for the rules (so the walk stays finite as lists grow). */
+export function summary(name: LifecycleName, s: AnyMachineSnapshot): string {
+  const value = String(s.value);
+  if (name === 'pathway-plan') {
+    const c = s.context as PathwayPlanContext;
+    return JSON.stringify([
+      value,
+      Math.min(unsuccessfulAttempts(c), 3),
+      c.youngPersonContributed,
+      c.withoutYoungPerson,
+      [...c.authorIds].sort(),
+    ]);
+  }
+  if (name === 'staying-put') {
+    const c = s.context as StayingPutContext;
+    return JSON.stringify([
+      value,
+      c.youngPersonWants,
+      c.carerWilling,
+      c.signatures.length,
+      Boolean(c.managerApproval),
+      Boolean(c.panelApproval),
+      Boolean(c.carerApprovedOn),
+      Boolean(c.dbsDoneOn),
+      c.reviews.length > 0,
+    ]);
+  }
+  return JSON.stringify([value, (s.context as { helpDomains: string[] }).helpDomains.length > 0]);
+}
+
+/** The shortest path to every distinct (per summary) state, found by xstate/graph from the start input. */
+export function modelPaths(name: LifecycleName) {
+  const def = LIFECYCLES[name];
+  const start = startLifecycle(name, INPUTS[name], NOW);
+  const events = machineEvents(Object.keys(def.events));
+  const paths = getShortestPaths(def.machine, {
+    input: start.context,
+    events: () => events,
+    serializeState: (s) => summary(name, s as AnyMachineSnapshot),
+  });
+  return { start, events, paths };
+}
+
+const reachableCache = new Map<LifecycleName, LifecycleSnapshot[]>();
+
+/** One stored snapshot per distinct state the machine can reach, made through the public API (shortest first). */
+export function reachableSnapshots(name: LifecycleName): LifecycleSnapshot[] {
+  const cached = reachableCache.get(name);
+  if (cached) return cached;
+  const { start, paths } = modelPaths(name);
+  const out: LifecycleSnapshot[] = [];
+  for (const path of [...paths].sort((a, b) => a.steps.length - b.steps.length)) {
+    let snap = start;
+    for (const step of path.steps) {
+      const ev = step.event as unknown as MachineEvent;
+      if (!ev.actor) continue;
+      const r = transition(name, ev.actor, callerEvent(ev), snap, NOW);
+      if (!r.ok) throw new Error(`${ev.type}: ${r.reason}`);
+      snap = r.snapshot;
+    }
+    out.push(snap);
+  }
+  reachableCache.set(name, out);
+  return out;
 }

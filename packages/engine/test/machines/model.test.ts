@@ -7,50 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { getShortestPaths } from 'xstate/graph';
 import {
   type AnyMachineSnapshot,
+  can,
+  LIFECYCLES,
   type LifecycleName,
   type LifecycleSnapshot,
-  LIFECYCLES,
-  can,
   rolesFor,
   startLifecycle,
   transition,
   transitionsOf,
-  unsuccessfulAttempts,
   validateLifecycleSnapshot,
 } from '../../src/index.js';
-import type { PathwayPlanContext, StayingPutContext } from '../../src/index.js';
-import { INPUTS, NOW, callerEvent, machineEvents } from './fixtures.js';
-
-/** What makes two snapshots different for the rules (so the walk stays finite as lists grow). */
-function summary(name: LifecycleName, s: AnyMachineSnapshot): string {
-  const value = String(s.value);
-  if (name === 'pathway-plan') {
-    const c = s.context as PathwayPlanContext;
-    return JSON.stringify([
-      value,
-      Math.min(unsuccessfulAttempts(c), 3),
-      c.youngPersonContributed,
-      c.withoutYoungPerson,
-      [...c.authorIds].sort(),
-    ]);
-  }
-  if (name === 'staying-put') {
-    const c = s.context as StayingPutContext;
-    return JSON.stringify([
-      value,
-      c.youngPersonWants,
-      c.carerWilling,
-      c.signatures.map((x) => x.by).sort(),
-      Boolean(c.managerApproval),
-      Boolean(c.panelApproval),
-      Boolean(c.carerApprovedOn),
-      Boolean(c.dbsStartedOn),
-      Boolean(c.dbsDoneOn),
-      c.reviews.length > 0,
-    ]);
-  }
-  return JSON.stringify([value, (s.context as { helpDomains: string[] }).helpDomains.length > 0]);
-}
+import { callerEvent, INPUTS, machineEvents, NOW, summary } from './fixtures.js';
 
 for (const name of Object.keys(LIFECYCLES) as LifecycleName[]) {
   describe(`${name}: model-based paths`, () => {
@@ -70,7 +37,11 @@ for (const name of Object.keys(LIFECYCLES) as LifecycleName[]) {
       expect(paths.length).toBeGreaterThan(Object.keys(def.states).length - 1);
     });
 
-    it.each(paths.map((p, i) => [i, p] as const))('path %i replays through the API and agrees with the machine', (_i, path) => {
+    it('replays every path through the API, and the API agrees with the machine at the end of each', () => {
+      for (const path of paths) replay(path);
+    });
+
+    function replay(path: (typeof paths)[number]) {
       let snap: LifecycleSnapshot = start;
       for (const step of path.steps) {
         const ev = step.event as unknown as Parameters<typeof callerEvent>[0];
@@ -78,8 +49,9 @@ for (const name of Object.keys(LIFECYCLES) as LifecycleName[]) {
         const r = transition(name, ev.actor, callerEvent(ev), snap, NOW);
         expect(r.ok, `${ev.type} by ${ev.actor.role} in ${snap.state}: ${r.ok ? '' : r.reason}`).toBe(true);
         if (!r.ok) return;
-        expect(r.snapshot.state).toBe(String(step.state.value));
-        expect(r.snapshot.context).toEqual(step.state.context);
+        expect(summary(name, def.machine.resolveState({ value: r.snapshot.state, context: r.snapshot.context }))).toBe(
+          summary(name, step.state as AnyMachineSnapshot),
+        );
         snap = r.snapshot;
       }
       reached.add(snap.state);
@@ -101,7 +73,7 @@ for (const name of Object.keys(LIFECYCLES) as LifecycleName[]) {
           if (!rolesFor(name, ev.type).includes(ev.actor.role)) expect(d.status).toBe(403);
         }
       }
-    });
+    }
 
     it('reaches every state and takes every transition the machine defines', () => {
       expect([...reached].sort()).toEqual(Object.keys(def.machine.states).sort());

@@ -1,0 +1,153 @@
+// Table-driven permission checks over every role. EXPECTED is written by hand from the issue and the domain facts,
+// not read from the code: for each event, the roles that may send it. For every state the machine can reach, every
+// other role is refused with a 403; each allowed role (as the rightful person) can send it in some reachable state;
+// wrong people of an allowed role (another young person, a carer outside the arrangement, a PA who is not the named
+// one, a manager who wrote the plan) are refused with a 403 too.
+import { describe, expect, it } from 'vitest';
+import {
+  type Actor,
+  allowedEvents,
+  can,
+  LIFECYCLES,
+  type LifecycleName,
+  permissionTable,
+  ROLES,
+  type Role,
+  rolesFor,
+} from '../../src/index.js';
+import { CAST, NOW, reachableSnapshots, rightful } from './fixtures.js';
+
+const EXPECTED: Record<LifecycleName, Record<string, Role[]>> = {
+  'pathway-plan': {
+    'plan.checklist.update': ['young-person', 'pa', 'social-worker'],
+    'plan.engagement.record': ['pa', 'social-worker'],
+    'plan.completeWithoutYoungPerson': ['pa'],
+    'plan.submit': ['pa'],
+    'plan.authorise': ['team-manager'],
+    'plan.return': ['team-manager'],
+    'plan.change.record': ['pa', 'social-worker', 'team-manager'],
+    'plan.review.request': ['young-person', 'pa'],
+    'plan.review.start': ['pa', 'social-worker'],
+    'plan.supersede': ['team-manager'],
+    'plan.close': ['team-manager', 'admin'],
+  },
+  'staying-put': {
+    'stayingPut.discuss': ['pa', 'social-worker', 'supervising-social-worker'],
+    'stayingPut.plans.include': ['pa', 'social-worker'],
+    'stayingPut.meeting.record': ['pa', 'social-worker'],
+    'stayingPut.agreement.draft': ['pa', 'social-worker', 'supervising-social-worker'],
+    'stayingPut.agreement.sign': ['young-person', 'pa', 'social-worker', 'supervising-social-worker', 'carer'],
+    'stayingPut.approve': ['team-manager'],
+    'stayingPut.panel.approve': ['supervising-social-worker'],
+    'stayingPut.checks.record': ['supervising-social-worker'],
+    'stayingPut.start': ['pa', 'social-worker'],
+    'stayingPut.review.record': ['pa', 'social-worker', 'supervising-social-worker'],
+    'stayingPut.end': ['pa', 'social-worker', 'team-manager'],
+    'stayingPut.withdraw': ['social-worker', 'team-manager'],
+  },
+  'check-in': {
+    'checkIn.submit': ['young-person'],
+    'checkIn.acknowledge': ['pa', 'team-manager'],
+  },
+};
+
+/** People of an allowed role who are still the wrong person, per lifecycle and event. */
+const WRONG_PEOPLE: Record<LifecycleName, Record<string, Actor[]>> = {
+  'pathway-plan': {
+    'plan.checklist.update': [{ id: 'yp-2', role: 'young-person' }],
+    'plan.review.request': [{ id: 'yp-2', role: 'young-person' }],
+  },
+  'staying-put': {
+    'stayingPut.agreement.sign': [
+      { id: 'yp-2', role: 'young-person' },
+      { id: 'carer-9', role: 'carer' },
+      { id: 'pa-2', role: 'pa' },
+    ],
+  },
+  'check-in': {
+    'checkIn.submit': [{ id: 'yp-2', role: 'young-person' }],
+    'checkIn.acknowledge': [{ id: 'pa-2', role: 'pa' }],
+  },
+};
+
+for (const name of Object.keys(EXPECTED) as LifecycleName[]) {
+  describe(`${name}: who may do what`, () => {
+    const snapshots = reachableSnapshots(name);
+
+    it('lists exactly the events the machine has', () => {
+      expect(Object.keys(EXPECTED[name]).sort()).toEqual(Object.keys(LIFECYCLES[name].events).sort());
+    });
+
+    const rows = Object.entries(EXPECTED[name]).flatMap(([event, allowed]) =>
+      ROLES.map((role) => [event, role, allowed.includes(role)] as const),
+    );
+    it.each(rows)('%s by %s: allowed = %s', (event, role, allowed) => {
+      expect(rolesFor(name, event).includes(role)).toBe(allowed);
+      const people = CAST.filter((a) => a.role === role);
+      if (!allowed) {
+        for (const snap of snapshots) {
+          for (const actor of people) {
+            const d = can(name, actor, { type: event }, snap, NOW);
+            expect(d).toMatchObject({ ok: false, status: 403 });
+            if (!d.ok) expect(d.reason).toMatch(/^Only .+ can .+\.$/);
+            expect(allowedEvents(name, actor, snap, NOW)).not.toContain(event);
+          }
+        }
+        return;
+      }
+      const actor = rightful(role);
+      const somewhere = snapshots.find((snap) => can(name, actor, { type: event }, snap, NOW).ok);
+      expect(somewhere, `${role} can ${event} in some reachable state`).toBeDefined();
+      if (somewhere) expect(allowedEvents(name, actor, somewhere, NOW)).toContain(event);
+    });
+
+    const wrong = Object.entries(WRONG_PEOPLE[name]).flatMap(([event, actors]) =>
+      actors.map((a) => [event, a] as const),
+    );
+    it.each(wrong)('%s by the wrong %o is refused with 403 in every state', (event, actor) => {
+      for (const snap of snapshots) {
+        const d = can(name, actor, { type: event }, snap, NOW);
+        // In a state where the event does not apply at all, "not now" (409) is the honest answer.
+        expect(d.ok).toBe(false);
+        if (!d.ok && LIFECYCLES[name].machine.states[snap.state]?.on[event]) expect(d.status).toBe(403);
+      }
+    });
+
+    it('the generated permissions table says the same', () => {
+      for (const row of permissionTable(name)) {
+        const roles = ROLES.filter((r) => row.roles[r].length > 0);
+        expect(roles.sort()).toEqual([...EXPECTED[name][row.event]!].sort());
+      }
+    });
+  });
+}
+
+describe('plain-English refusals', () => {
+  const plan = reachableSnapshots('pathway-plan');
+  const draft = plan.find((s) => s.state === 'draft')!;
+  it('names who can, for a role that never can', () => {
+    expect(can('pathway-plan', { id: 'yp-1', role: 'young-person' }, { type: 'plan.submit' }, draft, NOW)).toEqual({
+      ok: false,
+      status: 403,
+      reason: 'Only a PA can submit the plan to a manager.',
+    });
+    expect(can('pathway-plan', { id: 'an-1', role: 'analyst' }, { type: 'plan.close' }, draft, NOW)).toEqual({
+      ok: false,
+      status: 403,
+      reason: 'Only a team manager or an admin can close the plan.',
+    });
+  });
+  it('says why not now, for a role that can later', () => {
+    expect(can('pathway-plan', { id: 'tm-2', role: 'team-manager' }, { type: 'plan.authorise' }, draft, NOW)).toEqual({
+      ok: false,
+      status: 409,
+      reason: 'You cannot authorise the plan while the plan is still being written.',
+    });
+  });
+  it('refuses an event no process has', () => {
+    expect(can('pathway-plan', { id: 'pa-1', role: 'pa' }, { type: 'plan.delete' }, draft, NOW)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+  });
+});
