@@ -1,1 +1,39 @@
-export {};
+// @onward/server public API. This file only re-exports.
+export type { Deps, OnwardServer, OnwardServerOptions, RenderContext } from './app.js';
+export { createOnwardServer } from './app.js';
+export { hashPassword, verifyPassword } from './auth/crypto.js';
+export type { Principal } from './http/context.js';
+export { BODY_LIMIT } from './http/context.js';
+export type { FieldProblem, ProblemType } from './http/problem.js';
+export { HttpProblem } from './http/problem.js';
+export type { RouteSpec } from './openapi.js';
+export { openApiDocument, ROUTES } from './openapi.js';
+export { serve } from './serve.js';
+export type {
+  ActorRole,
+  ArrangementRecord,
+  CheckInRecord,
+  EventType,
+  PlanRecord,
+  Role,
+  StoredEvent,
+  StoredLifecycle,
+  YoungPersonRecord,
+} from './storage/projection.js';
+export { applyEvent, EVENT_TYPES, ROLES } from './storage/projection.js';
+export type {
+  Actor,
+  AuditEntry,
+  Council,
+  CreateStaffUserInput,
+  CreateYoungPersonInput,
+  DeliveryRecord,
+  NewEvent,
+  OpenStoreOptions,
+  StaffRole,
+  Team,
+  User,
+} from './storage/store.js';
+export { ConflictError, openStore, SEED_ACTOR, Store } from './storage/store.js';
+export type { WebhookOptions } from './webhooks/webhooks.js';
+export { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER, verifyWebhook, Webhooks } from './webhooks/webhooks.js';

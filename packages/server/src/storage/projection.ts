@@ -169,29 +169,33 @@ export function applyEvent(state: ProjectionState, e: StoredEvent): void {
       return;
     }
     case 'plan.saved':
-      return updatePlan(state, e, (r) => {
+      updatePlan(state, e, (r) => {
         r.doc = p.plan as PathwayPlan;
       });
+      return;
     case 'plan.checklist-saved':
-      return updatePlan(state, e, (r) => {
+      updatePlan(state, e, (r) => {
         r.doc = { ...r.doc, checklist: p.checklist as PathwayPlan['checklist'] };
         setLifecycle(r, p);
       });
+      return;
     case 'plan.views-saved':
-      return updatePlan(state, e, (r) => {
+      updatePlan(state, e, (r) => {
         const views = { ...r.doc.views };
         if (typeof p.youngPerson === 'string') views.youngPerson = p.youngPerson;
         if (typeof p.disagreements === 'string') views.disagreements = p.disagreements;
         r.doc = { ...r.doc, views };
       });
+      return;
     case 'plan.engagement-attempt':
-      return updatePlan(state, e, (r) => {
+      updatePlan(state, e, (r) => {
         const attempt = p.attempt as PathwayPlan['engagement']['attempts'][number];
         r.doc = { ...r.doc, engagement: { ...r.doc.engagement, attempts: [...r.doc.engagement.attempts, attempt] } };
         setLifecycle(r, p);
       });
+      return;
     case 'plan.transition':
-      return updatePlan(state, e, (r) => {
+      updatePlan(state, e, (r) => {
         setLifecycle(r, p);
         const event = (p.event ?? {}) as P;
         const by = p.by as { id: string; name: string } | undefined;
@@ -233,6 +237,7 @@ export function applyEvent(state: ProjectionState, e: StoredEvent): void {
           };
         }
       });
+      return;
     case 'check-in.recorded': {
       const c = p.checkIn as CheckIn;
       const help = Object.values(c.moods).some((m) => m?.help === true);
@@ -275,14 +280,20 @@ export function applyEvent(state: ProjectionState, e: StoredEvent): void {
       return;
     }
     case 'staying-put.agreement-saved':
-      return updateArrangement(state, e, (r) => {
+      updateArrangement(state, e, (r) => {
         r.agreement = p.agreement as LivingTogetherAgreement;
+        if (p.lifecycle) {
+          r.lifecycle = lifecycleOf(p);
+          r.state = r.lifecycle.state;
+        }
       });
+      return;
     case 'staying-put.transition':
-      return updateArrangement(state, e, (r) => {
+      updateArrangement(state, e, (r) => {
         r.lifecycle = lifecycleOf(p);
         r.state = r.lifecycle.state;
       });
+      return;
     default:
       throw new ProjectionError(`Unknown event type ${String((e as { type: unknown }).type)}`);
   }

@@ -1,0 +1,226 @@
+// createOnwardServer: the Hono app with its middleware (request id, timing log without personal data, session or
+// API-token sign-in, CSRF, body checks) and every API route.
+import type { LivingTogetherAgreement, PathwayPlan } from '@onward/engine';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { randomToken, safeEqual } from './auth/crypto.js';
+import { RateLimiter } from './auth/rate-limit.js';
+import type { Ctx, Env, Principal } from './http/context.js';
+import { HttpProblem } from './http/problem.js';
+import { openApiDocument } from './openapi.js';
+import { registerAdminRoutes } from './routes/admin.js';
+import { CSRF_COOKIE, registerAuthRoutes, SESSION_COOKIE } from './routes/auth.js';
+import { registerCaseRoutes } from './routes/cases.js';
+import { registerCheckInRoutes } from './routes/check-ins.js';
+import { registerInsightRoutes } from './routes/insights.js';
+import { registerPlanRoutes } from './routes/plans.js';
+import { registerStayingPutRoutes } from './routes/staying-put.js';
+import type { Store } from './storage/store.js';
+import { type WebhookOptions, Webhooks } from './webhooks/webhooks.js';
+
+/** What the PDF renderers are given besides the document. */
+export interface RenderContext {
+  council: { id: string; name: string };
+  locale: string;
+}
+
+export interface OnwardServerOptions {
+  store: Store;
+  /** Renders the authorised plan; the bytes are stored with the frozen plan. Without it, plans freeze with no PDF. */
+  renderPlanPdf?: (plan: PathwayPlan, ctx: RenderContext) => Promise<Uint8Array>;
+  /** Renders a Living Together Agreement for GET /api/staying-put/:id/agreement.pdf. */
+  renderAgreementPdf?: (agreement: LivingTogetherAgreement, ctx: RenderContext) => Promise<Uint8Array>;
+  /** Webhook delivery settings (fetch, back-off delays); defaults suit production. */
+  webhooks?: WebhookOptions;
+  /** The time; tests and demos inject their own. Default: the real clock. */
+  clock?: () => Date;
+  /** Secure cookies (HTTPS only). Default true; set false only for http://localhost. */
+  secureCookies?: boolean;
+  /** The public origin (https://plans.council.gov.uk) used for CSRF checks and links; default: the request's own. */
+  publicOrigin?: string;
+  /** Use X-Forwarded-For for the client IP (only behind a trusted reverse proxy). Default false. */
+  trustProxy?: boolean;
+  /** Mounts the reference app's HTML pages on the same app. */
+  pages?: (app: Hono<Env>) => void;
+  /** One JSON line per request (request id, route, status, ms). Default: console.log. Never gets personal data. */
+  logger?: (line: string) => void;
+  /** Session length from sign-in in ms (default 12 hours) and idle timeout (default 2 hours). */
+  sessionLifetimeMs?: number;
+  sessionIdleMs?: number;
+}
+
+export interface Deps {
+  store: Store;
+  now: () => Date;
+  options: OnwardServerOptions;
+  webhooks: Webhooks;
+  limits: { account: RateLimiter; ip: RateLimiter };
+  secureCookies: boolean;
+  sessionLifetimeMs: number;
+  origin: (c: Ctx) => string;
+  clientIp: (c: Ctx) => string;
+}
+
+export interface OnwardServer {
+  app: Hono<Env>;
+  /** Pending webhook deliveries; await it in tests or before shutting down. */
+  webhooks: Webhooks;
+  /** The OpenAPI 3.1 document served at /api/openapi.json. */
+  openApi: Record<string, unknown>;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
+  const store = options.store;
+  const now = options.clock ?? (() => new Date());
+  const log = options.logger ?? ((line: string) => console.log(line));
+  const secureCookies = options.secureCookies ?? true;
+  const sessionLifetimeMs = options.sessionLifetimeMs ?? 12 * 3600_000;
+  const sessionIdleMs = options.sessionIdleMs ?? 2 * 3600_000;
+  const webhooks = new Webhooks(store, now, options.webhooks ?? {}, log);
+  const deps: Deps = {
+    store,
+    now,
+    options,
+    webhooks,
+    limits: {
+      account: new RateLimiter({ limit: 5, windowMs: 15 * 60_000 }),
+      ip: new RateLimiter({ limit: 20, windowMs: 15 * 60_000 }),
+    },
+    secureCookies,
+    sessionLifetimeMs,
+    origin: (c) => options.publicOrigin ?? new URL(c.req.url).origin,
+    clientIp: (c) => {
+      if (options.trustProxy) {
+        const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+        if (fwd) return fwd;
+      }
+      const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+      return incoming?.socket?.remoteAddress ?? 'unknown';
+    },
+  };
+  const openApi = openApiDocument();
+  const app = new Hono<Env>();
+
+  // Request id, timing and the log line. Only the route pattern is logged, never the path with ids in it.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const requestId = `r_${randomToken(9)}`;
+    c.set('requestId', requestId);
+    c.set('principal', undefined);
+    await next();
+    c.header('X-Request-Id', requestId);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'same-origin');
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+    log(
+      JSON.stringify({
+        at: now().toISOString(),
+        requestId,
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      }),
+    );
+  });
+
+  // Who is asking: an API token (Authorization: Bearer) or a session cookie.
+  app.use('/api/*', async (c, next) => {
+    const auth = c.req.header('authorization');
+    if (auth?.startsWith('Bearer ')) {
+      const token = await store.findApiToken(auth.slice(7).trim());
+      if (!token) throw new HttpProblem(401, 'unauthenticated', 'The API token is not valid or has been withdrawn.');
+      c.set('principal', { kind: 'token', councilId: token.councilId, tokenId: token.id, name: token.name });
+    } else {
+      const sid = getCookie(c, SESSION_COOKIE);
+      if (sid) {
+        const session = await store.getSession(sid);
+        const t = now().getTime();
+        if (session && Date.parse(session.expiresAt) > t && Date.parse(session.lastSeenAt) + sessionIdleMs > t) {
+          const u = await store.getUser(session.userId);
+          if (u && !u.disabled) {
+            c.set('principal', {
+              kind: 'user',
+              user: u,
+              sessionId: sid,
+              csrfToken: session.csrfToken,
+            } satisfies Principal);
+            // Refresh the idle timer at most once a minute, to spare the database.
+            if (t - Date.parse(session.lastSeenAt) > 60_000) await store.touchSession(sid, now());
+          }
+        } else if (session) {
+          await store.deleteSession(sid);
+        }
+      }
+    }
+    await next();
+  });
+
+  // CSRF: Origin check plus a token that a page on another site cannot read (double submit or session-bound).
+  app.use('/api/*', async (c, next) => {
+    if (!UNSAFE.has(c.req.method)) return next();
+    const p = c.get('principal');
+    if (p?.kind === 'token') throw new HttpProblem(403, 'forbidden', 'API tokens are read-only.');
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== deps.origin(c)) {
+      throw new HttpProblem(403, 'csrf', 'This request came from another website, so it was refused.');
+    }
+    if (c.req.header('sec-fetch-site') === 'cross-site') {
+      throw new HttpProblem(403, 'csrf', 'This request came from another website, so it was refused.');
+    }
+    const sent = c.req.header('x-csrf-token') ?? '';
+    const expected = p?.kind === 'user' ? p.csrfToken : (getCookie(c, CSRF_COOKIE) ?? '');
+    if (!sent || !expected || !safeEqual(sent, expected)) {
+      throw new HttpProblem(
+        403,
+        'csrf',
+        'The security token (X-CSRF-Token header) is missing or wrong. Reload the page and try again.',
+      );
+    }
+    return next();
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.get('/api/openapi.json', (c) => c.json(openApi));
+  registerAuthRoutes(app, deps);
+  registerCaseRoutes(app, deps);
+  registerPlanRoutes(app, deps);
+  registerCheckInRoutes(app, deps);
+  registerStayingPutRoutes(app, deps);
+  registerAdminRoutes(app, deps);
+  registerInsightRoutes(app, deps);
+  app.all('/api/*', () => {
+    throw new HttpProblem(404, 'not-found', 'There is no API route here.');
+  });
+  options.pages?.(app);
+
+  app.onError((err, c) => {
+    const requestId = c.get('requestId') ?? 'unknown';
+    if (err instanceof HttpProblem) {
+      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+      return c.body(JSON.stringify(err.body(requestId)), err.status as 400, {
+        'content-type': 'application/problem+json',
+      });
+    }
+    // Never log the error message: it may carry personal data from a query. The name and request id suffice.
+    log(
+      JSON.stringify({ at: now().toISOString(), requestId, level: 'error', error: err.name, route: c.req.routePath }),
+    );
+    const p = new HttpProblem(
+      500,
+      'server-error',
+      'Something went wrong on our side. Nothing you sent was lost; try again.',
+    );
+    return c.body(JSON.stringify(p.body(requestId)), 500, { 'content-type': 'application/problem+json' });
+  });
+  app.notFound((c) => {
+    const p = new HttpProblem(404, 'not-found', 'There is no page here.');
+    return c.body(JSON.stringify(p.body(c.get('requestId') ?? 'unknown')), 404, {
+      'content-type': 'application/problem+json',
+    });
+  });
+
+  return { app, webhooks, openApi };
+}

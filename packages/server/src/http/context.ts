@@ -1,0 +1,119 @@
+// Per-request context: who is asking (a signed-in user or an integration's API token), the request id, and the
+// small helpers every route uses to read bodies, check rights and write the audit trail.
+import type { Context } from 'hono';
+import type { AuditInput, Store, User } from '../storage/store.js';
+import { type FieldProblem, HttpProblem } from './problem.js';
+import type { BodyValidator } from './validators.js';
+
+export type Principal =
+  | { kind: 'user'; user: User; sessionId: string; csrfToken: string }
+  | { kind: 'token'; councilId: string; tokenId: string; name: string };
+
+export interface Env {
+  Variables: {
+    requestId: string;
+    principal: Principal | undefined;
+  };
+}
+export type Ctx = Context<Env>;
+
+/** Biggest request body accepted, in bytes. */
+export const BODY_LIMIT = 256 * 1024;
+
+export async function readJson(c: Ctx): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new HttpProblem(
+      415,
+      'unsupported-media-type',
+      'Send the body as JSON with the header Content-Type: application/json.',
+    );
+  }
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > BODY_LIMIT) throw tooLarge();
+  const buf = new Uint8Array(await c.req.arrayBuffer());
+  if (buf.byteLength > BODY_LIMIT) throw tooLarge();
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new HttpProblem(400, 'invalid-body', 'The body is not valid UTF-8 text.', [
+      { path: '', message: 'The body is not valid UTF-8 text.' },
+    ]);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpProblem(400, 'invalid-body', 'The body is not valid JSON.', [
+      { path: '', message: 'The body is not valid JSON. Check the brackets, commas and quotes.' },
+    ]);
+  }
+}
+
+function tooLarge(): HttpProblem {
+  return new HttpProblem(413, 'too-large', `The body is bigger than ${BODY_LIMIT / 1024} KiB. Send less at a time.`);
+}
+
+/** Reads and validates the JSON body; a bad body is refused with every field named, before anything is saved. */
+export async function body<T>(c: Ctx, validator: BodyValidator<T>): Promise<T> {
+  const raw = await readJson(c);
+  const r = validator(raw);
+  if (!r.ok) {
+    const errors: FieldProblem[] = r.errors;
+    throw new HttpProblem(
+      400,
+      'invalid-body',
+      errors.length === 1 ? '1 problem with what was sent.' : `${errors.length} problems with what was sent.`,
+      errors,
+    );
+  }
+  return r.value;
+}
+
+export function principal(c: Ctx): Principal {
+  const p = c.get('principal');
+  if (!p) throw new HttpProblem(401, 'unauthenticated', 'Sign in to see this.');
+  return p;
+}
+
+/** The signed-in user; API tokens are refused (they only read exports, PDFs and plans). */
+export function user(c: Ctx): User {
+  const p = principal(c);
+  if (p.kind !== 'user') throw new HttpProblem(403, 'forbidden', 'An API token cannot use this route.');
+  return p.user;
+}
+
+export function councilOf(p: Principal): string {
+  return p.kind === 'user' ? p.user.councilId : p.councilId;
+}
+
+/** Who writes the audit entry and the event: a user id, or `token:<id>` for an integration. */
+export function auditActor(p: Principal): { actorId: string; actorRole: string } {
+  return p.kind === 'user'
+    ? { actorId: p.user.id, actorRole: p.user.role }
+    : { actorId: `token:${p.tokenId}`, actorRole: 'api-token' };
+}
+
+export async function audit(
+  c: Ctx,
+  store: Store,
+  now: Date,
+  action: AuditInput['action'],
+  recordType: string,
+  recordId: string,
+  youngPersonId?: string,
+): Promise<void> {
+  const p = principal(c);
+  await store.recordAudit([
+    {
+      councilId: councilOf(p),
+      ...auditActor(p),
+      action,
+      recordType,
+      recordId,
+      ...(youngPersonId ? { youngPersonId } : {}),
+      requestId: c.get('requestId'),
+      at: now.toISOString(),
+    },
+  ]);
+}

@@ -1,0 +1,170 @@
+// Council administration: staff, teams, API tokens, webhooks; and the audit trail for managers.
+import type { Hono } from 'hono';
+import type { Deps } from '../app.js';
+import { audit, body, type Ctx, type Env, user } from '../http/context.js';
+import { forbidden, HttpProblem, notFound } from '../http/problem.js';
+import { bodies } from '../http/validators.js';
+import type { User } from '../storage/store.js';
+import { publicUser } from './auth.js';
+
+export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
+  const { store, now } = d;
+  const admin = (c: Ctx): User => {
+    const u = user(c);
+    if (u.role !== 'admin') throw forbidden('Only an admin can do this.');
+    return u;
+  };
+
+  app.get('/api/users', async (c) => {
+    const u = user(c);
+    if (u.role === 'admin') return c.json({ items: (await store.listUsers(u.councilId)).map(publicUser) });
+    if (u.role === 'team-manager' && u.teamId) {
+      const team = await store.listUsers(u.councilId, { teamId: u.teamId });
+      return c.json({ items: team.filter((x) => x.role !== 'young-person').map(publicUser) });
+    }
+    throw forbidden('Only an admin or a team manager can list staff.');
+  });
+
+  app.post('/api/users', async (c) => {
+    const u = admin(c);
+    const b = await body(c, bodies.userCreate);
+    if (b.teamId) {
+      const t = await store.getTeam(b.teamId);
+      if (!t || t.councilId !== u.councilId)
+        throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [
+          { path: 'teamId', message: 'There is no such team in your council.' },
+        ]);
+    }
+    if (await store.getUserByEmail(b.email)) {
+      throw new HttpProblem(409, 'conflict', 'Someone already signs in with that email address.', [
+        { path: 'email', message: 'Someone already signs in with that email address.' },
+      ]);
+    }
+    const created = await store.createStaffUser({ ...b, councilId: u.councilId });
+    await audit(c, store, now(), 'create', 'user', created.id);
+    return c.json(publicUser(created), 201);
+  });
+
+  app.patch('/api/users/:id', async (c) => {
+    const u = admin(c);
+    const target = await store.getUser(c.req.param('id'));
+    if (!target || target.councilId !== u.councilId) throw notFound('user');
+    const b = await body(c, bodies.userUpdate);
+    if (target.role === 'young-person' && b.role)
+      throw new HttpProblem(409, 'conflict', "A young person's sign-in cannot be given a staff role.");
+    if (b.teamId) {
+      const t = await store.getTeam(b.teamId);
+      if (!t || t.councilId !== u.councilId)
+        throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [
+          { path: 'teamId', message: 'There is no such team in your council.' },
+        ]);
+    }
+    const updated = await store.updateUser(target.id, b);
+    if (b.disabled) await store.deleteUserSessions(target.id);
+    await audit(c, store, now(), 'update', 'user', target.id);
+    return c.json(publicUser(updated as User));
+  });
+
+  app.post('/api/users/:id/sign-out-everywhere', async (c) => {
+    const u = admin(c);
+    const target = await store.getUser(c.req.param('id'));
+    if (!target || target.councilId !== u.councilId) throw notFound('user');
+    await body(c, bodies.empty);
+    await store.deleteUserSessions(target.id);
+    await audit(c, store, now(), 'update', 'user-sessions', target.id);
+    return c.body(null, 204);
+  });
+
+  app.get('/api/teams', async (c) => {
+    const u = user(c);
+    if (u.role === 'young-person' || u.role === 'carer') throw forbidden('Teams are for staff.');
+    return c.json({ items: await store.listTeams(u.councilId) });
+  });
+
+  app.post('/api/teams', async (c) => {
+    const u = admin(c);
+    const b = await body(c, bodies.teamCreate);
+    const t = await store.createTeam({ councilId: u.councilId, name: b.name });
+    await audit(c, store, now(), 'create', 'team', t.id);
+    return c.json(t, 201);
+  });
+
+  app.get('/api/api-tokens', async (c) => {
+    const u = admin(c);
+    return c.json({ items: await store.listApiTokens(u.councilId) });
+  });
+
+  app.post('/api/api-tokens', async (c) => {
+    const u = admin(c);
+    const b = await body(c, bodies.tokenCreate);
+    const t = await store.createApiToken({ councilId: u.councilId, name: b.name, createdBy: u.id });
+    await audit(c, store, now(), 'create', 'api-token', t.id);
+    return c.json(t, 201);
+  });
+
+  app.delete('/api/api-tokens/:id', async (c) => {
+    const u = admin(c);
+    if (!(await store.revokeApiToken(u.councilId, c.req.param('id')))) throw notFound('API token');
+    await audit(c, store, now(), 'update', 'api-token', c.req.param('id'));
+    return c.body(null, 204);
+  });
+
+  app.get('/api/webhooks', async (c) => {
+    const u = admin(c);
+    const items = await store.listWebhooks(u.councilId);
+    return c.json({ items: items.map(({ secret: _s, ...w }) => w) });
+  });
+
+  app.post('/api/webhooks', async (c) => {
+    const u = admin(c);
+    const b = await body(c, bodies.webhookCreate);
+    const w = await store.createWebhook({ councilId: u.councilId, url: b.url, events: b.events });
+    await audit(c, store, now(), 'create', 'webhook', w.id);
+    return c.json({ id: w.id, url: w.url, events: w.events, secret: w.secret }, 201);
+  });
+
+  app.get('/api/webhooks/:id/deliveries', async (c) => {
+    const u = admin(c);
+    const [w] = (await store.listWebhooks(u.councilId)).filter((x) => x.id === c.req.param('id'));
+    if (!w) throw notFound('webhook');
+    const items = await store.listDeliveries({ councilId: u.councilId, webhookId: w.id });
+    return c.json({ items: items.map(({ body: _b, ...x }) => x) });
+  });
+
+  app.get('/api/audit', async (c) => {
+    const u = user(c);
+    if (u.role !== 'team-manager' && u.role !== 'admin')
+      throw forbidden('Only a team manager or an admin can read the audit trail.');
+    const q = c.req.query();
+    const errors: { path: string; message: string }[] = [];
+    const known = new Set(['youngPersonId', 'actorId', 'from', 'to', 'limit']);
+    for (const k of Object.keys(q))
+      if (!known.has(k))
+        errors.push({ path: k, message: `"${k}" is not a filter we know. Use ${[...known].join(', ')}.` });
+    for (const k of ['from', 'to'] as const)
+      if (q[k] !== undefined && Number.isNaN(Date.parse(q[k] as string)))
+        errors.push({ path: k, message: 'Give a date or date and time (ISO 8601).' });
+    const limit = q.limit === undefined ? 100 : Number(q.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+      errors.push({ path: 'limit', message: 'Give a whole number from 1 to 500.' });
+    if (errors.length)
+      throw new HttpProblem(400, 'invalid-body', `${errors.length} problem(s) with the filters.`, errors);
+    let youngPersonIds: string[] | undefined;
+    if (u.role === 'team-manager') {
+      // A team manager sees the trail of their own team's young people only.
+      const team = await store.listYoungPeople(u.councilId, { teamId: u.teamId ?? '\u0000' });
+      youngPersonIds = team.map((y) => y.id);
+      if (q.youngPersonId) youngPersonIds = youngPersonIds.filter((id) => id === q.youngPersonId);
+    } else if (q.youngPersonId) youngPersonIds = [q.youngPersonId];
+    const items = await store.queryAudit({
+      councilId: u.councilId,
+      ...(youngPersonIds ? { youngPersonIds } : {}),
+      ...(q.actorId ? { actorId: q.actorId } : {}),
+      ...(q.from ? { from: new Date(q.from).toISOString() } : {}),
+      ...(q.to ? { to: new Date(q.to).toISOString() } : {}),
+      limit,
+    });
+    await audit(c, store, now(), 'read', 'audit', u.councilId);
+    return c.json({ items: items.map(({ councilId: _c, ...x }) => x) });
+  });
+}

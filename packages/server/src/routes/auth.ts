@@ -1,0 +1,134 @@
+// Sign-in, sessions, sign-out (here and everywhere), password change and the young person's invitation link.
+import type { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Deps } from '../app.js';
+import { randomToken } from '../auth/crypto.js';
+import { body, type Ctx, type Env, principal, user } from '../http/context.js';
+import { HttpProblem, notFound } from '../http/problem.js';
+import { bodies } from '../http/validators.js';
+import type { User } from '../storage/store.js';
+
+export const SESSION_COOKIE = 'onward_session';
+export const CSRF_COOKIE = 'onward_csrf';
+
+export function publicUser(u: User) {
+  return {
+    id: u.id,
+    councilId: u.councilId,
+    role: u.role,
+    name: u.name,
+    ...(u.email ? { email: u.email } : {}),
+    ...(u.teamId ? { teamId: u.teamId } : {}),
+    ...(u.youngPersonId ? { youngPersonId: u.youngPersonId } : {}),
+  };
+}
+
+export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
+  const { store, now } = d;
+
+  const startSession = async (c: Ctx, u: User) => {
+    const s = await store.createSession(u.id, u.councilId, now(), d.sessionLifetimeMs);
+    setCookie(c, SESSION_COOKIE, s.id, {
+      httpOnly: true,
+      secure: d.secureCookies,
+      sameSite: 'Lax',
+      path: '/',
+      maxAge: Math.floor(d.sessionLifetimeMs / 1000),
+    });
+    // Readable by the page's own script so it can send X-CSRF-Token; useless to another site (it cannot read it).
+    setCookie(c, CSRF_COOKIE, s.csrfToken, { httpOnly: false, secure: d.secureCookies, sameSite: 'Strict', path: '/' });
+    return c.json({ user: publicUser(u), csrfToken: s.csrfToken });
+  };
+
+  app.get('/api/auth/csrf', (c) => {
+    const existing = getCookie(c, CSRF_COOKIE);
+    const token = existing && /^[A-Za-z0-9_-]{32,64}$/.test(existing) ? existing : randomToken();
+    setCookie(c, CSRF_COOKIE, token, { httpOnly: false, secure: d.secureCookies, sameSite: 'Strict', path: '/' });
+    return c.json({ csrfToken: token });
+  });
+
+  app.post('/api/auth/sign-in', async (c) => {
+    const b = await body(c, bodies.signIn);
+    const t = now().getTime();
+    const ip = d.clientIp(c);
+    const account = b.email.toLowerCase();
+    const wait = Math.max(d.limits.ip.retryAfter(ip, t), d.limits.account.retryAfter(account, t));
+    if (wait > 0) {
+      throw new HttpProblem(
+        429,
+        'rate-limited',
+        `Too many sign-in tries. Wait ${Math.ceil(wait / 60)} minutes, then try again.`,
+        undefined,
+        {
+          'Retry-After': String(wait),
+        },
+      );
+    }
+    d.limits.ip.hit(ip, t);
+    const u = await store.checkPassword(b.email, b.password);
+    if (!u) {
+      d.limits.account.hit(account, t);
+      throw new HttpProblem(401, 'unauthenticated', 'The email or password is not right.', [
+        { path: 'password', message: 'The email or password is not right.' },
+      ]);
+    }
+    d.limits.account.reset(account);
+    return startSession(c, u);
+  });
+
+  app.get('/api/auth/session', (c) => {
+    const p = principal(c);
+    if (p.kind !== 'user') throw new HttpProblem(403, 'forbidden', 'An API token has no session.');
+    return c.json({ user: publicUser(p.user), csrfToken: p.csrfToken });
+  });
+
+  app.post('/api/auth/sign-out', async (c) => {
+    const p = principal(c);
+    await body(c, bodies.empty);
+    if (p.kind === 'user') await store.deleteSession(p.sessionId);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: d.secureCookies });
+    return c.body(null, 204);
+  });
+
+  app.post('/api/auth/sign-out-everywhere', async (c) => {
+    const u = user(c);
+    await body(c, bodies.empty);
+    await store.deleteUserSessions(u.id);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: d.secureCookies });
+    return c.body(null, 204);
+  });
+
+  app.post('/api/auth/password', async (c) => {
+    const p = principal(c);
+    const u = user(c);
+    const b = await body(c, bodies.passwordChange);
+    if (!(await store.checkPasswordById(u.id, b.currentPassword))) {
+      throw new HttpProblem(400, 'invalid-body', 'Your current password is not right.', [
+        { path: 'currentPassword', message: 'Your current password is not right.' },
+      ]);
+    }
+    await store.setPassword(u.id, b.newPassword);
+    if (p.kind === 'user') await store.deleteUserSessions(u.id, p.sessionId);
+    return c.body(null, 204);
+  });
+
+  app.get('/api/invitations/:token', async (c) => {
+    const inv = await store.getInvitation(c.req.param('token'), now());
+    if (!inv) throw notFound('invitation (it may have been used or have expired; ask your PA for a new link)');
+    const yp = await store.getYoungPerson(inv.youngPersonId);
+    const first = (yp?.preferredName ?? yp?.name ?? '').split(/\s+/)[0] ?? '';
+    return c.json({ valid: true, firstName: first, expiresAt: inv.expiresAt });
+  });
+
+  app.post('/api/invitations/:token/accept', async (c) => {
+    const b = await body(c, bodies.invitationAccept);
+    if (await store.getUserByEmail(b.email)) {
+      throw new HttpProblem(409, 'conflict', 'That email address already has a sign-in. Use another one, or sign in.', [
+        { path: 'email', message: 'That email address already has a sign-in.' },
+      ]);
+    }
+    const u = await store.acceptInvitation(c.req.param('token'), { email: b.email, password: b.password, now: now() });
+    if (!u) throw notFound('invitation (it may have been used or have expired; ask your PA for a new link)');
+    return startSession(c, u);
+  });
+}

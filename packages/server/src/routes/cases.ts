@@ -1,0 +1,188 @@
+// Young people: the caseload lists, registering and allocating, their story (the event log) and invitations.
+import type { Hono } from 'hono';
+import { assertSeesCase, caseloadScope, seesCase } from '../access.js';
+import type { Deps } from '../app.js';
+import { audit, body, type Env, principal, user } from '../http/context.js';
+import { forbidden, HttpProblem, notFound } from '../http/problem.js';
+import { bodies } from '../http/validators.js';
+import type { PlanRecord, YoungPersonRecord } from '../storage/projection.js';
+import type { Store, User } from '../storage/store.js';
+
+const OPEN_PLAN_STATES = new Set(['draft', 'submitted', 'returned']);
+
+/** The plan that matters now: an open one, else the latest authorised one. */
+export function currentPlan(plans: readonly PlanRecord[]): PlanRecord | undefined {
+  const live = plans.filter((p) => p.state !== 'superseded' && p.state !== 'closed');
+  return live.find((p) => OPEN_PLAN_STATES.has(p.state)) ?? live[0] ?? plans[0];
+}
+
+export async function summaries(store: Store, yps: readonly YoungPersonRecord[], today: string) {
+  const ids = yps.map((y) => y.id);
+  if (!ids.length) return [];
+  const [plans, checkIns, arrangements] = [
+    await store.listPlans({ youngPersonIds: ids }),
+    await store.listCheckIns({ youngPersonIds: ids, limit: 100_000 }),
+    await store.listArrangements({ youngPersonIds: ids }),
+  ];
+  return yps.map((y) => {
+    const mine = plans.filter((p) => p.youngPersonId === y.id);
+    const plan = currentPlan(mine);
+    const cis = checkIns.filter((c) => c.youngPersonId === y.id);
+    const arr = arrangements.find((a) => a.youngPersonId === y.id);
+    const reviewDue = plan?.doc.nextReview;
+    return {
+      ...youngPersonView(y),
+      ...(plan
+        ? {
+            currentPlan: {
+              id: plan.id,
+              state: plan.state,
+              ...(plan.doc.nextReview ? { nextReview: plan.doc.nextReview } : {}),
+              ...(plan.doc.authorised ? { authorised: plan.doc.authorised } : {}),
+            },
+          }
+        : {}),
+      ...(reviewDue ? { reviewDue } : {}),
+      reviewOverdue: reviewDue !== undefined && reviewDue < today && plan?.state !== 'superseded',
+      openHelpRequests: cis.filter((c) => c.help && !c.helpSeen).length,
+      ...(cis[0] ? { lastCheckInAt: cis[0].at } : {}),
+      ...(arr ? { stayingPut: { id: arr.id, state: arr.state } } : {}),
+    };
+  });
+}
+
+export function youngPersonView(y: YoungPersonRecord) {
+  const { councilId: _c, createdAt: _t, ...rest } = y;
+  return rest;
+}
+
+/** Loads a young person the principal may see, or 404. */
+export async function visibleYoungPerson(
+  d: Deps,
+  c: Parameters<typeof principal>[0],
+  id: string,
+): Promise<YoungPersonRecord> {
+  const yp = await d.store.getYoungPerson(id);
+  assertSeesCase(c.get('principal'), yp);
+  return yp;
+}
+
+async function checkAllocation(
+  store: Store,
+  councilId: string,
+  b: { teamId?: string; paId?: string; socialWorkerId?: string },
+) {
+  const errors: { path: string; message: string }[] = [];
+  if (b.teamId) {
+    const t = await store.getTeam(b.teamId);
+    if (!t || t.councilId !== councilId)
+      errors.push({ path: 'teamId', message: 'There is no such team in your council.' });
+  }
+  const staff = async (id: string | undefined, role: User['role'], path: string, what: string) => {
+    if (!id) return;
+    const u = await store.getUser(id);
+    if (!u || u.councilId !== councilId || u.role !== role || u.disabled)
+      errors.push({ path, message: `There is no such ${what} in your council.` });
+  };
+  await staff(b.paId, 'pa', 'paId', 'PA');
+  await staff(b.socialWorkerId, 'social-worker', 'socialWorkerId', 'social worker');
+  if (errors.length)
+    throw new HttpProblem(400, 'invalid-body', `${errors.length} problem(s) with what was sent.`, errors);
+}
+
+export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
+  const { store, now } = d;
+  const today = () => now().toISOString().slice(0, 10);
+
+  app.get('/api/young-people', async (c) => {
+    const u = user(c);
+    if (u.role === 'admin') {
+      // The registry only (names, dates of birth, allocation), so an admin can allocate; no case records.
+      const yps = await store.listYoungPeople(u.councilId);
+      await audit(c, store, now(), 'read', 'young-people-registry', u.councilId);
+      return c.json({ items: yps.map(youngPersonView) });
+    }
+    const scope = caseloadScope(u);
+    if (!scope) throw forbidden('Your role does not hold a caseload.');
+    const yps = await store.listYoungPeople(u.councilId, scope);
+    await audit(c, store, now(), 'read', 'caseload', u.id);
+    return c.json({ items: await summaries(store, yps, today()) });
+  });
+
+  app.post('/api/young-people', async (c) => {
+    const u = user(c);
+    if (u.role !== 'admin' && u.role !== 'team-manager')
+      throw forbidden('Only an admin or a team manager can register a young person.');
+    const b = await body(c, bodies.youngPersonCreate);
+    if (u.role === 'team-manager' && b.teamId !== u.teamId)
+      throw forbidden('A team manager can register young people in their own team only.');
+    if (b.dateOfBirth > today())
+      throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [
+        { path: 'dateOfBirth', message: 'The date of birth cannot be in the future.' },
+      ]);
+    await checkAllocation(store, u.councilId, b);
+    const yp = await store.createYoungPerson({ ...b, councilId: u.councilId, actor: { id: u.id, role: u.role } });
+    await audit(c, store, now(), 'create', 'young-person', yp.id, yp.id);
+    return c.json(youngPersonView(yp), 201);
+  });
+
+  app.get('/api/young-people/:id', async (c) => {
+    const yp = await visibleYoungPerson(d, c, c.req.param('id'));
+    const [s] = await summaries(store, [yp], today());
+    await audit(c, store, now(), 'read', 'young-person', yp.id, yp.id);
+    return c.json(s);
+  });
+
+  app.patch('/api/young-people/:id', async (c) => {
+    const u = user(c);
+    const yp = await store.getYoungPerson(c.req.param('id'));
+    if (!yp || yp.councilId !== u.councilId) throw notFound();
+    const manages = u.role === 'admin' || (u.role === 'team-manager' && yp.teamId === u.teamId);
+    if (!manages) {
+      if (seesCase(u, yp)) throw forbidden('Only an admin or the team manager can change who supports a young person.');
+      throw notFound();
+    }
+    const b = await body(c, bodies.youngPersonUpdate);
+    await checkAllocation(store, u.councilId, b);
+    const states = await store.appendEvents([
+      {
+        councilId: u.councilId,
+        youngPersonId: yp.id,
+        type: 'young-person.allocated',
+        payload: { ...b },
+        at: now().toISOString(),
+        actor: { id: u.id, role: u.role },
+      },
+    ]);
+    await audit(c, store, now(), 'update', 'young-person', yp.id, yp.id);
+    return c.json(youngPersonView(states.get(yp.id)?.youngPerson as YoungPersonRecord));
+  });
+
+  app.get('/api/young-people/:id/events', async (c) => {
+    const yp = await visibleYoungPerson(d, c, c.req.param('id'));
+    if (principal(c).kind === 'token') throw forbidden('An API token cannot read the event log.');
+    const events = await store.listEvents(yp.id);
+    await audit(c, store, now(), 'read', 'event-log', yp.id, yp.id);
+    return c.json({ items: events.map(({ councilId: _c, ...e }) => e) });
+  });
+
+  app.post('/api/young-people/:id/invitations', async (c) => {
+    const u = user(c);
+    const yp = await visibleYoungPerson(d, c, c.req.param('id'));
+    if (u.role !== 'pa' && u.role !== 'team-manager')
+      throw forbidden('Only their PA or a team manager can invite a young person.');
+    await body(c, bodies.empty);
+    const existing = (await store.listUsers(u.councilId, { role: 'young-person' })).find(
+      (x) => x.youngPersonId === yp.id,
+    );
+    if (existing) throw new HttpProblem(409, 'conflict', 'This young person already has a sign-in.');
+    const inv = await store.createInvitation({
+      councilId: u.councilId,
+      youngPersonId: yp.id,
+      createdBy: u.id,
+      now: now(),
+    });
+    await audit(c, store, now(), 'create', 'invitation', yp.id, yp.id);
+    return c.json({ token: inv.token, url: `/invitation/${inv.token}`, expiresAt: inv.expiresAt }, 201);
+  });
+}

@@ -1,0 +1,124 @@
+// Check-ins: only the young person writes one; a "help" answer shows up in their workers' help requests.
+import { type CheckIn, helpDomains } from '@onward/engine';
+import type { Hono } from 'hono';
+import { assertSeesCase, caseloadScope, lifecycleActor } from '../access.js';
+import type { Deps } from '../app.js';
+import { audit, body, type Env, user } from '../http/context.js';
+import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
+import { bodies } from '../http/validators.js';
+import { start, step } from '../lifecycle.js';
+import type { CheckInRecord } from '../storage/projection.js';
+import { visibleYoungPerson } from './cases.js';
+
+function sameJson(a: unknown, b: unknown): boolean {
+  const norm = (x: unknown): unknown =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>)
+            .sort(([k], [l]) => k.localeCompare(l))
+            .map(([k, v]) => [k, norm(v)]),
+        )
+      : Array.isArray(x)
+        ? x.map(norm)
+        : x;
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+}
+
+export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
+  const { store, now } = d;
+
+  app.post('/api/young-people/:id/check-ins', async (c) => {
+    const u = user(c);
+    const yp = await visibleYoungPerson(d, c, c.req.param('id'));
+    if (u.role !== 'young-person') throw forbidden('Only the young person can write their own check-in.');
+    const doc = await body(c, bodies.checkIn);
+    if (doc.youngPersonId !== yp.id) {
+      throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [
+        { path: 'youngPersonId', message: 'A check-in can only be about yourself.' },
+      ]);
+    }
+    const existing = await store.getCheckIn(doc.id);
+    if (existing) {
+      // A retry of the same check-in (say, after a dropped connection) is fine; a different one with the same id is not.
+      if (existing.youngPersonId === yp.id && sameJson(existing.doc, doc))
+        return c.json({ checkIn: existing.doc }, 200);
+      throw conflict('A different check-in already has this id. Make a new id and send it again.');
+    }
+    const at = now();
+    const opened = start('check-in', { checkInId: doc.id, youngPersonId: yp.id, paId: yp.paId }, at);
+    const r = step(
+      'check-in',
+      lifecycleActor(u),
+      { type: 'checkIn.submit', moods: doc.moods, locale: doc.locale },
+      opened,
+      at,
+    );
+    await store.appendEvents([
+      {
+        councilId: yp.councilId,
+        youngPersonId: yp.id,
+        type: 'check-in.recorded',
+        payload: { checkIn: doc, lifecycle: r.snapshot },
+        at: at.toISOString(),
+        actor: { id: u.id, role: u.role },
+      },
+    ]);
+    await audit(c, store, now(), 'create', 'check-in', doc.id, yp.id);
+    return c.json({ checkIn: doc as CheckIn }, 201);
+  });
+
+  app.get('/api/young-people/:id/check-ins', async (c) => {
+    const yp = await visibleYoungPerson(d, c, c.req.param('id'));
+    user(c);
+    const items = await store.listCheckIns({ youngPersonIds: [yp.id], limit: 500 });
+    await audit(c, store, now(), 'read', 'check-ins', yp.id, yp.id);
+    return c.json({ items: items.map((x) => ({ ...x.doc, state: x.lifecycle.state })) });
+  });
+
+  app.get('/api/help-requests', async (c) => {
+    const u = user(c);
+    const scope = caseloadScope(u);
+    if (!scope) throw forbidden('Only PAs, social workers and team managers see help requests.');
+    const yps = await store.listYoungPeople(u.councilId, scope);
+    const names = new Map(yps.map((y) => [y.id, y.preferredName ?? y.name]));
+    const items: CheckInRecord[] = yps.length
+      ? await store.listCheckIns({ youngPersonIds: yps.map((y) => y.id), helpOnly: true, limit: 1000 })
+      : [];
+    await audit(c, store, now(), 'read', 'help-requests', u.id);
+    return c.json({
+      items: items.map((x) => ({
+        checkInId: x.id,
+        youngPersonId: x.youngPersonId,
+        name: names.get(x.youngPersonId) ?? '',
+        at: x.at,
+        seen: x.helpSeen,
+        domains: helpDomains(x.doc.moods).map((domain) => {
+          const m = (x.doc.moods as Record<string, { mood: string; note?: string } | undefined>)[domain];
+          return { domain, mood: m?.mood, ...(m?.note !== undefined ? { note: m.note } : {}) };
+        }),
+      })),
+    });
+  });
+
+  app.post('/api/check-ins/:checkInId/acknowledge', async (c) => {
+    const u = user(c);
+    const ci = await store.getCheckIn(c.req.param('checkInId'));
+    if (!ci) throw notFound('check-in');
+    const yp = await store.getYoungPerson(ci.youngPersonId);
+    assertSeesCase(c.get('principal'), yp);
+    await body(c, bodies.empty);
+    const r = step('check-in', lifecycleActor(u), { type: 'checkIn.acknowledge' }, ci.lifecycle, now());
+    await store.appendEvents([
+      {
+        councilId: ci.councilId,
+        youngPersonId: ci.youngPersonId,
+        type: 'check-in.acknowledged',
+        payload: { checkInId: ci.id, lifecycle: r.snapshot },
+        at: now().toISOString(),
+        actor: { id: u.id, role: u.role },
+      },
+    ]);
+    await audit(c, store, now(), 'event', 'check-in', ci.id, ci.youngPersonId);
+    return c.body(null, 204);
+  });
+}

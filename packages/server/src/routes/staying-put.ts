@@ -1,0 +1,242 @@
+// Staying Put: arrangements, the Living Together Agreement, their lifecycle steps and the deadline tracker.
+import { deadlines, type LifecycleSnapshot, type LivingTogetherAgreement, overdueSteps } from '@onward/engine';
+import type { Hono } from 'hono';
+import { caseloadScope, isArrangementParty, lifecycleActor, seesCase } from '../access.js';
+import type { Deps } from '../app.js';
+import { newId } from '../auth/crypto.js';
+import { audit, body, type Ctx, type Env, principal, user } from '../http/context.js';
+import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
+import { bodies } from '../http/validators.js';
+import { allowed, start, step } from '../lifecycle.js';
+import type { ArrangementRecord, YoungPersonRecord } from '../storage/projection.js';
+import type { User } from '../storage/store.js';
+import { visibleYoungPerson } from './cases.js';
+
+const FINISHED = new Set(['ended', 'withdrawn']);
+
+export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
+  const { store, now } = d;
+
+  const view = (u: User, a: ArrangementRecord) => {
+    let agreement = a.agreement;
+    // The council may keep the carer's allowance out of the young person's view.
+    if (
+      agreement &&
+      u.role === 'young-person' &&
+      agreement.money.carerAllowance &&
+      agreement.money.carerAllowance.visibleToYoungPerson !== true
+    ) {
+      const { carerAllowance: _hidden, ...money } = agreement.money;
+      agreement = { ...agreement, money } as LivingTogetherAgreement;
+    }
+    const snap = a.lifecycle as unknown as LifecycleSnapshot;
+    const today = now().toISOString().slice(0, 10);
+    const overdue = new Set(overdueSteps(snap, now()).map((o) => o.step));
+    return {
+      id: a.id,
+      youngPersonId: a.youngPersonId,
+      state: a.state,
+      ...(agreement ? { agreement } : {}),
+      carerUserIds: a.carerUserIds,
+      ...(a.supervisingSocialWorkerId ? { supervisingSocialWorkerId: a.supervisingSocialWorkerId } : {}),
+      allowedEvents: allowed('staying-put', lifecycleActor(u), a.lifecycle, now()),
+      version: a.version,
+      deadlines: deadlines(snap).map((x) => ({
+        step: x.step,
+        label: x.label,
+        due: x.dueBy,
+        overdue: overdue.has(x.step) && x.dueBy < today,
+      })),
+    };
+  };
+
+  /** An arrangement the user may see: case roles for the young person, or a carer / SSW named on it. */
+  const load = async (c: Ctx): Promise<{ a: ArrangementRecord; yp: YoungPersonRecord; u: User }> => {
+    const u = user(c);
+    const a = await store.getArrangement(c.req.param('id') as string);
+    if (!a) throw notFound('Staying Put arrangement');
+    const yp = await store.getYoungPerson(a.youngPersonId);
+    if (!yp || !(seesCase(u, yp) || isArrangementParty(u, a))) throw notFound('Staying Put arrangement');
+    return { a, yp, u };
+  };
+
+  app.post('/api/young-people/:id/staying-put', async (c) => {
+    const u = user(c);
+    const yp = await visibleYoungPerson(d, c, c.req.param('id'));
+    if (u.role !== 'pa' && u.role !== 'social-worker')
+      throw forbidden('Only a PA or a social worker can start a Staying Put arrangement.');
+    const b = await body(c, bodies.stayingPutCreate);
+    const errors: { path: string; message: string }[] = [];
+    for (const [i, id] of b.carerUserIds.entries()) {
+      const carer = await store.getUser(id);
+      if (!carer || carer.councilId !== u.councilId || carer.role !== 'carer')
+        errors.push({ path: `carerUserIds.${i}`, message: 'There is no such carer in your council.' });
+    }
+    if (b.supervisingSocialWorkerId) {
+      const s = await store.getUser(b.supervisingSocialWorkerId);
+      if (!s || s.councilId !== u.councilId || s.role !== 'supervising-social-worker') {
+        errors.push({
+          path: 'supervisingSocialWorkerId',
+          message: 'There is no such supervising social worker in your council.',
+        });
+      }
+    }
+    if (errors.length)
+      throw new HttpProblem(400, 'invalid-body', `${errors.length} problem(s) with what was sent.`, errors);
+    const existing = await store.listArrangements({ youngPersonIds: [yp.id] });
+    if (existing.some((x) => !FINISHED.has(x.state)))
+      throw conflict('This young person already has a Staying Put arrangement.');
+    const id = newId('sp');
+    const lifecycle = start(
+      'staying-put',
+      {
+        arrangementId: id,
+        youngPersonId: yp.id,
+        dateOfBirth: yp.dateOfBirth,
+        carerIds: b.carerUserIds,
+        paId: yp.paId,
+        ...(yp.socialWorkerId ? { socialWorkerId: yp.socialWorkerId } : {}),
+        ...(b.supervisingSocialWorkerId ? { supervisingSocialWorkerId: b.supervisingSocialWorkerId } : {}),
+      },
+      now(),
+    );
+    const states = await store.appendEvents([
+      {
+        councilId: yp.councilId,
+        youngPersonId: yp.id,
+        type: 'staying-put.created',
+        payload: {
+          arrangementId: id,
+          carerUserIds: b.carerUserIds,
+          ...(b.supervisingSocialWorkerId ? { supervisingSocialWorkerId: b.supervisingSocialWorkerId } : {}),
+          lifecycle,
+        },
+        at: now().toISOString(),
+        actor: { id: u.id, role: u.role },
+      },
+    ]);
+    await audit(c, store, now(), 'create', 'staying-put', id, yp.id);
+    return c.json(view(u, states.get(yp.id)?.arrangements.get(id) as ArrangementRecord), 201);
+  });
+
+  app.get('/api/young-people/:id/staying-put', async (c) => {
+    const u = user(c);
+    const yp = await visibleYoungPerson(d, c, c.req.param('id'));
+    const [a] = await store.listArrangements({ youngPersonIds: [yp.id] });
+    if (!a) throw notFound('Staying Put arrangement');
+    await audit(c, store, now(), 'read', 'staying-put', a.id, yp.id);
+    return c.json(view(u, a));
+  });
+
+  app.get('/api/staying-put/:id', async (c) => {
+    const { a, yp, u } = await load(c);
+    await audit(c, store, now(), 'read', 'staying-put', a.id, yp.id);
+    return c.json(view(u, a));
+  });
+
+  app.put('/api/staying-put/:id/agreement', async (c) => {
+    const { a, yp, u } = await load(c);
+    if (u.role !== 'pa' && u.role !== 'social-worker')
+      throw forbidden('Only a PA or a social worker can write the agreement.');
+    const agreement = await body(c, bodies.agreement);
+    const errors: { path: string; message: string }[] = [];
+    if (agreement.youngPerson.id !== yp.id)
+      errors.push({ path: 'youngPerson.id', message: 'The agreement must be for this young person.' });
+    if (agreement.council !== yp.councilId)
+      errors.push({ path: 'council', message: 'The agreement must belong to your council.' });
+    if (errors.length)
+      throw new HttpProblem(400, 'invalid-body', `${errors.length} problem(s) with what was sent.`, errors);
+    const r = step(
+      'staying-put',
+      lifecycleActor(u),
+      { type: 'stayingPut.agreement.draft', agreementId: agreement.id },
+      a.lifecycle,
+      now(),
+    );
+    const states = await store.appendEvents([
+      {
+        councilId: a.councilId,
+        youngPersonId: a.youngPersonId,
+        type: 'staying-put.agreement-saved',
+        payload: { arrangementId: a.id, agreement, lifecycle: r.snapshot },
+        at: now().toISOString(),
+        actor: { id: u.id, role: u.role },
+      },
+    ]);
+    await audit(c, store, now(), 'update', 'staying-put-agreement', a.id, yp.id);
+    return c.json(view(u, states.get(yp.id)?.arrangements.get(a.id) as ArrangementRecord));
+  });
+
+  app.post('/api/staying-put/:id/events', async (c) => {
+    const { a, yp, u } = await load(c);
+    const b = await body(c, bodies.lifecycleEvent);
+    if (!b.type.startsWith('stayingPut.') || b.type === 'stayingPut.agreement.draft') {
+      throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [
+        {
+          path: 'type',
+          message:
+            'Give a Staying Put step, such as stayingPut.discuss or stayingPut.agreement.sign. To draft the agreement, save it.',
+        },
+      ]);
+    }
+    const r = step('staying-put', lifecycleActor(u), { ...b }, a.lifecycle, now());
+    const states = await store.appendEvents([
+      {
+        councilId: a.councilId,
+        youngPersonId: a.youngPersonId,
+        type: 'staying-put.transition',
+        payload: { arrangementId: a.id, event: { ...b }, lifecycle: r.snapshot },
+        at: now().toISOString(),
+        actor: { id: u.id, role: u.role },
+      },
+    ]);
+    await audit(c, store, now(), 'event', 'staying-put', a.id, yp.id);
+    return c.json(view(u, states.get(yp.id)?.arrangements.get(a.id) as ArrangementRecord));
+  });
+
+  app.get('/api/staying-put/:id/agreement.pdf', async (c) => {
+    const { a, yp, u } = await load(c);
+    if (!a.agreement) throw notFound('agreement yet');
+    if (!d.options.renderAgreementPdf) throw notFound('agreement PDF: this server has no PDF renderer');
+    const council = (await store.getCouncil(a.councilId)) ?? { id: a.councilId, name: a.councilId };
+    const shown = view(u, a).agreement as LivingTogetherAgreement;
+    const pdf = await d.options.renderAgreementPdf(shown, { council, locale: yp.language ?? 'en-GB' });
+    await audit(c, store, now(), 'read', 'staying-put-agreement-pdf', a.id, yp.id);
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': 'attachment; filename="living-together-agreement.pdf"',
+    });
+  });
+
+  app.get('/api/staying-put-tracker', async (c) => {
+    const u = user(c);
+    if (principal(c).kind !== 'user') throw forbidden('Sign in as a worker to see the tracker.');
+    const scope = caseloadScope(u);
+    if (!scope) throw forbidden('Only PAs, social workers and team managers see the Staying Put tracker.');
+    const yps = await store.listYoungPeople(u.councilId, scope);
+    const arrangements = yps.length ? await store.listArrangements({ youngPersonIds: yps.map((y) => y.id) }) : [];
+    const today = now().toISOString().slice(0, 10);
+    const items = yps
+      .map((y) => {
+        const a = arrangements.find((x) => x.youngPersonId === y.id);
+        const age = ageInYears(y.dateOfBirth, today);
+        if (!a && (age < 15 || age >= 21)) return undefined;
+        return {
+          youngPersonId: y.id,
+          name: y.preferredName ?? y.name,
+          dateOfBirth: y.dateOfBirth,
+          ...(a ? { arrangementId: a.id, state: a.state } : {}),
+          deadlines: a ? view(u, a).deadlines : [],
+          eighteenthBirthday: `${String(Number(y.dateOfBirth.slice(0, 4)) + 18).padStart(4, '0')}${y.dateOfBirth.slice(4)}`,
+        };
+      })
+      .filter((x) => x !== undefined);
+    await audit(c, store, now(), 'read', 'staying-put-tracker', u.id);
+    return c.json({ items });
+  });
+}
+
+function ageInYears(dob: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(dob.slice(0, 4));
+  return today.slice(5) >= dob.slice(5) ? years : years - 1;
+}
