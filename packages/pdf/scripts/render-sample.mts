@@ -1,7 +1,7 @@
 // Render the sample plan and agreement to PDF files (for the reference PNGs in docs/pdf-reference and for looking).
 // Run with: pnpm --filter @onward/pdf sample  (bundled by esbuild with the `source` condition, so no build is needed).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { shippedWording } from '@onward/engine';
+import { allShippedWording, shippedWording } from '@onward/engine';
 import { renderAgreementPdf, renderPlanPdf } from '../src/index.js';
 import { sampleAgreement } from '../test/fixtures/sample-agreement.js';
 import { samplePlan } from '../test/fixtures/sample-plan.js';
@@ -17,7 +17,7 @@ writeFileSync(
 writeFileSync(
   `${out}/plan-cy.pdf`,
   await renderPlanPdf(samplePlan(), {
-    wording: shippedWording(),
+    wording: allShippedWording(),
     council: { name: 'Cyngor Glan-yr-Afon' },
     createdAt,
     locale: 'cy',

@@ -1,5 +1,6 @@
 import {
   type AnyChecklist,
+  allShippedWording,
   getAnswer,
   needsHelp,
   type PathwayPlan,
@@ -333,6 +334,17 @@ describe.skipIf(!hasPoppler)('renderPlanPdf', () => {
     expect(text).toContain('Tudalen 1 o');
     expect(text).toContain('2 Chwefror 2026');
     expect(Buffer.from(bytes).toString('latin1')).toContain('/Lang (cy)');
+  });
+
+  it('asks the Welsh and easy-read questions in the words of the chosen locale and variant', async () => {
+    const all = allShippedWording();
+    const cy = readText(await renderPlanPdf(samplePlan(), { wording: all, council, createdAt, locale: 'cy' }));
+    const heating = all.question('housing.heating', { locale: 'cy', variant: 'standard' });
+    expect(heating.locale).toBe('cy');
+    expect(cy).toContain(norm(heating.text));
+    const easy = all.question('housing.heating', { locale: 'en-GB', variant: 'easy' });
+    const easyText = readText(await renderPlanPdf(samplePlan(), { wording: all, council, createdAt, variant: 'easy' }));
+    expect(easyText).toContain(norm(easy.text));
   });
 
   it('rejects an invalid plan with the field named, and bad options clearly', async () => {
