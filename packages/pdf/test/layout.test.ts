@@ -91,4 +91,24 @@ describe.skipIf(!hasPoppler)('Writer', () => {
     const lastPages = text.split('\f').filter((p) => p.includes('Action number'));
     for (const p of lastPages) expect(p).toMatch(/What\s+Who/);
   });
+
+  it('splits a table row taller than a page (a note of many short lines) over pages, inside the margins', async () => {
+    const { doc, w } = await writer();
+    const tall = Array.from({ length: 120 }, (_, i) => `line${i + 1}`).join('\n');
+    w.table(
+      [
+        { title: 'Name', share: 1 },
+        { title: 'Comment', share: 2 },
+      ],
+      [{ cells: ['Someone', tall] }, { cells: ['After', 'the tall row'] }],
+    );
+    w.finish();
+    const bytes = toBytes(doc);
+    const pages = pdfWordBoxes(bytes);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const p of pages) expect(p.words.every((x) => x.yMax <= p.height - 20 && x.yMin >= 20)).toBe(true);
+    const text = pdfText(bytes, ['-raw']);
+    for (let i = 1; i <= 120; i++) expect(text).toContain(`line${i}\n`);
+    expect(text.indexOf('line120')).toBeLessThan(text.indexOf('the tall row'));
+  });
 });

@@ -362,15 +362,34 @@ export class Writer {
     this.ensure(headerHeight + (first ? heightOf(first.lines) : 0) + (second ? heightOf(second.lines) : 0));
     this.flushHeadings();
     drawRow(header, true, true, false);
+    const pageBody = this.bottom - PAGE.top - headerHeight;
     prepared.forEach(({ row, lines }, i) => {
+      const bold = Boolean(row.bold);
+      const span = Boolean(row.span);
       // A group title (a spanning row) stays with the first row under it.
-      const next = row.span ? prepared[i + 1] : undefined;
+      const next = span ? prepared[i + 1] : undefined;
       const h = heightOf(lines) + (next && !next.row.span ? heightOf(next.lines) : 0);
-      if (this.y + h > this.bottom) {
+      if (this.y + h > this.bottom && (this.y > PAGE.top + headerHeight + 1 || h <= pageBody)) {
         this.newPage();
         drawRow(header, true, true, false);
       }
-      drawRow(lines, Boolean(row.bold), false, Boolean(row.span));
+      // A row taller than a whole page (a note of many short lines) continues on the next page, header repeated.
+      let rest = lines;
+      while (heightOf(rest) > this.bottom - this.y) {
+        const fit = Math.floor((this.bottom - this.y - 2 * CELL_PAD) / lh);
+        if (fit >= 1) {
+          drawRow(
+            rest.map((c) => c.slice(0, fit)),
+            bold,
+            false,
+            span,
+          );
+          rest = rest.map((c) => c.slice(fit));
+        }
+        this.newPage();
+        drawRow(header, true, true, false);
+      }
+      drawRow(rest, bold, false, span);
     });
     this.y += 8;
   }
