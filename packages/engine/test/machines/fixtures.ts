@@ -1,9 +1,9 @@
 // A cast of people and valid payloads, shared by the lifecycle tests. Each young person is of an age at NOW that
 // lets every step of their process be taken (the plan's young person is 17, the Staying Put young person 18).
+import type { AnyMachineSnapshot } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type {
   Actor,
-  AnyMachineSnapshot,
   LifecycleEvent,
   LifecycleName,
   LifecycleSnapshot,

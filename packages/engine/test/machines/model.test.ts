@@ -4,9 +4,9 @@
 // transition() and compared with what the XState machine itself does. Together the paths must take every
 // transition the machine defines and reach every state.
 import { describe, expect, it } from 'vitest';
+import type { AnyMachineSnapshot } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import {
-  type AnyMachineSnapshot,
   can,
   LIFECYCLES,
   type LifecycleName,
