@@ -391,7 +391,8 @@ function makeGoals(
   planId: string,
 ) {
   const pool = W.GOALS[domain];
-  const goals = [];
+  type Goal = NonNullable<NonNullable<PathwayPlan['domains']['housing']>['goals']>[number];
+  const goals: Goal[] = [];
   for (let i = 0; i < Math.min(n, pool.length); i++) {
     const g = pool[(i + r.int(0, pool.length - 1)) % pool.length]!;
     if (goals.some((x) => x.goal === g.goal)) continue;
@@ -431,7 +432,8 @@ function buildPlans(
   let n = 0;
   const locale = yp.language === 'cy' ? 'cy' : 'en-GB';
   const variant: Variant = yp.easyRead ? 'easy' : 'standard';
-  while (parseDate(start) <= parseDate(today)) {
+  // Plans stop at 25; a plan is only started when it can be authorised before the 25th birthday.
+  while (parseDate(start) <= parseDate(today) && ageOn(yp.dateOfBirth, addDays(start, 70)) < 25) {
     n++;
     const id = `${yp.id}.plan${n}`;
     const attempts: PathwayPlan['engagement']['attempts'] = [];
@@ -747,7 +749,11 @@ function buildStayingPut(
   let current: StayingPutStep = 'identified';
   for (const s of STAYING_PUT_STEPS) {
     if (s === 'ended') break;
-    const d = addDays(due[s], s === 'active' ? 0 : r.int(0, lateness));
+    let d = addDays(due[s], s === 'active' ? 0 : r.int(0, lateness));
+    // Steps happen in order: a late step pushes the next ones back (the arrangement itself still starts at 18).
+    const prev = steps[steps.length - 1]?.at;
+    if (prev && parseDate(d) <= parseDate(prev)) d = addDays(prev, s === 'active' ? 0 : 1);
+    if (s === 'active' && parseDate(d) < parseDate(eighteen)) d = eighteen;
     if (parseDate(d) > parseDate(today)) break;
     steps.push({ step: s, at: d });
     current = s;
@@ -1104,7 +1110,7 @@ export function buildSeed(options: SeedOptions = {}): SeedData {
         teams: ['Pathways North', 'Pathways South', '16 Plus'],
         pasPerTeam: 5,
         socialWorkers: 6,
-        carers: 40,
+        carers: 14,
       },
       today,
     ),
@@ -1119,7 +1125,7 @@ export function buildSeed(options: SeedOptions = {}): SeedData {
         teams: ['Tîm Gadael Gofal (Leaving Care)'],
         pasPerTeam: 2,
         socialWorkers: 1,
-        carers: 6,
+        carers: 4,
       },
       today,
     ),

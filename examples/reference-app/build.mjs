@@ -1,0 +1,49 @@
+// Builds the reference app: the server side (pages, seed, start command) for Node and the page scripts for
+// browsers, with esbuild. Our packages stay external on the server side (they are built by their own tsup).
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, 'dist');
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(join(dist, 'public'), { recursive: true });
+
+await build({
+  entryPoints: ['src/main.ts', 'src/app.ts', 'src/seed.ts', 'src/load-seed.ts'].map((f) => join(here, f)),
+  outdir: dist,
+  outbase: join(here, 'src'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  jsx: 'automatic',
+  jsxImportSource: 'hono/jsx',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
+// Page scripts: one small module per page that needs one, bundled for browsers.
+const clientDir = join(here, 'src', 'client');
+const clients = existsSync(clientDir) ? readdirSync(clientDir).filter((f) => f.endsWith('.ts')) : [];
+if (clients.length)
+  await build({
+    entryPoints: clients.map((f) => join(clientDir, f)),
+    outdir: join(dist, 'public'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    logLevel: 'warning',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  });
+
+copyFileSync(join(here, 'src', 'styles', 'app.css'), join(dist, 'public', 'app.css'));
+console.log('reference-app: built dist/');

@@ -1,0 +1,85 @@
+// The reference app: the server's API plus the pages a council's staff and young people use. The pages are
+// mounted on the server's own Hono app through its `pages` hook, so every request goes through the server's
+// sessions, roles, tenancy and audit.
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allShippedWording } from '@onward/engine';
+import { renderAgreementPdf, renderPlanPdf } from '@onward/pdf';
+import { createOnwardServer, type Store } from '@onward/server';
+import { mountAuth } from './pages/auth.js';
+import { mountManager } from './pages/manager.js';
+import { mountStaff } from './pages/staff.js';
+import { mountYoungPerson } from './pages/young-person.js';
+import { type AnyHono, errorPage, type securityHeaders, sessionOf } from './web/render.js';
+
+export interface ReferenceAppOptions {
+  store: Store;
+  /** Secure cookies (HTTPS). False only for http://localhost. */
+  secureCookies: boolean;
+  /** Folder of the built page assets (CSS, scripts). Default: `public/` next to this file. */
+  publicDir?: string;
+  /** One JSON line per request from the server; never personal data. */
+  logger?: (line: string) => void;
+  clock?: () => Date;
+}
+
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export function mountPages(app: AnyHono, options: { secureCookies: boolean; publicDir: string }): void {
+  app.get('/assets/*', async (c) => {
+    const rel = decodeURIComponent(new URL(c.req.url).pathname.slice('/assets/'.length));
+    const file = normalize(join(options.publicDir, rel));
+    if (!file.startsWith(options.publicDir) || !TYPES[extname(file)]) return c.notFound();
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': TYPES[extname(file)]!,
+          'cache-control': 'public, max-age=300',
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return c.notFound();
+    }
+  });
+  mountAuth(app, options);
+  mountYoungPerson(app);
+  mountStaff(app);
+  mountManager(app);
+}
+
+/** Page-level not-found for browsers (the API keeps its own problem documents). */
+export async function notFoundPage(app: AnyHono, c: Parameters<typeof securityHeaders>[0]): Promise<Response> {
+  return errorPage(c, 404, await sessionOf(app, c));
+}
+
+export function createReferenceApp(options: ReferenceAppOptions) {
+  const publicDir = options.publicDir ?? fileURLToPath(new URL('./public/', import.meta.url));
+  const wording = allShippedWording();
+  return createOnwardServer({
+    store: options.store,
+    secureCookies: options.secureCookies,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    renderPlanPdf: (plan, ctx) =>
+      renderPlanPdf(plan, {
+        wording,
+        council: ctx.council,
+        locale: ctx.locale,
+        createdAt: new Date(),
+        status: 'Authorised',
+      }),
+    renderAgreementPdf: (agreement, ctx) =>
+      renderAgreementPdf(agreement, { council: ctx.council, locale: ctx.locale, createdAt: new Date() }),
+    pages: (app: AnyHono) => mountPages(app, { secureCookies: options.secureCookies, publicDir }),
+  });
+}

@@ -1,0 +1,275 @@
+// Team manager pages: the authorisation queue (return with comments or authorise happens on the plan page),
+// the team overview, the dashboard (also for analysts and admins, aggregates only) and the audit view.
+import { questionSet } from '@onward/engine';
+import { strings } from '../i18n.js';
+import type { AuditEntry, QueueItem, YoungPersonSummary } from '../web/api-types.js';
+import { formatDate, prefsOf } from '../web/context.js';
+import { type AnyHono, apiFor, errorPage, page } from '../web/render.js';
+import { domainTitle, questionText } from './checklist.js';
+import { CaseloadTable, staffSession, today } from './staff.js';
+
+interface Figure {
+  value: number | null;
+  suppressed: boolean;
+}
+interface InsightRow {
+  id: string;
+  answered: Figure;
+  percent: { yes: Figure; no: Figure; needsHelp: Figure };
+  peopleAnswered?: Figure;
+  percentPeopleNeedingHelp?: Figure;
+}
+interface Insights {
+  asAt?: string;
+  exact?: boolean;
+  population?: Figure;
+  questions?: InsightRow[];
+  domains?: InsightRow[];
+}
+
+function fig(f: Figure | undefined, pct = false): string {
+  if (!f) return '–';
+  if (f.suppressed || f.value === null) return 'fewer than 5';
+  return pct ? `${Math.round(f.value)}%` : String(f.value);
+}
+
+export function mountManager(app: AnyHono) {
+  app.get('/authorisations', async (c) => {
+    const s = await staffSession(app, c, ['team-manager']);
+    if (s instanceof Response) return s;
+    const prefs = prefsOf(c);
+    const t = strings(prefs);
+    const r = await apiFor(app, c, s).get<{ items: QueueItem[] }>('/api/authorisation-queue');
+    if (!r.ok) return errorPage(c, r.status, s);
+    const items = [...r.data.items].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+    return page(
+      c,
+      { title: t.authorisations, session: s },
+      <>
+        <h1>{t.authorisations}</h1>
+        {items.length ? (
+          <div class="table-wrap">
+            <table>
+              <caption>{t.authorisations}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.name}</th>
+                  <th scope="col">{t.submitted}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={`/plans/${encodeURIComponent(i.planId)}`}>{i.name}</a>
+                    </th>
+                    <td>{formatDate(i.submittedAt, prefs.lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t.noItems}</p>
+        )}
+      </>,
+    );
+  });
+
+  app.get('/team', async (c) => {
+    const s = await staffSession(app, c, ['team-manager']);
+    if (s instanceof Response) return s;
+    const prefs = prefsOf(c);
+    const t = strings(prefs);
+    const api = apiFor(app, c, s);
+    const [yps, users] = await Promise.all([
+      api.get<{ items: YoungPersonSummary[] }>('/api/young-people'),
+      api.get<{ items: { id: string; name: string; role: string }[] }>('/api/users'),
+    ]);
+    if (!yps.ok) return errorPage(c, yps.status, s);
+    const names = new Map((users.ok ? users.data.items : []).map((u) => [u.id, u.name]));
+    const byPa = new Map<string, YoungPersonSummary[]>();
+    for (const y of yps.data.items) byPa.set(y.paId, [...(byPa.get(y.paId) ?? []), y]);
+    const d = today();
+    return page(
+      c,
+      { title: t.team, session: s },
+      <>
+        <h1>{t.team}</h1>
+        <div class="table-wrap">
+          <table>
+            <caption>{t.caseload}</caption>
+            <thead>
+              <tr>
+                <th scope="col">PA</th>
+                <th scope="col">{t.youngPerson}</th>
+                <th scope="col">{t.overdue}</th>
+                <th scope="col">{t.dueSoon}</th>
+                <th scope="col">{t.helpRequests}</th>
+                <th scope="col">{t.states.submitted}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...byPa.entries()]
+                .sort((a, b) => (names.get(a[0]) ?? a[0]).localeCompare(names.get(b[0]) ?? b[0]))
+                .map(([pa, list]) => (
+                  <tr>
+                    <th scope="row">{names.get(pa) ?? pa}</th>
+                    <td>{list.length}</td>
+                    <td>{list.filter((y) => y.reviewOverdue).length}</td>
+                    <td>
+                      {
+                        list.filter(
+                          (y) =>
+                            !y.reviewOverdue &&
+                            y.reviewDue &&
+                            Date.parse(y.reviewDue) - Date.parse(d) <= 28 * 86_400_000,
+                        ).length
+                      }
+                    </td>
+                    <td>{list.reduce((n, y) => n + y.openHelpRequests, 0)}</td>
+                    <td>{list.filter((y) => y.currentPlan?.state === 'submitted').length}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+        <h2>{t.overdue}</h2>
+        <CaseloadTable items={yps.data.items.filter((y) => y.reviewOverdue)} prefs={prefs} caption={t.overdue} />
+      </>,
+    );
+  });
+
+  app.get('/dashboard', async (c) => {
+    const s = await staffSession(app, c, ['team-manager', 'analyst', 'admin']);
+    if (s instanceof Response) return s;
+    const prefs = prefsOf(c);
+    const t = strings(prefs);
+    const r = await apiFor(app, c, s).get<Insights>('/api/insights');
+    if (!r.ok) return errorPage(c, r.status, s);
+    const ins = r.data;
+    const qs = questionSet();
+    const byId = new Map((ins.questions ?? []).map((q) => [q.id, q]));
+    return page(
+      c,
+      { title: t.dashboard, session: s, scripts: ['/assets/dashboard-page.js'] },
+      <>
+        <h1>{t.dashboard}</h1>
+        <p>
+          {ins.asAt ? `As at ${formatDate(ins.asAt, prefs.lang)}. ` : ''}
+          Young people counted: <strong>{fig(ins.population)}</strong>.{' '}
+          {ins.exact === false ? 'Numbers under 5 are hidden so nobody can be identified.' : ''}
+        </p>
+        <div id="dashboard-mount" data-src="/api/insights" />
+        <h2>Areas of life</h2>
+        <div class="table-wrap">
+          <table>
+            <caption>People needing help, by area of life</caption>
+            <thead>
+              <tr>
+                <th scope="col">Area</th>
+                <th scope="col">Answered</th>
+                <th scope="col">Needing help</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(ins.domains ?? []).map((d) => (
+                <tr>
+                  <th scope="row">{domainTitle(d.id, prefs)}</th>
+                  <td>{fig(d.peopleAnswered)}</td>
+                  <td>{fig(d.percentPeopleNeedingHelp, true)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h2>Every question</h2>
+        {qs.domains.map((d) => (
+          <div class="table-wrap">
+            <table>
+              <caption>{domainTitle(d.id, prefs)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
+                  <th scope="col">Answered</th>
+                  <th scope="col">{t.yes}</th>
+                  <th scope="col">{t.no}</th>
+                  <th scope="col">Need help</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.questions.map((q) => {
+                  const row = byId.get(q.id);
+                  return (
+                    <tr data-question={q.id}>
+                      <th scope="row">{questionText(q.id, prefs)}</th>
+                      <td>{fig(row?.answered)}</td>
+                      <td>{fig(row?.percent.yes, true)}</td>
+                      <td>{fig(row?.percent.no, true)}</td>
+                      <td>{fig(row?.percent.needsHelp, true)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      </>,
+    );
+  });
+
+  app.get('/audit', async (c) => {
+    const s = await staffSession(app, c, ['team-manager', 'admin']);
+    if (s instanceof Response) return s;
+    const prefs = prefsOf(c);
+    const t = strings(prefs);
+    const q = new URLSearchParams({ limit: '200' });
+    const yp = c.req.query('youngPersonId');
+    if (yp) q.set('youngPersonId', yp);
+    const r = await apiFor(app, c, s).get<{ items: AuditEntry[] }>(`/api/audit?${q}`);
+    if (!r.ok) return errorPage(c, r.status, s);
+    return page(
+      c,
+      { title: t.audit, session: s },
+      <>
+        <h1>{t.audit}</h1>
+        <p>Who read or changed which record, and when. The newest is first.</p>
+        <div class="table-wrap">
+          <table>
+            <caption>{t.audit}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{t.who}</th>
+                <th scope="col">{t.action2}</th>
+                <th scope="col">{t.record}</th>
+                <th scope="col">{t.youngPerson}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.data.items.map((e) => (
+                <tr>
+                  <td>{new Date(e.at).toISOString().replace('T', ' ').slice(0, 19)}</td>
+                  <td>
+                    {e.actorId} <span class="small">({e.actorRole})</span>
+                  </td>
+                  <td>{e.action}</td>
+                  <td>
+                    {e.recordType} {e.recordId}
+                  </td>
+                  <td>
+                    {e.youngPersonId ? (
+                      <a href={`/audit?youngPersonId=${encodeURIComponent(e.youngPersonId)}`}>{e.youngPersonId}</a>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </>,
+    );
+  });
+}

@@ -1,0 +1,84 @@
+// The shapes of the server's answers the pages read (docs/api.md). Documents themselves (plan, check-in,
+// agreement) are the engine's schema types.
+import type { CheckIn, LivingTogetherAgreement, PathwayPlan } from '@onward/engine';
+
+export interface YoungPersonSummary {
+  id: string;
+  name: string;
+  preferredName?: string;
+  dateOfBirth: string;
+  category: string;
+  teamId: string;
+  paId: string;
+  socialWorkerId?: string;
+  language?: string;
+  currentPlan?: { id: string; state: string; nextReview?: string; authorised?: string };
+  reviewDue?: string;
+  reviewOverdue: boolean;
+  openHelpRequests: number;
+  lastCheckInAt?: string;
+  stayingPut?: { id: string; state: string };
+}
+
+export interface PlanView {
+  plan: PathwayPlan;
+  state: string;
+  version: number;
+  allowedEvents: string[];
+}
+
+export interface PlanListItem {
+  id: string;
+  state: string;
+  started: string;
+  authorised?: string;
+  nextReview?: string;
+}
+
+export interface HelpRequest {
+  checkInId: string;
+  youngPersonId: string;
+  name: string;
+  at: string;
+  domains: { domain: string; mood: string; note?: string }[];
+  seen: boolean;
+}
+
+export interface ArrangementView {
+  id: string;
+  youngPersonId: string;
+  state: string;
+  agreement?: LivingTogetherAgreement;
+  allowedEvents: string[];
+  version: number;
+  deadlines?: { step: string; due: string; overdue?: boolean }[];
+}
+
+export interface TrackerItem {
+  youngPersonId: string;
+  name: string;
+  dateOfBirth: string;
+  state?: string;
+  deadlines: { step: string; due: string; overdue: boolean }[];
+}
+
+export interface QueueItem {
+  planId: string;
+  youngPersonId: string;
+  name: string;
+  submittedAt: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  recordType: string;
+  recordId: string;
+  youngPersonId?: string;
+  requestId?: string;
+}
+
+export type { CheckIn };

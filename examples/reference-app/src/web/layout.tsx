@@ -1,0 +1,192 @@
+// The page frame every page shares: skip link, header, navigation for the role, the language and easy-read
+// switch, one <main> with one h1, and the sign-out buttons. Hono JSX escapes every value it prints.
+import type { Child } from 'hono/jsx';
+import { type Prefs, type Strings, strings } from '../i18n.js';
+import type { Session } from './context.js';
+
+export interface PageProps {
+  title: string;
+  prefs: Prefs;
+  session?: Session | undefined;
+  /** The current path (for the switch links and aria-current). */
+  path: string;
+  /** Page scripts to load (same-origin, deferred modules). */
+  scripts?: string[];
+  /** Load the widgets' custom elements. */
+  widgets?: boolean;
+  children?: Child;
+}
+
+export function navFor(role: string | undefined, t: Strings): [string, string][] {
+  switch (role) {
+    case 'young-person':
+      return [
+        ['/me', t.myPlan],
+        ['/me/checklist', t.checklist],
+        ['/me/check-in', t.checkIn],
+        ['/me/agreement', t.myAgreement],
+      ];
+    case 'pa':
+    case 'social-worker':
+      return [
+        ['/caseload', t.caseload],
+        ['/help-requests', t.helpRequests],
+        ['/staying-put', t.stayingPut],
+      ];
+    case 'team-manager':
+      return [
+        ['/authorisations', t.authorisations],
+        ['/team', t.team],
+        ['/dashboard', t.dashboard],
+        ['/staying-put', t.stayingPut],
+        ['/audit', t.audit],
+      ];
+    case 'analyst':
+      return [['/dashboard', t.dashboard]];
+    case 'admin':
+      return [
+        ['/dashboard', t.dashboard],
+        ['/audit', t.audit],
+      ];
+    default:
+      return [];
+  }
+}
+
+export function homeFor(role: string | undefined): string {
+  return navFor(role, strings({ lang: 'en', easy: false }))[0]?.[0] ?? '/sign-in';
+}
+
+function switchHref(path: string, key: 'lang' | 'easy', value: string): string {
+  return `/prefs?${key}=${encodeURIComponent(value)}&back=${encodeURIComponent(path)}`;
+}
+
+export function Layout(props: PageProps) {
+  const { prefs, session, path } = props;
+  const t = strings(prefs);
+  const nav = navFor(session?.user.role, t);
+  const langTag = prefs.lang === 'cy' ? 'cy' : 'en-GB';
+  return (
+    <html lang={langTag} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} – Onward`}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+        {props.widgets ? <script type="module" src="/assets/widgets.js" /> : null}
+        {(props.scripts ?? []).map((s) => (
+          <script type="module" src={s} />
+        ))}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.skip}
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="service-name" href={session ? homeFor(session.user.role) : '/sign-in'}>
+              {t.service}
+            </a>
+            {session ? (
+              <p class="who">
+                <span class="visually-hidden">{t.signedInAs} </span>
+                {session.user.name}
+              </p>
+            ) : null}
+          </div>
+          {nav.length ? (
+            <nav class="wrap site-nav" aria-label={t.menu}>
+              <ul>
+                {nav.map(([href, label]) => (
+                  <li>
+                    <a
+                      href={href}
+                      aria-current={
+                        path === href || (href !== '/me' && path.startsWith(`${href}/`)) ? 'page' : undefined
+                      }
+                    >
+                      {label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <div class="wrap prefs">
+          <p>
+            <span>{t.language}: </span>
+            {prefs.lang === 'en' ? (
+              <strong aria-current="true">English</strong>
+            ) : (
+              <a href={switchHref(path, 'lang', 'en')} lang="en-GB" hreflang="en-GB">
+                English
+              </a>
+            )}
+            {' | '}
+            {prefs.lang === 'cy' ? (
+              <strong aria-current="true">Cymraeg</strong>
+            ) : (
+              <a href={switchHref(path, 'lang', 'cy')} lang="cy" hreflang="cy">
+                Cymraeg
+              </a>
+            )}
+          </p>
+          <p>
+            <span>{t.readingLevel}: </span>
+            {prefs.easy ? (
+              <a href={switchHref(path, 'easy', '0')}>{t.standard}</a>
+            ) : (
+              <strong aria-current="true">{t.standard}</strong>
+            )}
+            {' | '}
+            {prefs.easy ? (
+              <strong aria-current="true">{t.easyRead}</strong>
+            ) : (
+              <a href={switchHref(path, 'easy', '1')}>{t.easyRead}</a>
+            )}
+          </p>
+        </div>
+        <main id="main" class="wrap" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            {session ? (
+              <div class="sign-out">
+                <form method="post" action="/sign-out">
+                  <input type="hidden" name="_csrf" value={session.csrfToken} />
+                  <button type="submit" class="button secondary">
+                    {t.signOut}
+                  </button>
+                </form>
+                <form method="post" action="/sign-out-everywhere">
+                  <input type="hidden" name="_csrf" value={session.csrfToken} />
+                  <button type="submit" class="button secondary">
+                    {t.signOutEverywhere}
+                  </button>
+                </form>
+              </div>
+            ) : null}
+            <p class="small">Onward · MIT licence · demo data is made up</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** An error summary at the top of a form: each problem links to its field. */
+export function ErrorSummary(props: { title: string; errors: { field?: string; message: string }[] }) {
+  if (!props.errors.length) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <h2>{props.title}</h2>
+      <ul>
+        {props.errors.map((e) => (
+          <li>{e.field ? <a href={`#${e.field}`}>{e.message}</a> : e.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
