@@ -86,7 +86,7 @@ export function CheckInView({ store }: { store: CheckInStore }) {
                 onChange={(h) => store.setHelp(d, h)}
               />
               <details open={Boolean(e.note) || fieldErrors.has(fid(d, 'note'))}>
-                <summary class="o-check">{t('checkIn.note')}</summary>
+                <summary class="o-summary">{t('checkIn.note')}</summary>
                 <TextField
                   id={fid(d, 'note')}
                   label={t('checkIn.noteField', { domain: title(d) })}

@@ -4,7 +4,7 @@ import type { Catalogues } from './index.js';
 export const agreementStrings: Catalogues = {
   'en-GB': {
     'agreement.title': 'Living Together Agreement',
-    'agreement.intro': 'How {name} and their carers will live together after {name} turns 18.',
+    'agreement.intro': 'How {name} and their carers will live together from the age of 18.',
     'agreement.s.parties': 'Who this agreement is between',
     'agreement.s.dates': 'Dates',
     'agreement.s.checks': 'Checks',
@@ -104,13 +104,12 @@ export const agreementStrings: Catalogues = {
     'agreement.badMoney': 'Enter {field} in pounds, like 25 or 25.50',
   },
   'en-GB:easy': {
-    'agreement.intro': 'How {name} and their carers will live together after {name} is 18.',
     'agreement.s.disagreements': 'If you do not agree',
     'agreement.disagreements': 'How to say you do not agree, and who can speak up for you (an advocate)',
   },
   cy: {
     'agreement.title': 'Cytundeb Byw Gyda’n Gilydd',
-    'agreement.intro': 'Sut bydd {name} a’u gofalwyr yn byw gyda’i gilydd ar ôl i {name} droi’n 18 oed.',
+    'agreement.intro': 'Sut bydd {name} a’u gofalwyr yn byw gyda’i gilydd o 18 oed ymlaen.',
     'agreement.s.parties': 'Rhwng pwy mae’r cytundeb hwn',
     'agreement.s.dates': 'Dyddiadau',
     'agreement.s.checks': 'Gwiriadau',

@@ -86,7 +86,7 @@ export function TextField(p: TextFieldProps) {
           class={`o-input${p.error ? ' o-invalid' : ''}`}
         />
       )}
-      {p.limit !== undefined && !p.readOnly && (
+      {p.limit !== undefined && !p.readOnly && (p.multiline || left < 20) && (
         <span class={`o-counter o-small${left < 0 ? ' o-over' : ''}`} id={`${p.id}-count`}>
           {left >= 0 ? p.t('common.charactersLeft', { count: left }) : p.t('common.charactersOver', { count: -left })}
         </span>

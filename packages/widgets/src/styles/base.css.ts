@@ -61,11 +61,16 @@ border-radius:var(--_radius);background:var(--_bg);color:var(--_text)}
 .o-vh{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;border:0!important;white-space:nowrap!important}
 .o-card{border:1px solid var(--_border);border-radius:var(--_radius);padding:.75rem;margin-block:.75rem;background:var(--_bg)}
 fieldset.o-card{min-width:0}
-.o-card legend{font-weight:700;padding-inline:.25rem}
+.o-card legend{font-weight:700;padding-inline:.25rem;font-size:1.05em}
+.o-card .o-card{border:0;border-inline-start:4px solid var(--_border);border-radius:0;padding:.25rem 0 .25rem .75rem;padding-inline:.75rem 0}
+.o-card>h2:first-child,.o-card>h3:first-child{margin-top:0}
+.o-summary{cursor:pointer;color:var(--_primary);text-decoration:underline;padding-block:.6rem;min-height:44px}
+.o-summary:focus-visible{outline:3px solid var(--_focus);box-shadow:0 0 0 6px var(--_focus-text)}
+.onward{-webkit-tap-highlight-color:transparent}
 .o-choices{display:grid;gap:.5rem;grid-template-columns:repeat(auto-fit,minmax(6.5rem,1fr));margin-block:.5rem}
 .o-choice{position:relative;display:block}
 .o-choice input{position:absolute;opacity:0;inset:0;width:100%;height:100%;margin:0;cursor:pointer}
-.o-choice span{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.25rem;min-height:48px;padding:.5rem;
+.o-choice span{height:100%;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.25rem;min-height:48px;padding:.5rem;
 text-align:center;border:2px solid var(--_text);border-radius:var(--_radius);background:var(--_bg);font-weight:700}
 .o-choice input:checked+span{background:var(--_primary);color:var(--_on-primary);border-color:var(--_primary)}
 .o-choice input:focus-visible+span{outline:3px solid var(--_focus);box-shadow:0 0 0 6px var(--_focus-text)}
@@ -75,7 +80,7 @@ text-align:center;border:2px solid var(--_text);border-radius:var(--_radius);bac
 .o-tasks button{font:inherit;display:flex;width:100%;justify-content:space-between;gap:.5rem;align-items:center;min-height:44px;padding:.5rem .25rem;
 background:none;border:0;color:var(--_primary);text-decoration:underline;cursor:pointer;text-align:start}
 .o-tasks button[aria-current="step"]{font-weight:700;color:var(--_text);text-decoration:none}
-.o-tag{font-size:.8em;text-decoration:none;padding:.1rem .5rem;border-radius:var(--_radius);background:var(--_panel);color:var(--_text);white-space:nowrap}
+.o-tag{display:inline-block;font-size:.8em;text-decoration:none;padding:.1rem .5rem;border-radius:var(--_radius);background:var(--_panel);color:var(--_text);white-space:nowrap}
 .o-tag.o-done{background:var(--_success);color:#fff}
 .o-tag.o-in-progress{background:#d2e2f1;color:#0b0c0c}
 .o-nav{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem;margin-block-start:1rem}
