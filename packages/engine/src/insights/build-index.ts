@@ -181,7 +181,8 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
   let pi = 0;
   let si = 0;
   let ci = 0;
-  const order: { day: number; j: number }[] = [];
+  const order: number[] = [];
+  const days: number[] = [];
   for (let r = 0; r < personCount; r++) {
     const rec = list[r] as InsightsYoungPerson;
     const at = `records[${r}]`;
@@ -194,17 +195,34 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
     personSpStart[r] = si;
     personCheckInStart[r] = ci;
 
-    // Plans, oldest first (same day: by plan id, so the order never depends on the input order).
-    order.length = 0;
-    for (let j = 0; j < rec.plans.length; j++) {
+    // Plans, oldest first (same day: by plan id, so the order never depends on the input order). Exports are
+    // usually in order already; only then is nothing allocated.
+    const nPlans = rec.plans.length;
+    days.length = nPlans;
+    let sorted = true;
+    for (let j = 0; j < nPlans; j++) {
       const p = rec.plans[j] as unknown;
       if (!isObject(p)) throw new InsightsInputError(`${at}.plans[${j}]`, 'must be an object');
-      order.push({ day: parseDay(p.authorised, `${at}.plans[${j}].authorised`), j });
+      days[j] = parseDay(p.authorised, `${at}.plans[${j}].authorised`);
+      if (
+        j > 0 &&
+        (days[j]! < days[j - 1]! || (days[j] === days[j - 1] && !(String(rec.plans[j - 1]?.planId) < String(p.planId))))
+      )
+        sorted = false;
     }
-    order.sort((a, b) =>
-      a.day !== b.day ? a.day - b.day : String(rec.plans[a.j]?.planId) < String(rec.plans[b.j]?.planId) ? -1 : 1,
-    );
-    for (const { day, j } of order) {
+    order.length = nPlans;
+    for (let j = 0; j < nPlans; j++) order[j] = j;
+    if (!sorted)
+      order.sort((a, b) =>
+        days[a] !== days[b]
+          ? days[a]! - days[b]!
+          : String(rec.plans[a]?.planId) < String(rec.plans[b]?.planId)
+            ? -1
+            : 1,
+      );
+    for (let k = 0; k < nPlans; k++) {
+      const j = order[k]!;
+      const day = days[j]!;
       const p = rec.plans[j] as PlanInput;
       const f = `${at}.plans[${j}]`;
       if (typeof p.planId !== 'string' || p.planId === '') throw new InsightsInputError(`${f}.planId`, 'is missing');
@@ -237,16 +255,23 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
     }
 
     const checkIns = rec.checkIns ?? [];
-    const cOrder = checkIns.map((c, j) => ({
-      day: parseDay((c as { at?: unknown })?.at, `${at}.checkIns[${j}].at`),
-      j,
-    }));
-    cOrder.sort((a, b) => a.day - b.day || a.j - b.j);
-    for (const { day, j } of cOrder) {
+    const nc = checkIns.length;
+    days.length = nc;
+    let inOrder = true;
+    for (let j = 0; j < nc; j++) {
+      days[j] = parseDay((checkIns[j] as { at?: unknown } | undefined)?.at, `${at}.checkIns[${j}].at`);
+      if (j > 0 && days[j]! < days[j - 1]!) inOrder = false;
+    }
+    order.length = nc;
+    for (let j = 0; j < nc; j++) order[j] = j;
+    if (!inOrder) order.sort((a, b) => days[a]! - days[b]! || a - b);
+    for (let k = 0; k < nc; k++) {
+      const j = order[k]!;
       const moods = (checkIns[j] as { moods?: unknown }).moods;
       if (!isObject(moods)) throw new InsightsInputError(`${at}.checkIns[${j}].moods`, 'must be an object');
-      checkInDay[ci] = day;
-      for (const [domain, m] of Object.entries(moods)) {
+      checkInDay[ci] = days[j]!;
+      for (const domain in moods) {
+        const m = moods[domain];
         const d = DOMAINS.indexOf(domain as (typeof DOMAINS)[number]);
         if (d < 0) throw new InsightsInputError(`${at}.checkIns[${j}].moods.${domain}`, 'is not a domain');
         const mood = isObject(m) ? MOODS.indexOf(m.mood as Mood) : -1;

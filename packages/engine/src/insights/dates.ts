@@ -7,7 +7,6 @@ import { InsightsInputError } from './errors.js';
 /** The last possible day: stands for "no end date". */
 export const OPEN_END = 99991231;
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeap(y: number): boolean {
@@ -18,14 +17,25 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
 }
 
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** Parse `YYYY-MM-DD` (a date-time's date part is accepted too) to yyyymmdd; throws naming `field` when invalid. */
 export function parseDay(value: unknown, field: string): number {
   if (typeof value !== 'string') throw new InsightsInputError(field, 'must be a date written as YYYY-MM-DD');
-  const m = DATE.exec(value.length > 10 && value[10] === 'T' ? value.slice(0, 10) : value);
-  if (!m) throw new InsightsInputError(field, `"${value}" is not a date written as YYYY-MM-DD`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  // Read by character codes: no allocation, as 100,000 young people's histories hold millions of dates.
+  const ok = value.length === 10 || (value.length > 10 && value.charCodeAt(10) === 84); // "T"
+  const y = ok && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45 ? digits(value, 0, 4) : -1;
+  const mo = y < 0 ? -1 : digits(value, 5, 7);
+  const d = mo < 0 ? -1 : digits(value, 8, 10);
+  if (d < 0) throw new InsightsInputError(field, `"${value}" is not a date written as YYYY-MM-DD`);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
     throw new InsightsInputError(field, `"${value}" is not a real date`);
   return y * 10000 + mo * 100 + d;

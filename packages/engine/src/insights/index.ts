@@ -11,3 +11,4 @@ export * from './reference-data.js';
 export * from './roles.js';
 export * from './suppression.js';
 export * from './synthetic.js';
+export * from './validate-record.js';

@@ -46,6 +46,29 @@ function addMonths(day: number, months: number): number {
   return y * 10000 + m * 100 + d;
 }
 
+/** The day someone born on `dob` turns `age`: a 29 February birthday falls on 1 March in other years. */
+function birthday(dob: number, age: number): number {
+  const day = dob + age * 10000;
+  const y = Math.floor(day / 10000);
+  return day % 10000 === 229 && daysInMonth(y, 2) === 28 ? y * 10000 + 301 : day;
+}
+
+const answer = (value: string, help = false) =>
+  Object.freeze({
+    value,
+    by: 'young-person',
+    locale: 'en-GB',
+    variant: 'standard',
+    at: '2024-01-01T10:00:00Z',
+    ...(help ? { help: true } : {}),
+  });
+const SHARED_ANSWERS: Record<string, unknown> = {
+  yes: answer('yes'),
+  no: answer('no'),
+  'not-relevant': answer('not-relevant'),
+  'no-help': answer('no', true),
+};
+
 const ACTIVE = ['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5'] as const;
 
 /** Synthetic young people with plans every six months, Staying Put periods and check-ins. */
@@ -71,9 +94,9 @@ export function syntheticRecords(options: SyntheticOptions): InsightsYoungPerson
     const dobYear = Math.floor(to / 10000) - ageAtEnd - 1;
     const dobMonth = 1 + Math.floor(rnd() * 12);
     const dob = dobYear * 10000 + dobMonth * 100 + 1 + Math.floor(rnd() * daysInMonth(dobYear, dobMonth));
-    const sixteenth = dob + 160000;
-    const eighteenth = dob + 180000;
-    const twentyFirst = dob + 210000;
+    const sixteenth = birthday(dob, 16);
+    const eighteenth = birthday(dob, 18);
+    const twentyFirst = birthday(dob, 21);
     const wellbeing = rnd(); // how things tend to go for this young person
     const improving = 0.02 + rnd() * 0.05; // per plan
     const stayingPut: { start: string; end?: string }[] = [];
@@ -96,16 +119,10 @@ export function syntheticRecords(options: SyntheticOptions): InsightsYoungPerson
         if (rnd() < 0.06) continue; // left unanswered
         const r = rnd();
         const value = r < good ? 'yes' : r < good + 0.08 ? 'not-relevant' : 'no';
-        const a: Record<string, unknown> = {
-          value,
-          by: 'young-person',
-          locale: 'en-GB',
-          variant: 'standard',
-          at: `${formatDay(day)}T10:00:00Z`,
-        };
-        if (value === 'no' && rnd() < 0.35) a.help = true;
+        const help = value === 'no' && rnd() < 0.35;
         answers[q.domain] ??= {};
-        (answers[q.domain] as Record<string, unknown>)[q.key] = a;
+        // Answers are shared, frozen objects: 100,000 young people's histories stay small in memory.
+        (answers[q.domain] as Record<string, unknown>)[q.key] = SHARED_ANSWERS[help ? 'no-help' : value];
       }
       const inSp = stayingPut.length > 0 && day >= eighteenth && (spEnd === 0 || day <= spEnd);
       const inTouch = rnd() < 0.9 ? 'YES' : pick(['NO', 'REFU', 'NREQ'] as const);
