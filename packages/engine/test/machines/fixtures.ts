@@ -133,7 +133,6 @@ export function summary(name: LifecycleName, s: AnyMachineSnapshot): string {
       Math.min(unsuccessfulAttempts(c), 3),
       c.youngPersonContributed,
       c.withoutYoungPerson,
-      [...c.authorIds].sort(),
     ]);
   }
   if (name === 'staying-put') {

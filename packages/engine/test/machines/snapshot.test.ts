@@ -29,7 +29,7 @@ for (const name of Object.keys(LIFECYCLES) as LifecycleName[]) {
         for (const actor of CAST)
           expect(allowedEvents(name, actor, stored, NOW)).toEqual(allowedEvents(name, actor, snap, NOW));
       }
-    });
+    }, 60_000);
   });
 }
 
