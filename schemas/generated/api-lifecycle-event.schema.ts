@@ -12,7 +12,7 @@ export const apiLifecycleEventSchema = {
       "type": "string",
       "minLength": 3,
       "maxLength": 64,
-      "pattern": "^[a-z]+(\\.[a-z-]+)+$"
+      "pattern": "^[a-z][A-Za-z]*(\\.[A-Za-z-]+)+$"
     },
     "comment": {
       "type": "string",

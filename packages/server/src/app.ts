@@ -69,6 +69,9 @@ export interface OnwardServer {
   openApi: Record<string, unknown>;
 }
 
+/** The routes an API token may call (GET only). */
+const TOKEN_PATHS = /^\/api\/(plans\/[^/]+(\/pdf)?|exports\/(plans\/[^/]+|case-management))$/;
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
@@ -132,6 +135,10 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
     if (auth?.startsWith('Bearer ')) {
       const token = await store.findApiToken(auth.slice(7).trim());
       if (!token) throw new HttpProblem(401, 'unauthenticated', 'The API token is not valid or has been withdrawn.');
+      // Integrations read plans, their PDFs and exports; nothing else.
+      if (c.req.method !== 'GET' || !TOKEN_PATHS.test(c.req.path)) {
+        throw new HttpProblem(403, 'forbidden', 'API tokens can only read plans, their PDFs and the exports.');
+      }
       c.set('principal', { kind: 'token', councilId: token.councilId, tokenId: token.id, name: token.name });
     } else {
       const sid = getCookie(c, SESSION_COOKIE);

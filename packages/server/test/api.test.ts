@@ -17,7 +17,7 @@ describe('pathway plan journey', () => {
         }) as unknown as typeof fetch,
       },
     });
-  });
+  }, 120_000);
   afterAll(() => w.close());
 
   it('walks draft → submitted → returned → submitted → authorised, with the PDF and webhook', async () => {
@@ -148,7 +148,7 @@ describe('pathway plan journey', () => {
     expect(actions).toContain('u-tm:event:plan');
     expect(actions).toContain('u-yp:read:plan-pdf');
     expect(actions).toContain(`token:${token.json.id}:export:plan-export`);
-  });
+  }, 120_000);
 
   it('serves the young person their record as a story, in order', async () => {
     const yp = await w.as('yp');
@@ -157,7 +157,7 @@ describe('pathway plan journey', () => {
     const seqs = r.json.items.map((e: { sequence: number }) => e.sequence);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(r.json.items[0].type).toBe('young-person.registered');
-  });
+  }, 120_000);
 
   it('gives suppressed aggregates to an analyst and refuses a young person', async () => {
     const analyst = await w.as('analyst');
@@ -166,5 +166,5 @@ describe('pathway plan journey', () => {
     expect(r.json.exact).toBe(false);
     const yp = await w.as('yp');
     expect((await yp.get('/api/insights')).status).toBe(403);
-  });
+  }, 120_000);
 });

@@ -37,6 +37,7 @@ export class Client {
       ? ((await res.json()) as Record<string, unknown> & { errors?: { path: string; message: string }[] })
       : undefined;
     const bytes = json === undefined ? new Uint8Array(await res.arrayBuffer()) : undefined;
+    // biome-ignore lint/suspicious/noExplicitAny: tests read into answers freely.
     return { status: res.status, json: json as Record<string, any>, bytes, headers: res.headers };
   }
   get = (path: string, headers?: Record<string, string>) => this.req('GET', path, undefined, headers);
@@ -77,6 +78,7 @@ export const STAFF = [
   ['carer2', 'c1', 'carer', undefined],
   ['analyst', 'c1', 'analyst', undefined],
   ['admin', 'c1', 'admin', undefined],
+  ['spare', 'c1', 'pa', 't1'],
   ['otherPa', 'c2', 'pa', 'tx'],
   ['otherTm', 'c2', 'team-manager', 'tx'],
   ['otherAdmin', 'c2', 'admin', undefined],

@@ -1,0 +1,536 @@
+// Every route × every kind of caller. Each caller outside a route's rights is refused (401, 403 or 404) and
+// nothing is saved; each caller inside them gets through. Callers from another council never see this council's
+// records. The table must list every route the app serves.
+import { rolesFor } from '@onward/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../src/openapi.js';
+import { type Client, checklistWithAnswers, makeWorld, type World } from './helpers.js';
+
+type Who =
+  | 'anon'
+  | 'yp'
+  | 'yp2'
+  | 'pa'
+  | 'pa2'
+  | 'sw'
+  | 'tm'
+  | 'tm2'
+  | 'ssw'
+  | 'carer'
+  | 'carer2'
+  | 'analyst'
+  | 'admin'
+  | 'otherYp'
+  | 'otherPa'
+  | 'otherTm'
+  | 'otherAdmin'
+  | 'token'
+  | 'otherToken';
+const EVERYONE: Who[] = [
+  'anon',
+  'yp',
+  'yp2',
+  'pa',
+  'pa2',
+  'sw',
+  'tm',
+  'tm2',
+  'ssw',
+  'carer',
+  'carer2',
+  'analyst',
+  'admin',
+  'otherYp',
+  'otherPa',
+  'otherTm',
+  'otherAdmin',
+  'token',
+  'otherToken',
+];
+const SIGNED_IN_USERS = EVERYONE.filter((w) => w !== 'anon' && w !== 'token' && w !== 'otherToken');
+const OTHER_COUNCIL: Who[] = ['otherYp', 'otherPa', 'otherTm', 'otherAdmin', 'otherToken'];
+
+interface Row {
+  method: string;
+  path: string;
+  /** Path with real ids. */
+  url: (ids: Ids) => string;
+  body?: (who: Who, ids: Ids) => unknown;
+  allowed: Who[];
+  /** Statuses that count as "got through" for allowed callers besides 2xx (e.g. 409 when the state forbids it). */
+  alsoOk?: number[];
+  /** Extra statuses a refused caller may get (e.g. 400 "no such team in your council"). */
+  alsoRefused?: number[];
+  /** Not run for allowed callers here (they end sessions); covered in auth.test.ts. */
+  skipAllowed?: boolean;
+  public?: boolean;
+}
+interface Ids {
+  active: string;
+  draft: string;
+  arrangement: string;
+  checkIn: string;
+  tokenId: string;
+  webhookId: string;
+}
+
+const CASE: Who[] = ['yp', 'pa', 'sw', 'tm'];
+const WORKERS: Who[] = ['pa', 'sw', 'tm'];
+const SCOPED_STAFF: Who[] = ['pa', 'pa2', 'sw', 'tm', 'tm2', 'otherPa', 'otherTm'];
+
+const TABLE: Row[] = [
+  { method: 'get', path: '/api/health', url: () => '/api/health', allowed: EVERYONE, public: true },
+  { method: 'get', path: '/api/openapi.json', url: () => '/api/openapi.json', allowed: EVERYONE, public: true },
+  { method: 'get', path: '/api/auth/csrf', url: () => '/api/auth/csrf', allowed: EVERYONE, public: true },
+  { method: 'post', path: '/api/auth/sign-in', url: () => '/api/auth/sign-in', allowed: EVERYONE, public: true },
+  { method: 'get', path: '/api/invitations/:token', url: () => '/api/invitations/x', allowed: EVERYONE, public: true },
+  {
+    method: 'post',
+    path: '/api/invitations/:token/accept',
+    url: () => '/api/invitations/x/accept',
+    allowed: EVERYONE,
+    public: true,
+  },
+  { method: 'get', path: '/api/auth/session', url: () => '/api/auth/session', allowed: SIGNED_IN_USERS },
+  {
+    method: 'post',
+    path: '/api/auth/sign-out',
+    url: () => '/api/auth/sign-out',
+    body: () => ({}),
+    allowed: SIGNED_IN_USERS,
+    skipAllowed: true,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/sign-out-everywhere',
+    url: () => '/api/auth/sign-out-everywhere',
+    body: () => ({}),
+    allowed: SIGNED_IN_USERS,
+    skipAllowed: true,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    url: () => '/api/auth/password',
+    body: () => ({ currentPassword: 'wrong password', newPassword: 'another long password' }),
+    allowed: SIGNED_IN_USERS,
+    alsoOk: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/young-people',
+    url: () => '/api/young-people',
+    allowed: ['pa', 'pa2', 'sw', 'tm', 'tm2', 'admin', 'otherPa', 'otherTm', 'otherAdmin'],
+  },
+  {
+    method: 'post',
+    path: '/api/young-people',
+    url: () => '/api/young-people',
+    body: (who) => ({
+      name: `New ${who}`,
+      dateOfBirth: '2009-02-02',
+      category: 'eligible',
+      teamId: 't1',
+      paId: 'u-pa',
+    }),
+    allowed: ['admin', 'tm'],
+    alsoRefused: [400],
+  },
+  { method: 'get', path: '/api/young-people/:id', url: () => '/api/young-people/yp1', allowed: CASE },
+  {
+    method: 'patch',
+    path: '/api/young-people/:id',
+    url: () => '/api/young-people/yp1',
+    body: () => ({ language: 'en-GB' }),
+    allowed: ['admin', 'tm'],
+  },
+  { method: 'get', path: '/api/young-people/:id/events', url: () => '/api/young-people/yp1/events', allowed: CASE },
+  {
+    method: 'post',
+    path: '/api/young-people/:id/invitations',
+    url: () => '/api/young-people/yp1/invitations',
+    body: () => ({}),
+    allowed: ['pa', 'tm'],
+    alsoOk: [409],
+  },
+  { method: 'get', path: '/api/young-people/:id/plans', url: () => '/api/young-people/yp1/plans', allowed: CASE },
+  {
+    method: 'post',
+    path: '/api/young-people/:id/plans',
+    url: () => '/api/young-people/yp1/plans',
+    body: () => ({}),
+    allowed: ['pa', 'sw'],
+    alsoOk: [409],
+  },
+  { method: 'get', path: '/api/plans/:planId', url: (i) => `/api/plans/${i.draft}`, allowed: [...CASE, 'token'] },
+  {
+    method: 'put',
+    path: '/api/plans/:planId',
+    url: (i) => `/api/plans/${i.draft}`,
+    body: () => 'CURRENT_PLAN',
+    allowed: ['pa', 'sw'],
+  },
+  {
+    method: 'put',
+    path: '/api/plans/:planId/checklist',
+    url: (i) => `/api/plans/${i.draft}/checklist`,
+    body: () => checklistWithAnswers(),
+    allowed: ['yp', 'pa', 'sw'],
+  },
+  {
+    method: 'put',
+    path: '/api/plans/:planId/views',
+    url: (i) => `/api/plans/${i.draft}/views`,
+    body: () => ({ youngPerson: 'My words' }),
+    allowed: ['yp'],
+  },
+  {
+    method: 'post',
+    path: '/api/plans/:planId/engagement-attempts',
+    url: (i) => `/api/plans/${i.draft}/engagement-attempts`,
+    body: () => ({ at: '2026-03-01T10:00:00Z', method: 'phone', outcome: 'engaged' }),
+    allowed: ['pa', 'sw'],
+  },
+  {
+    method: 'post',
+    path: '/api/plans/:planId/events',
+    url: (i) => `/api/plans/${i.draft}/events`,
+    body: () => ({ type: 'plan.submit' }),
+    allowed: ['pa'],
+    alsoOk: [409],
+  },
+  {
+    method: 'get',
+    path: '/api/plans/:planId/pdf',
+    url: (i) => `/api/plans/${i.active}/pdf`,
+    allowed: [...CASE, 'token'],
+  },
+  {
+    method: 'get',
+    path: '/api/authorisation-queue',
+    url: () => '/api/authorisation-queue',
+    allowed: ['tm', 'tm2', 'otherTm'],
+  },
+  {
+    method: 'post',
+    path: '/api/young-people/:id/check-ins',
+    url: () => '/api/young-people/yp1/check-ins',
+    body: (who) => ({
+      id: `ci-${who}`,
+      youngPersonId: 'yp1',
+      author: 'young-person',
+      at: '2026-03-02T09:00:00Z',
+      locale: 'en-GB',
+      moods: { health: { mood: 'good' } },
+    }),
+    allowed: ['yp'],
+  },
+  {
+    method: 'get',
+    path: '/api/young-people/:id/check-ins',
+    url: () => '/api/young-people/yp1/check-ins',
+    allowed: CASE,
+  },
+  { method: 'get', path: '/api/help-requests', url: () => '/api/help-requests', allowed: SCOPED_STAFF },
+  {
+    method: 'post',
+    path: '/api/check-ins/:checkInId/acknowledge',
+    url: (i) => `/api/check-ins/${i.checkIn}/acknowledge`,
+    body: () => ({}),
+    allowed: ['pa', 'tm'],
+    alsoOk: [409],
+  },
+  {
+    method: 'post',
+    path: '/api/young-people/:id/staying-put',
+    url: () => '/api/young-people/yp1/staying-put',
+    body: () => ({ carerUserIds: ['u-carer'] }),
+    allowed: ['pa', 'sw'],
+    alsoOk: [409],
+  },
+  {
+    method: 'get',
+    path: '/api/young-people/:id/staying-put',
+    url: () => '/api/young-people/yp1/staying-put',
+    allowed: CASE,
+  },
+  {
+    method: 'get',
+    path: '/api/staying-put/:id',
+    url: (i) => `/api/staying-put/${i.arrangement}`,
+    allowed: [...CASE, 'ssw', 'carer'],
+  },
+  // The body is incomplete on purpose: rights are checked first, so allowed callers reach validation (400).
+  {
+    method: 'put',
+    path: '/api/staying-put/:id/agreement',
+    url: (i) => `/api/staying-put/${i.arrangement}/agreement`,
+    body: () => ({ schemaVersion: 1 }),
+    allowed: ['pa', 'sw'],
+    alsoOk: [400],
+  },
+  {
+    method: 'post',
+    path: '/api/staying-put/:id/events',
+    url: (i) => `/api/staying-put/${i.arrangement}/events`,
+    body: () => ({ type: 'stayingPut.discuss', youngPersonWants: 'yes', carerWilling: 'yes' }),
+    // Who may take this step is the engine's lifecycle table; among those who can see the arrangement.
+    allowed: (['yp', 'pa', 'sw', 'tm', 'ssw', 'carer'] as const).filter((w) =>
+      rolesFor('staying-put', 'stayingPut.discuss').includes(
+        (
+          {
+            yp: 'young-person',
+            pa: 'pa',
+            sw: 'social-worker',
+            tm: 'team-manager',
+            ssw: 'supervising-social-worker',
+            carer: 'carer',
+          } as const
+        )[w],
+      ),
+    ),
+    alsoOk: [409],
+  },
+  {
+    method: 'get',
+    path: '/api/staying-put/:id/agreement.pdf',
+    url: (i) => `/api/staying-put/${i.arrangement}/agreement.pdf`,
+    allowed: [...CASE, 'ssw', 'carer'],
+    alsoOk: [404],
+  },
+  { method: 'get', path: '/api/staying-put-tracker', url: () => '/api/staying-put-tracker', allowed: SCOPED_STAFF },
+  {
+    method: 'get',
+    path: '/api/users',
+    url: () => '/api/users',
+    allowed: ['admin', 'tm', 'tm2', 'otherAdmin', 'otherTm'],
+  },
+  {
+    method: 'post',
+    path: '/api/users',
+    url: () => '/api/users',
+    body: (who) => ({
+      email: `new-${who}@example.org`,
+      name: 'New person',
+      role: 'pa',
+      password: 'a long enough password',
+    }),
+    allowed: ['admin', 'otherAdmin'],
+  },
+  {
+    method: 'patch',
+    path: '/api/users/:id',
+    url: () => '/api/users/u-spare',
+    body: () => ({ name: 'Spare person' }),
+    allowed: ['admin'],
+  },
+  {
+    method: 'post',
+    path: '/api/users/:id/sign-out-everywhere',
+    url: () => '/api/users/u-spare/sign-out-everywhere',
+    body: () => ({}),
+    allowed: ['admin'],
+  },
+  {
+    method: 'get',
+    path: '/api/teams',
+    url: () => '/api/teams',
+    allowed: ['pa', 'pa2', 'sw', 'tm', 'tm2', 'ssw', 'analyst', 'admin', 'otherPa', 'otherTm', 'otherAdmin'],
+  },
+  {
+    method: 'post',
+    path: '/api/teams',
+    url: () => '/api/teams',
+    body: () => ({ name: 'New team' }),
+    allowed: ['admin', 'otherAdmin'],
+  },
+  { method: 'get', path: '/api/api-tokens', url: () => '/api/api-tokens', allowed: ['admin', 'otherAdmin'] },
+  {
+    method: 'post',
+    path: '/api/api-tokens',
+    url: () => '/api/api-tokens',
+    body: () => ({ name: 'Another' }),
+    allowed: ['admin', 'otherAdmin'],
+  },
+  { method: 'delete', path: '/api/api-tokens/:id', url: (i) => `/api/api-tokens/${i.tokenId}`, allowed: ['admin'] },
+  { method: 'get', path: '/api/webhooks', url: () => '/api/webhooks', allowed: ['admin', 'otherAdmin'] },
+  {
+    method: 'post',
+    path: '/api/webhooks',
+    url: () => '/api/webhooks',
+    body: () => ({ url: 'https://example.org/hook', events: ['plan.authorised'] }),
+    allowed: ['admin', 'otherAdmin'],
+  },
+  {
+    method: 'get',
+    path: '/api/webhooks/:id/deliveries',
+    url: (i) => `/api/webhooks/${i.webhookId}/deliveries`,
+    allowed: ['admin'],
+  },
+  {
+    method: 'get',
+    path: '/api/audit',
+    url: () => '/api/audit',
+    allowed: ['tm', 'tm2', 'admin', 'otherTm', 'otherAdmin'],
+  },
+  {
+    method: 'get',
+    path: '/api/insights',
+    url: () => '/api/insights',
+    allowed: ['pa', 'pa2', 'sw', 'tm', 'tm2', 'ssw', 'analyst', 'admin', 'otherPa', 'otherTm', 'otherAdmin'],
+  },
+  {
+    method: 'get',
+    path: '/api/exports/plans/:planId',
+    url: (i) => `/api/exports/plans/${i.active}`,
+    allowed: [...WORKERS, 'token'],
+  },
+  {
+    method: 'get',
+    path: '/api/exports/case-management',
+    url: () => '/api/exports/case-management',
+    allowed: ['tm', 'tm2', 'otherTm', 'token', 'otherToken'],
+  },
+];
+
+describe('security: every route × every caller', () => {
+  let w: World;
+  const clients = new Map<Who, Client>();
+  let ids: Ids;
+  let tokens: { token: string; otherToken: string };
+
+  beforeAll(async () => {
+    w = await makeWorld({
+      webhooks: {
+        retryDelaysMs: [],
+        fetch: (async () => new Response(null, { status: 500 })) as unknown as typeof fetch,
+      },
+    });
+    for (const who of EVERYONE)
+      if (who !== 'anon' && who !== 'token' && who !== 'otherToken') clients.set(who, await w.as(who));
+    clients.set('anon', w.anon());
+    // An authorised plan (for the PDF and export) and its review, the next plan in draft (for editing routes).
+    const yp = clients.get('yp') as Client;
+    const pa = clients.get('pa') as Client;
+    const tm = clients.get('tm') as Client;
+    expect((await yp.put(`/api/plans/${w.ids.planId}/checklist`, checklistWithAnswers())).status).toBe(200);
+    expect((await pa.post(`/api/plans/${w.ids.planId}/events`, { type: 'plan.submit' })).status).toBe(200);
+    expect((await tm.post(`/api/plans/${w.ids.planId}/events`, { type: 'plan.authorise' })).status).toBe(200);
+    const next = await pa.post('/api/young-people/yp1/plans', {});
+    expect(next.status).toBe(201);
+    const admin = clients.get('admin') as Client;
+    const t = await admin.post('/api/api-tokens', { name: 'Vendor' });
+    const doomed = await admin.post('/api/api-tokens', { name: 'To withdraw' });
+    const hook = await admin.post('/api/webhooks', { url: 'https://vendor.example/h', events: ['plan.authorised'] });
+    const ot = await (clients.get('otherAdmin') as Client).post('/api/api-tokens', { name: 'Other vendor' });
+    tokens = { token: String(t.json.token), otherToken: String(ot.json.token) };
+    ids = {
+      active: w.ids.planId,
+      draft: String(next.json.plan.id),
+      arrangement: w.ids.arrangementId,
+      checkIn: w.ids.checkInId,
+      tokenId: String(doomed.json.id),
+      webhookId: String(hook.json.id),
+    };
+  }, 120_000);
+  afterAll(() => w.close());
+
+  const send = async (row: Row, who: Who) => {
+    const client =
+      who === 'token' || who === 'otherToken' ? (clients.get('anon') as Client) : (clients.get(who) as Client);
+    const headers = who === 'token' || who === 'otherToken' ? { authorization: `Bearer ${tokens[who]}` } : {};
+    let b = row.body?.(who, ids);
+    if (b === 'CURRENT_PLAN') b = (await w.store.getPlan(ids.draft))?.doc;
+    return client.req(row.method.toUpperCase(), row.url(ids), b, headers);
+  };
+
+  it('lists every route the app serves, and nothing else', () => {
+    const served = w.server.app.routes
+      .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/*' && r.method !== 'ALL')
+      .map((r) => `${r.method.toLowerCase()} ${r.path}`);
+    const table = TABLE.map((r) => `${r.method} ${r.path}`);
+    expect([...new Set(served)].sort()).toEqual([...table].sort());
+    expect(ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual([...table].sort());
+  });
+
+  it('refuses everyone outside a route’s rights, and saves nothing', async () => {
+    const count = async () => {
+      const out: Record<string, unknown> = {};
+      for (const t of [
+        'events',
+        'users',
+        'teams',
+        'api_tokens',
+        'webhooks',
+        'sessions',
+        'invitations',
+        'frozen_plans',
+      ]) {
+        const [r] = await w.store.db.query(`SELECT count(*)::int AS n FROM ${t}`);
+        out[t] = r?.n;
+      }
+      return out;
+    };
+    const before = await count();
+    const failures: string[] = [];
+    let checked = 0;
+    for (const row of TABLE.filter((r) => !r.public)) {
+      for (const who of EVERYONE.filter((x) => !row.allowed.includes(x))) {
+        const r = await send(row, who);
+        checked++;
+        const ok = [401, 403, 404, ...(row.alsoRefused ?? [])].includes(r.status);
+        if (!ok)
+          failures.push(
+            `${row.method.toUpperCase()} ${row.path} as ${who}: ${r.status} ${JSON.stringify(r.json ?? '').slice(0, 400)}`,
+          );
+        if (r.json && r.status >= 400) expect(r.headers.get('content-type')).toContain('application/problem+json');
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await count()).toEqual(before);
+    expect(checked).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('lets everyone inside a route’s rights through', async () => {
+    const failures: string[] = [];
+    for (const row of TABLE.filter((r) => !r.public && !r.skipAllowed)) {
+      for (const who of row.allowed) {
+        const r = await send(row, who);
+        const ok = (r.status >= 200 && r.status < 300) || (row.alsoOk ?? []).includes(r.status);
+        if (!ok)
+          failures.push(
+            `${row.method.toUpperCase()} ${row.path} as ${who}: ${r.status} ${JSON.stringify(r.json ?? '').slice(0, 200)}`,
+          );
+        if (OTHER_COUNCIL.includes(who)) {
+          const text = JSON.stringify(r.json ?? '');
+          if (/yp1|Alex Rivers|u-pa\b|Northshire/.test(text))
+            failures.push(`${row.path} as ${who} leaked another council's data`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('never lets a young person see or write another young person’s check-ins', async () => {
+    const yp2 = clients.get('yp2') as Client;
+    const r = await yp2.post('/api/young-people/yp2/check-ins', {
+      id: 'ci-sneaky',
+      youngPersonId: 'yp1',
+      author: 'young-person',
+      at: '2026-03-02T09:00:00Z',
+      locale: 'en-GB',
+      moods: { health: { mood: 'good' } },
+    });
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].path).toBe('youngPersonId');
+    expect(await w.store.getCheckIn('ci-sneaky')).toBeUndefined();
+  }, 120_000);
+
+  it('shows a carer only their agreement, with nothing of the plan', async () => {
+    const carer = clients.get('carer') as Client;
+    const r = await carer.get(`/api/staying-put/${ids.arrangement}`);
+    expect(r.status).toBe(200);
+    expect((await carer.get(`/api/plans/${ids.active}`)).status).toBe(404);
+    expect((await carer.get('/api/young-people/yp1')).status).toBe(404);
+  }, 120_000);
+});
