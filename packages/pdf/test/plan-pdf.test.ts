@@ -286,6 +286,16 @@ describe.skipIf(!hasPoppler)('renderPlanPdf', () => {
   it('is deterministic: the same input gives byte-identical output; another date gives other bytes', async () => {
     const again = await renderPlanPdf(samplePlan(), { wording, council, createdAt, status: 'Authorised' });
     expect(Buffer.compare(Buffer.from(again), Buffer.from(sample))).toBe(0);
+    // The machine's time zone changes nothing (dates are written in UTC and shown on the UK calendar).
+    const tz = process.env.TZ;
+    process.env.TZ = 'Pacific/Kiritimati';
+    try {
+      const elsewhere = await renderPlanPdf(samplePlan(), { wording, council, createdAt, status: 'Authorised' });
+      expect(Buffer.compare(Buffer.from(elsewhere), Buffer.from(sample))).toBe(0);
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
     const later = await renderPlanPdf(samplePlan(), {
       wording,
       council,
