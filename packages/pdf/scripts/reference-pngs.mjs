@@ -17,7 +17,8 @@ mkdirSync(out, { recursive: true });
 const shots = [
   ['plan.pdf', 1, 'plan-page-1-cover'],
   ['plan.pdf', 3, 'plan-page-3-housing'],
-  ['plan.pdf', 11, 'plan-page-11-engagement-sign-offs'],
+  ['plan.pdf', 11, 'plan-page-11-contingency-engagement'],
+  ['plan.pdf', 12, 'plan-page-12-sign-offs'],
   ['plan-cy.pdf', 2, 'plan-cy-page-2'],
   ['agreement-young-person.pdf', 1, 'agreement-young-person-page-1'],
 ];

@@ -31,6 +31,8 @@ export interface Labels {
     readonly myViews: string;
     readonly disagreements: string;
     readonly noViews: string;
+    readonly notesBeside: string;
+    readonly pronouns: string;
     readonly goingWell: string;
     readonly needsSupport: string;
     readonly notRelevant: string;
@@ -51,7 +53,6 @@ export interface Labels {
     readonly paNotes: string;
     readonly managerNotes: string;
     readonly noteByWorker: string;
-    readonly noteTogether: string;
     readonly accommodation: string;
     readonly accommodationType: string;
     readonly suitable: string;
@@ -219,6 +220,8 @@ const en: Labels = {
     myViews: 'My views',
     disagreements: 'What I disagree with',
     noViews: 'No views were written down for this plan.',
+    notesBeside: 'What I wrote about each question is quoted beside my answer, in each part of this plan.',
+    pronouns: 'Pronouns',
     goingWell: 'Going well',
     needsSupport: 'Needs support',
     notRelevant: 'Not relevant to me',
@@ -239,7 +242,6 @@ const en: Labels = {
     paNotes: 'Notes from my PA',
     managerNotes: 'Notes from the manager',
     noteByWorker: 'Answered by the worker',
-    noteTogether: 'Answered together',
     accommodation: 'Where I live',
     accommodationType: 'Type of home',
     suitable: 'Suitable for me',
@@ -448,6 +450,9 @@ const cy: Labels = {
     myViews: 'Fy marn',
     disagreements: 'Beth rydw i’n anghytuno ag ef',
     noViews: 'Ni chafodd unrhyw farn ei hysgrifennu ar gyfer y cynllun hwn.',
+    notesBeside:
+      'Mae’r hyn a ysgrifennais am bob cwestiwn wedi’i ddyfynnu wrth ymyl fy ateb, ym mhob rhan o’r cynllun hwn.',
+    pronouns: 'Rhagenwau',
     goingWell: 'Yn mynd yn dda',
     needsSupport: 'Angen cymorth',
     notRelevant: 'Ddim yn berthnasol i mi',
@@ -468,7 +473,6 @@ const cy: Labels = {
     paNotes: 'Nodiadau gan fy ymgynghorydd personol',
     managerNotes: 'Nodiadau gan y rheolwr',
     noteByWorker: 'Atebwyd gan y gweithiwr',
-    noteTogether: 'Atebwyd gyda’n gilydd',
     accommodation: 'Ble rydw i’n byw',
     accommodationType: 'Math o gartref',
     suitable: 'Addas i mi',

@@ -83,6 +83,7 @@ export async function renderPlanPdf(plan: PathwayPlan, options: PlanPdfOptions):
     w.heading(L.disagreements, 3);
     w.paragraph(plan.views.disagreements, { quote: true, after: 10 });
   }
+  w.paragraph(L.notesBeside, { colour: 'secondary', size: 9.5 });
 
   const help = needsHelp(set, checklist);
   for (const domain of set.domains) {
@@ -146,6 +147,7 @@ function cover(w: Writer, plan: PathwayPlan, options: PlanPdfOptions, labels: La
         ? plan.youngPerson.name
         : undefined,
     ],
+    [L.pronouns, plan.youngPerson.pronouns],
     [L.dateOfBirth, formatDate(labels, plan.youngPerson.dateOfBirth)],
     [L.category, L.categories[plan.youngPerson.category]],
     [L.status, options.status],

@@ -57,6 +57,8 @@ export function setMetadata(doc: jsPDF, meta: Metadata): void {
   const base = meta.language.split('-')[0] ?? 'en';
   const lang = PDF_LANGUAGES.has(meta.language) ? meta.language : PDF_LANGUAGES.has(base) ? base : 'en-GB';
   (doc as unknown as { setLanguage(code: string): void }).setLanguage(lang);
+  // Viewers show the document's title rather than its file name (as PDF/UA asks).
+  doc.viewerPreferences({ DisplayDocTitle: true });
   doc.setCreationDate(pdfDate(meta.createdAt));
   doc.setFileId(fileId(meta.identity));
 }
