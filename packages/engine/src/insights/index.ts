@@ -1,4 +1,6 @@
 // Insights: aggregates, trends, cohorts, costs, suppression and drill-down (pure functions, no DOM).
+
+export type { CaseManagementRecord, InsightsYoungPerson } from '@onward/schemas';
 export * from './aggregates.js';
 export * from './build-index.js';
 export * from './codes.js';

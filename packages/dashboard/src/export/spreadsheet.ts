@@ -1,0 +1,94 @@
+// Spreadsheet and CSV exports of what the dashboard shows. exceljs is loaded on demand, only when someone asks for a
+// spreadsheet. Hidden numbers are written as the words "fewer than 5", never as the number.
+import {
+  cohortTable,
+  costTable,
+  domainTable,
+  type ExportTable,
+  type HelpListEntry,
+  helpListTable,
+  moodTable,
+  questionTable,
+  tableToCsv,
+  trendTable,
+} from '@onward/engine';
+import type { DashboardData } from '../data.js';
+
+/** The tables of a dashboard, in sheet order; the help list only when one is given (permitted roles). */
+export function dashboardTables(data: DashboardData, helpList?: readonly HelpListEntry[]): ExportTable[] {
+  const tables = [
+    domainTable(data.aggregates),
+    questionTable(data.aggregates),
+    trendTable(data.trends),
+    moodTable(data.moods),
+    cohortTable(data.cohorts),
+    costTable(data.costs),
+  ];
+  if (helpList) tables.push(helpListTable(helpList));
+  return tables;
+}
+
+type ExcelModule = typeof import('exceljs');
+
+async function loadExcel(): Promise<ExcelModule> {
+  const m = (await import('exceljs')) as unknown as ExcelModule & { default?: ExcelModule };
+  return (m.default ?? m) as ExcelModule;
+}
+
+/**
+ * An .xlsx workbook: a "read me" sheet saying what each sheet holds and whether small numbers are hidden, then one
+ * sheet per table with its column names (docs/data-dictionary.md) in the first row, frozen.
+ */
+export async function toXlsx(
+  tables: readonly ExportTable[],
+  notes: { asAt: string; exact: boolean },
+): Promise<Uint8Array> {
+  const ExcelJS = await loadExcel();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Onward';
+  wb.created = new Date(`${notes.asAt}T00:00:00Z`);
+  const readme = wb.addWorksheet('read me');
+  readme.addRow(['Onward insights', `as at ${notes.asAt}`]);
+  readme.addRow([
+    notes.exact
+      ? 'Exact numbers: this file may identify young people. Keep it safe and share it only with people allowed to see it.'
+      : 'Numbers from 1 to 4, and percentages built on them, are shown as "fewer than 5" to protect young people.',
+  ]);
+  readme.addRow([]);
+  readme.addRow(['sheet', 'what it holds']);
+  for (const t of tables) readme.addRow([t.name, t.title]);
+  readme.getColumn(1).width = 14;
+  readme.getColumn(2).width = 80;
+  for (const t of tables) {
+    const ws = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow([...t.columns]).font = { bold: true };
+    for (const r of t.rows) ws.addRow(t.columns.map((c) => r[c] ?? null));
+    t.columns.forEach((c, i) => {
+      ws.getColumn(i + 1).width = Math.min(40, Math.max(10, c.length + 2));
+    });
+  }
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** CSV of one table. */
+export function toCsvFile(table: ExportTable): string {
+  return tableToCsv(table);
+}
+
+/** Offer bytes as a download (browser only). */
+export function download(name: string, bytes: Uint8Array | string, type: string): void {
+  const blob = new Blob([bytes as BlobPart], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_TYPE = 'text/csv;charset=utf-8';

@@ -1,0 +1,109 @@
+// One plain sentence per chart, made from the same numbers the chart shows, so that someone who cannot see the
+// chart gets its point. Hidden numbers are named as "fewer than 5", never guessed.
+import {
+  type Aggregates,
+  type CohortComparison,
+  type CohortMeasure,
+  type DomainId,
+  FEWER_THAN_5,
+  type Figure,
+  formatPercent,
+  type MoodPoint,
+  roundTo,
+  type TrendPoint,
+} from '@onward/engine';
+import { GROUP_LABELS, type Labels, MEASURE_LABELS, monthName } from './labels.js';
+
+const pct = (f: Figure) => formatPercent(f);
+
+function change(now: Figure, before: Figure, when: string): string {
+  if (now.value === null || before.value === null) return '';
+  const a = roundTo(now.value, 0);
+  const b = roundTo(before.value, 0);
+  if (a === b) return `, the same as in ${when}`;
+  return `, ${a > b ? 'up' : 'down'} from ${b}% in ${when}`;
+}
+
+/** "38% of young people said "no" to "Can you …?", up from 31% in May 2025." */
+export function questionSummary(
+  labels: Labels,
+  questionId: string,
+  now: TrendPoint | Aggregates,
+  before?: TrendPoint,
+): string {
+  const q = now.questions.find((x) => x.id === questionId);
+  const text = `“${labels.question(questionId)}”`;
+  if (!q || (q.answered.value === 0 && !q.answered.suppressed)) return `Nobody has answered ${text} yet.`;
+  if (q.percent.no.suppressed) return `${FEWER_THAN_5} young people answered ${text}, or fewer than 5 said “no”.`;
+  const prev = before?.questions.find((x) => x.id === questionId);
+  const tail = prev && before ? change(q.percent.no, prev.percent.no, monthName(before.month)) : '';
+  return `${pct(q.percent.no)} of young people who answered said “no” to ${text}${tail}.`;
+}
+
+/** Which area of life most young people need help with. */
+export function domainSummary(labels: Labels, a: Aggregates): string {
+  const shown = a.domains.filter((d) => d.percentPeopleNeedingHelp.value !== null);
+  if (!shown.length) {
+    return a.domains.some((d) => d.percentPeopleNeedingHelp.suppressed)
+      ? `The numbers are too small to show: ${FEWER_THAN_5} young people in each area.`
+      : 'Nobody has answered any questions yet.';
+  }
+  const top = shown.reduce((x, y) =>
+    (y.percentPeopleNeedingHelp.value ?? 0) > (x.percentPeopleNeedingHelp.value ?? 0) ? y : x,
+  );
+  return `Young people most often need help with ${labels.domain(top.id).toLowerCase()}: ${pct(top.percentPeopleNeedingHelp)} of those who answered questions about it.`;
+}
+
+/** Per-question summary inside a domain: the question with the most "no" answers. */
+export function domainQuestionsSummary(labels: Labels, a: Aggregates, domain: DomainId): string {
+  const qs = a.questions.filter((q) => q.domain === domain && q.percent.no.value !== null);
+  if (!qs.length) return `There are no answers to show for ${labels.domain(domain).toLowerCase()}.`;
+  const top = qs.reduce((x, y) => ((y.percent.no.value ?? 0) > (x.percent.no.value ?? 0) ? y : x));
+  return `In ${labels.domain(domain).toLowerCase()}, the most “no” answers were to “${labels.question(top.id)}”: ${pct(top.percent.no)} of those who answered.`;
+}
+
+/** Trend line for one question from the first to the last month with a number. */
+export function trendSummary(labels: Labels, points: readonly TrendPoint[], questionId: string): string {
+  const withValue = points.filter((p) => p.questions.find((q) => q.id === questionId)?.percent.no.value != null);
+  const last = points[points.length - 1];
+  if (!last) return 'There are no months to show.';
+  if (!withValue.length) return `There are not enough answers to “${labels.question(questionId)}” to show a trend.`;
+  const end = withValue[withValue.length - 1]!;
+  const start = withValue[0]!;
+  const q = end.questions.find((x) => x.id === questionId)!;
+  const head = `In ${monthName(end.month)}, ${pct(q.percent.no)} of young people who answered said “no” to “${labels.question(questionId)}”`;
+  if (start === end) return `${head}.`;
+  return `${head}${change(q.percent.no, start.questions.find((x) => x.id === questionId)!.percent.no, monthName(start.month))}.`;
+}
+
+/** Moods for one domain: the share feeling good in the last month with check-ins. */
+export function moodSummary(labels: Labels, points: readonly MoodPoint[], domain: DomainId): string {
+  const withValue = points.filter((p) => p.domains.find((d) => d.id === domain)?.percent.good.value != null);
+  if (!withValue.length) return `There are not enough check-ins about ${labels.domain(domain).toLowerCase()} to show.`;
+  const end = withValue[withValue.length - 1]!;
+  const start = withValue[0]!;
+  const d = end.domains.find((x) => x.id === domain)!;
+  const head = `In ${monthName(end.month)}, ${pct(d.percent.good)} of young people who checked in felt good about ${labels.domain(domain).toLowerCase()}`;
+  if (start === end) return `${head}.`;
+  return `${head}${change(d.percent.good, start.domains.find((x) => x.id === domain)!.percent.good, monthName(start.month))}.`;
+}
+
+/** Staying Put against other care leavers on one measure. */
+export function cohortSummary(
+  c: CohortComparison,
+  measure: CohortMeasure,
+  basis: 'latest' | 'ever' = 'latest',
+): string {
+  const [sp, other] = c.groups;
+  const fig = (g: typeof sp) => {
+    const m = g.measures.find((x) => x.measure === measure)!;
+    return basis === 'latest' ? m.latest.percentOfInTouch : m.ever.percentOfAll;
+  };
+  const label = MEASURE_LABELS[measure].toLowerCase();
+  const a = fig(sp);
+  const b = fig(other);
+  if (a.value === null && !a.suppressed)
+    return `There are no young people in ${GROUP_LABELS['staying-put']} to compare.`;
+  const scope = basis === 'latest' ? 'of those in touch' : 'at some point in the period';
+  return `${pct(a)} of young people in Staying Put (${scope}) were ${label}, against ${pct(b)} of other care leavers.`;
+}
