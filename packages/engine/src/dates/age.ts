@@ -51,3 +51,14 @@ export function ageOn(dateOfBirth: IsoDate, date: IsoDate, options: AgeOptions =
 export function hasAttained(dateOfBirth: IsoDate, age: number, date: IsoDate, options: AgeOptions = {}): boolean {
   return compareDates(birthday(dateOfBirth, age, options), date) <= 0;
 }
+
+/** The birthdays Onward's deadlines turn on: 16, 17, 18, 21 and 25. */
+export function keyBirthdays(
+  dateOfBirth: IsoDate,
+  options: AgeOptions = {},
+): Record<(typeof KEY_AGES)[number], IsoDate> {
+  return Object.fromEntries(KEY_AGES.map((age) => [age, birthday(dateOfBirth, age, options)])) as Record<
+    (typeof KEY_AGES)[number],
+    IsoDate
+  >;
+}

@@ -20,6 +20,7 @@ export {
 export type { PathwayPlanStart } from './pathway-plan.machine.js';
 export {
   ATTEMPTS_BEFORE_PROCEEDING,
+  nextPlanStart,
   pathwayPlanLifecycle,
   pathwayPlanMachine,
   planReviewDue,

@@ -18,7 +18,6 @@ import {
   type LifecycleSnapshot,
   type MachineEvent,
   type OverdueStep,
-  type Refusal,
   ROLE_NAMES,
   ROLES,
   type Role,
@@ -202,8 +201,8 @@ function joinOr(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-function refuse(status: 403 | 409 | 422, reason: string, field?: string): Refusal {
-  return field === undefined ? { ok: false, status, reason } : { ok: false, status, reason, field };
+function refuse(status: 403 | 409, reason: string): Decision & { ok: false } {
+  return { ok: false, status, reason };
 }
 
 function decide(def: AnyDefinition, actor: Actor, ev: MachineEvent, snapshot: LifecycleSnapshot): Decision {
@@ -274,7 +273,7 @@ export function transition(
   const decision = decide(def, actor, ev, current);
   if (!decision.ok) return decision;
   const problem = def.events[ev.type]?.check?.(ev);
-  if (problem) return refuse(422, `${problem.field}: ${problem.message}`, problem.field);
+  if (problem) return { ok: false, status: 422, reason: `${problem.field}: ${problem.message}`, field: problem.field };
   const restored = restoreLifecycle(name, current);
   const [next, actions] = xstateTransition(def.machine, restored, ev);
   if (next.value === restored.value && next.context === restored.context) {

@@ -271,6 +271,23 @@ export interface PathwayPlanStart {
   previousPlanId?: string;
 }
 
+/**
+ * The start input of the plan that follows `current` at its review: same young person and PA, linked back to it.
+ * The PA who started the review is its first author. Throws unless `current` is under review.
+ */
+export function nextPlanStart(current: { state: string; context: Ctx }): PathwayPlanStart {
+  if (current.state !== 'underReview' || !current.context.nextPlanId) {
+    throw new LifecycleInputError('state', 'the next plan starts once the review of this plan has started');
+  }
+  return {
+    planId: current.context.nextPlanId,
+    youngPersonId: current.context.youngPersonId,
+    dateOfBirth: current.context.dateOfBirth,
+    paId: current.context.paId,
+    previousPlanId: current.context.planId,
+  };
+}
+
 export const pathwayPlanLifecycle: LifecycleDefinition<Ctx, Ctx> = {
   name: 'pathway-plan',
   title: 'Pathway plan',

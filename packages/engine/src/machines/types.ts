@@ -72,9 +72,10 @@ export interface MachineEvent extends LifecycleEvent {
   today: IsoDate;
 }
 
-/** 403: this actor may never take this step; 409: not now (wrong state or a rule says no); 422: bad payload. */
+/** 403: this actor may never take this step; 409: not now (wrong state, or a rule says no). Reason in plain English. */
+export type Decision = { ok: true } | { ok: false; status: 403 | 409; reason: string };
+/** A refused step: as Decision, or 422 when the payload is wrong (`field` names it). */
 export type Refusal = { ok: false; status: 403 | 409 | 422; reason: string; field?: string };
-export type Decision = { ok: true } | Refusal;
 
 /** Something the caller must do after a step, e.g. tell the named PA that a young person asked for help. */
 export interface Effect {

@@ -11,6 +11,7 @@ import {
   hasAttained,
   isIsoDate,
   isWeekend,
+  keyBirthdays,
   parseIsoDate,
   significantChangeReviewDue,
   sixMonthReviewDue,
@@ -100,6 +101,16 @@ describe('birthdays and ages', () => {
     expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
     expect(ageOn('2008-02-29', '2028-02-28')).toBe(19);
     expect(ageOn('2008-02-29', '2028-02-29')).toBe(20);
+  });
+
+  it('lists the key birthdays', () => {
+    expect(keyBirthdays('2008-02-29')).toEqual({
+      16: '2024-02-29',
+      17: '2025-03-01',
+      18: '2026-03-01',
+      21: '2029-03-01',
+      25: '2033-03-01',
+    });
   });
 
   it("29 February: 28 February when a council's advice says so", () => {

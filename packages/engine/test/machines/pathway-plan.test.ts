@@ -6,6 +6,7 @@ import {
   type LifecycleEvent,
   LifecycleInputError,
   type LifecycleSnapshot,
+  nextPlanStart,
   overdueSteps,
   type PathwayPlanSnapshot,
   planReviewDue,
@@ -309,12 +310,15 @@ describe('reviews', () => {
     s = step(s, PA, { type: 'plan.review.start', nextPlanId: 'plan-2' }, at('2026-01-06T09:00:00Z'));
     expect(s.state).toBe('underReview');
     expect(s.context).toMatchObject({ nextPlanId: 'plan-2', reviewStartedOn: '2026-01-06' });
-    const next = startLifecycle(
-      'pathway-plan',
-      { planId: 'plan-2', youngPersonId: 'yp-1', dateOfBirth: '2008-06-15', paId: 'pa-1', previousPlanId: 'plan-1' },
-      at('2026-01-06T09:00:00Z'),
-    );
-    expect(next.context).toMatchObject({ previousPlanId: 'plan-1' });
+    expect(() => nextPlanStart(active())).toThrow(/^state: /);
+    const next = startLifecycle('pathway-plan', nextPlanStart(s), at('2026-01-06T09:00:00Z'));
+    expect(next.state).toBe('draft');
+    expect(next.context).toMatchObject({
+      planId: 'plan-2',
+      previousPlanId: 'plan-1',
+      youngPersonId: 'yp-1',
+      paId: 'pa-1',
+    });
     s = step(s, TM, { type: 'plan.supersede' }, at('2026-02-01T09:00:00Z'));
     expect(s.state).toBe('superseded');
     expect(allowedEvents('pathway-plan', TM, s)).toEqual([]);
