@@ -9,7 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const engineDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const target = join(engineDir, '..', '..', 'docs', 'lifecycles.md');
+const fileArg = process.argv.indexOf('--file');
+// --file PATH: another target (used by the tests); default docs/lifecycles.md at the repository root.
+const target = fileArg > -1 ? process.argv[fileArg + 1] : join(engineDir, '..', '..', 'docs', 'lifecycles.md');
 const check = process.argv.includes('--check');
 
 const tmp = mkdtempSync(join(tmpdir(), 'onward-lifecycles-docs-'));
@@ -34,7 +36,7 @@ try {
 const current = existsSync(target) ? readFileSync(target, 'utf8') : null;
 if (check) {
   if (current !== markdown) {
-    console.error('docs/lifecycles.md is stale. Run: pnpm --filter @onward/engine docs:generate');
+    console.error(`${target} is stale. Run: pnpm --filter @onward/engine docs:generate`);
     process.exit(1);
   }
   console.log('docs/lifecycles.md is up to date.');
