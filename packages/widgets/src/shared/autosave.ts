@@ -128,7 +128,10 @@ export class Autosave<T> {
     }
     if (this.inFlight) return;
     this.options.onStatus?.('saving');
-    this.inFlight = (async () => {
+    // Note: a host adapter may throw synchronously; the flight is recorded before it starts and cleared after it
+    // ends, so a synchronous throw can never leave it marked as still running.
+    const flight = (async () => {
+      await Promise.resolve();
       try {
         await storage.save(this.options.key, data);
         if (this.pending === data) {
@@ -147,11 +150,14 @@ export class Autosave<T> {
         this.options.onStatus?.('retrying');
         this.options.onError?.({ key: this.options.key, message: errorText(e), attempt: this.attempt, retryInMs });
         this.schedule(retryInMs);
-      } finally {
-        this.inFlight = undefined;
       }
     })();
-    await this.inFlight;
+    this.inFlight = flight;
+    try {
+      await flight;
+    } finally {
+      if (this.inFlight === flight) this.inFlight = undefined;
+    }
   }
 
   private writeDraft(d: Draft<T>): void {
