@@ -219,7 +219,7 @@ export function Dashboard(props: DashboardProps) {
       <h3>Questions in one area</h3>
       <div class="od-controls">
         <Select
-          id={`${prefix}-domain`}
+          id={`${prefix}-area`}
           label="Area of life"
           value={domain.value}
           options={domainOptions}
