@@ -1,6 +1,7 @@
 import {
   type AnyChecklist,
   allShippedWording,
+  emptyChecklist,
   getAnswer,
   needsHelp,
   type PathwayPlan,
@@ -355,6 +356,40 @@ describe.skipIf(!hasPoppler)('renderPlanPdf', () => {
     const easy = all.question('housing.heating', { locale: 'en-GB', variant: 'easy' });
     const easyText = readText(await renderPlanPdf(samplePlan(), { wording: all, council, createdAt, variant: 'easy' }));
     expect(easyText).toContain(norm(easy.text));
+  });
+
+  it('renders an old plan answered in question-set version 1 with its own questions and frozen words', async () => {
+    const v1 = questionSet(1);
+    const req = { locale: 'en-GB', variant: 'standard' as const };
+    let doc = emptyChecklist(v1);
+    const who = {
+      by: 'young-person' as const,
+      locale: 'en-GB',
+      variant: 'standard' as const,
+      at: '2025-06-01T10:00:00.000Z',
+    };
+    doc = setAnswer(v1, doc, 'independence.id-documents', { value: 'no', note: 'I lost my ID when I moved.' }, who);
+    doc = setAnswer(v1, doc, 'housing.heating', { value: 'yes' }, who);
+    const questions = {
+      ...wording.snapshot(v1, req),
+      'independence.id-documents': 'Do you have ID, like a passport or birth certificate? (2025 words)',
+    };
+    const old = samplePlan({
+      checklist: doc as PathwayPlan['checklist'],
+      wording: { questionSetVersion: 1, ...req, questions },
+      domains: {},
+    });
+    const r = validatePlan(old);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    const text = readText(await renderPlanPdf(old, { wording, council, createdAt }));
+    expect(
+      missingInOrder(text, [
+        'Can you keep your home warm enough?',
+        'Do you have ID, like a passport or birth certificate? (2025 words)',
+        'I lost my ID when I moved.',
+      ]),
+    ).toEqual([]);
+    expect(text).not.toContain('Do you have a passport?');
   });
 
   it('rejects an invalid plan with the field named, and bad options clearly', async () => {
