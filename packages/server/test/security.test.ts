@@ -438,7 +438,8 @@ describe('security: every route × every caller', () => {
   const send = async (row: Row, who: Who) => {
     const client =
       who === 'token' || who === 'otherToken' ? (clients.get('anon') as Client) : (clients.get(who) as Client);
-    const headers: Record<string, string> = who === 'token' || who === 'otherToken' ? { authorization: `Bearer ${tokens[who]}` } : {};
+    const headers: Record<string, string> =
+      who === 'token' || who === 'otherToken' ? { authorization: `Bearer ${tokens[who]}` } : {};
     let b = row.body?.(who, ids);
     if (b === 'CURRENT_PLAN') b = (await w.store.getPlan(ids.draft))?.doc;
     return client.req(row.method.toUpperCase(), row.url(ids), b, headers);

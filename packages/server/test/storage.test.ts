@@ -48,7 +48,7 @@ for (const b of backends) {
       await store.createCouncil({ id: 'c2', name: 'Southshire' });
       await store.createTeam({ id: 't1', councilId: 'c1', name: 'Leaving care' });
       await store.createTeam({ id: 't2', councilId: 'c2', name: 'Leaving care' });
-    });
+    }, 60_000);
     afterAll(async () => {
       await store?.close();
     });

@@ -64,10 +64,11 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
         },
       );
     }
-    d.limits.ip.hit(ip, t);
     const u = await store.checkPassword(b.email, b.password);
     if (!u) {
+      // Failures count, per account and per address; successful sign-ins from a shared office address do not.
       d.limits.account.hit(account, t);
+      d.limits.ip.hit(ip, t);
       throw new HttpProblem(401, 'unauthenticated', 'The email or password is not right.', [
         { path: 'password', message: 'The email or password is not right.' },
       ]);
