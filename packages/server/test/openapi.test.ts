@@ -5,8 +5,11 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument, ROUTES } from '../src/openapi.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: walking an untyped JSON document.
+type Json = any;
+
 describe('OpenAPI document', () => {
-  const doc = openApiDocument() as Record<string, any>;
+  const doc = openApiDocument() as Json;
   it('is OpenAPI 3.1 with info and paths', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.title).toBeTruthy();
@@ -23,7 +26,7 @@ describe('OpenAPI document', () => {
     expect(refs.length).toBeGreaterThan(20);
     for (const r of refs) {
       expect(r.startsWith('#/')).toBe(true);
-      let cur: any = doc;
+      let cur: Json = doc;
       for (const part of r.slice(2).split('/')) cur = cur?.[part];
       expect(cur, r).toBeDefined();
     }
@@ -37,11 +40,11 @@ describe('OpenAPI document', () => {
   });
   it('has unique operation ids and declares each path parameter', () => {
     const ids = new Set<string>();
-    for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths)) {
+    for (const [path, ops] of Object.entries<Record<string, Json>>(doc.paths)) {
       for (const op of Object.values(ops)) {
         expect(ids.has(op.operationId)).toBe(false);
         ids.add(op.operationId);
-        const declared = (op.parameters ?? []).filter((p: any) => p.in === 'path').map((p: any) => p.name);
+        const declared = (op.parameters ?? []).filter((p: Json) => p.in === 'path').map((p: Json) => p.name);
         const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
         expect(declared.sort()).toEqual(inPath.sort());
         expect(Object.keys(op.responses).length).toBeGreaterThan(0);
