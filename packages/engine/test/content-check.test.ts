@@ -93,8 +93,11 @@ describe('duplicate ids', () => {
       id: 'housing.heating',
       message: `The id "housing.heating" is used by two questions: question 2 in housing (line ${first.line}, column ${first.column}) and question 5 in housing (line ${second.line}, column ${second.column}). Only the last would be kept. Give each question its own id, and never reuse an old one.`,
     });
-    // Nothing else: housing.stable is still a known id (version 1 has it), so its wording is not reported.
-    expect(errs).toHaveLength(1);
+    // housing.stable went missing from version 2 with no migration to say so. Its wording is not reported:
+    // version 1 still has the question, so the wording is kept for old plans.
+    expect(errs.slice(1).map(formatProblem)).toEqual([
+      'outcomes/outcomes.v2.schema.json: error [missing-id] "housing.stable" is in version 1 but missing from version 2, and no migration says what happens to it. Put it back, or retire it with a migration.',
+    ]);
   });
 
   it('a question that has a title shows it, so the two can be told apart', () => {
@@ -107,6 +110,31 @@ describe('duplicate ids', () => {
     expect(errorsOf(bad)[0]?.message).toMatch(
       /question 2 in housing \(line \d+, column \d+\) and question 5 in housing "Settled home" \(line/,
     );
+  });
+
+  it('a question dropped from the newest version is missing unless a migration retires it', () => {
+    const src = shipped();
+    const dropped = edit(
+      src,
+      'outcomes/outcomes.v2.schema.json',
+      '"internet": {\n              "$ref": "#/$defs/answer"\n            },',
+      '',
+    );
+    expect(errorsOf(dropped).map((p) => [p.rule, p.id])).toEqual([['missing-id', 'housing.internet']]);
+    const retired = checkContent(dropped, {
+      migrations: [
+        {
+          from: 1,
+          to: 2,
+          description: 'test',
+          steps: [
+            { op: 'split', from: 'independence.id-documents', into: [], rule: 'copy' },
+            { op: 'retire', id: 'housing.internet' },
+          ],
+        },
+      ],
+    });
+    expect(retired.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('a domain written twice, and a duplicate key elsewhere, are errors', () => {
@@ -238,9 +266,9 @@ describe('wording', () => {
       '"money-x": {\n      "title": "Arian",',
     );
     expect(errorsOf(bad).map((p) => p.message)).toEqual([
-      // A problem with no line of its own (something missing) comes first in its file.
-      'No title or description for the domain "money" in cy.',
       '"money-x" in domains is not a domain of the question set.',
+      // A problem with no line of its own (something missing) comes last in its file.
+      'No title or description for the domain "money" in cy.',
     ]);
   });
 

@@ -10,6 +10,7 @@ import {
   scanJson,
   type TextPosition,
 } from './json-scan.js';
+import { MIGRATIONS, type Migration, type MigrationStep } from './migrations.js';
 import { ContentError, loadQuestionSet, type QuestionSet } from './question-set.js';
 import { readingEase, sentences, wordsOf } from './readability.js';
 
@@ -32,6 +33,8 @@ export interface ContentCheckOptions {
   readonly minEase?: number;
   /** Longest sentence in easy-read wording, in words, before a warning. Default 15. */
   readonly easyMaxWords?: number;
+  /** The migrations between versions, to tell a retired question from one that went missing. Default: shipped. */
+  readonly migrations?: readonly Migration[];
 }
 
 export const DEFAULT_MAX_LENGTH = 150;
@@ -152,6 +155,7 @@ export function checkContent(sources: ContentSources, options: ContentCheckOptio
       });
     else byVersion.set(set.version, file);
   }
+  checkVersionsKeepIds(sets, options.migrations ?? MIGRATIONS, add);
   const latest = sets.reduce<QuestionSet | undefined>(
     (a, { set }) => (!a || set.version > a.version ? set : a),
     undefined,
@@ -324,7 +328,14 @@ export function checkContent(sources: ContentSources, options: ContentCheckOptio
       message: 'There is no en-GB standard locale. Wording falls back to en-GB last, so keep a complete en-GB file.',
     });
 
-  problems.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+  // By file, then by line; problems about something missing (no line of their own) come last in their file.
+  problems.sort((a, b) =>
+    a.file === b.file
+      ? (a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY) || 0
+      : a.file < b.file
+        ? -1
+        : 1,
+  );
   const errors = problems.filter((p) => p.severity === 'error').length;
   return {
     ok: errors === 0,
@@ -447,6 +458,38 @@ function checkQuestionSetKeys(file: string, scan: JsonScan, add: (p: ContentProb
           message: `"${domain}.${key}" is not a valid id: after the domain use lower-case letters, digits and hyphens, e.g. ${domain}.bank-account.`,
         });
     });
+  }
+}
+
+/**
+ * A question in one version must be in the next, or a migration must say what happens to it (rename, split,
+ * merge, retire). Otherwise it went missing, usually by accident (a key renamed or deleted while editing).
+ */
+function checkVersionsKeepIds(
+  sets: readonly { file: string; set: QuestionSet }[],
+  migrations: readonly Migration[],
+  add: (p: ContentProblem) => void,
+): void {
+  const ordered = [...sets].sort((a, b) => a.set.version - b.set.version);
+  for (let i = 1; i < ordered.length; i++) {
+    const older = ordered[i - 1]!;
+    const newer = ordered[i]!;
+    if (older.set.id !== newer.set.id || older.set.version === newer.set.version) continue;
+    const m = migrations.find((x) => x.from === older.set.version && x.to === newer.set.version);
+    const covered = new Set(
+      (m?.steps ?? []).flatMap((s: MigrationStep) =>
+        s.op === 'retire' ? [s.id] : s.op === 'merge' ? [...s.from] : [s.from],
+      ),
+    );
+    for (const q of older.set.questions)
+      if (!newer.set.byId.has(q.id) && !covered.has(q.id))
+        add({
+          severity: 'error',
+          rule: 'missing-id',
+          file: newer.file,
+          id: q.id,
+          message: `"${q.id}" is in version ${older.set.version} but missing from version ${newer.set.version}, and no migration says what happens to it. Put it back, or retire it with a migration.`,
+        });
   }
 }
 
