@@ -159,6 +159,11 @@ describe('wording fallback chain', () => {
   it('hints, domains and ui strings follow the same chain', () => {
     expect(w.hint('independence.ni-number', { locale: 'cy', variant: 'easy' })?.locale).toBe('cy');
     expect(w.hint('housing.essentials', { locale: 'cy', variant: 'standard' })).toBeUndefined();
+    // The hint comes from the file the question came from: no English easy-read hint under a Welsh question.
+    expect(w.hint('housing.essentials', { locale: 'cy', variant: 'easy' })).toBeUndefined();
+    const partial = new Wording([enGBWording, file('cy', 'standard', {}, { hints: { 'housing.heating': 'Awgrym' } })]);
+    expect(partial.hint('housing.heating', { locale: 'cy', variant: 'standard' })).toBeUndefined();
+    expect(partial.hint('independence.ni-number', { locale: 'cy', variant: 'standard' })?.locale).toBe('en-GB');
     expect(w.hint('housing.essentials', { locale: 'en-GB', variant: 'easy' })?.text).toBe(
       'For example a bed, a cooker and a fridge.',
     );

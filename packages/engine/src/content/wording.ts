@@ -92,10 +92,18 @@ export class Wording {
     );
   }
 
-  /** An optional hint under the question (hard words explained). */
+  /**
+   * An optional hint under the question (hard words explained). It comes from the same file as the question's
+   * text, since it explains those words: a Welsh question never gets an English hint, and an easy-read hint is
+   * never shown under standard wording.
+   */
   hint(q: Question | string, req: WordingRequest): Resolved | undefined {
     const id = typeof q === 'string' ? q : q.id;
-    return this.resolveIn(req, (f) => f.hints?.[id]);
+    const f = this.chain(req).find((x) => x.questions[id] !== undefined);
+    const text = f?.hints?.[id];
+    return f && text !== undefined
+      ? { text, locale: f.meta.locale, variant: f.meta.variant, dir: f.meta.dir }
+      : undefined;
   }
 
   domain(domainId: string, req: WordingRequest): { title: string; description: string; locale: string } {
