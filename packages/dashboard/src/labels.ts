@@ -64,5 +64,3 @@ export const MEASURE_LABELS: Readonly<Record<CohortMeasure, string>> = {
   'emergency-accommodation': 'Emergency housing or bed and breakfast',
   custody: 'In custody',
 };
-
-export { DOMAINS };
