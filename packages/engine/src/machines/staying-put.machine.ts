@@ -123,6 +123,12 @@ const guards = {
         : "The carer's checks must be recorded as done first.",
     test: checksComplete,
   },
+  beforeUpperAge: {
+    kind: 'when',
+    describe: 'the young person is under the upper age (21, or 25 in Wales)',
+    refusal: (c) => `The young person is ${c.upperAge} or older, so Staying Put cannot start.`,
+    test: (c, e) => !hasAttained(c.dateOfBirth, c.upperAge, e.today),
+  },
   turnedEighteen: {
     kind: 'when',
     describe: 'the young person is 18',
@@ -270,7 +276,7 @@ export const stayingPutMachine = setup({
     approved: {
       on: {
         'stayingPut.start': {
-          guard: and([planners, 'checksDone', 'turnedEighteen']),
+          guard: and([planners, 'checksDone', 'turnedEighteen', 'beforeUpperAge']),
           target: 'active',
           actions: 'recordStart',
         },

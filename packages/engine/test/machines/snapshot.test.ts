@@ -8,6 +8,7 @@ import {
   LifecycleInputError,
   type LifecycleName,
   restoreLifecycle,
+  schemas,
   validateLifecycleSnapshot,
 } from '../../src/index.js';
 import { CAST, NOW, reachableSnapshots } from './fixtures.js';
@@ -32,6 +33,16 @@ for (const name of Object.keys(LIFECYCLES) as LifecycleName[]) {
     }, 60_000);
   });
 }
+
+describe('the snapshot schema', () => {
+  it('lists exactly the states of each machine', () => {
+    const branches = schemas.lifecycleSnapshotSchema.oneOf;
+    for (const name of Object.keys(LIFECYCLES) as LifecycleName[]) {
+      const branch = branches.find((b) => b.properties.lifecycle.const === name)!;
+      expect([...branch.properties.state.enum].sort()).toEqual(Object.keys(LIFECYCLES[name].machine.states).sort());
+    }
+  });
+});
 
 describe('bad snapshots', () => {
   const plan = reachableSnapshots('pathway-plan')[0]!;

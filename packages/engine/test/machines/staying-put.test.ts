@@ -113,6 +113,11 @@ describe('Staying Put from identification to the end', () => {
       status: 409,
       reason: 'The arrangement starts on the 18th birthday. Until then it is a foster placement.',
     });
+    expect(can('staying-put', SW, { type: 'stayingPut.start' }, s, d('2029-06-15'))).toEqual({
+      ok: false,
+      status: 409,
+      reason: 'The young person is 21 or older, so Staying Put cannot start.',
+    });
     s = step(s, SW, { type: 'stayingPut.start' }, '2026-06-15');
     expect(s.state).toBe('active');
     expect(overdueSteps(s, d('2026-07-13'))).toEqual([]);
