@@ -78,8 +78,10 @@ text-align:center;border:2px solid var(--_text);border-radius:var(--_radius);bac
 .o-tasks{list-style:none;margin:0 0 1rem;padding:0;border-block-start:1px solid var(--_border)}
 .o-tasks li{border-block-end:1px solid var(--_border)}
 .o-tasks button{font:inherit;display:flex;width:100%;justify-content:space-between;gap:.5rem;align-items:center;min-height:44px;padding:.5rem .25rem;
-background:none;border:0;color:var(--_primary);text-decoration:underline;cursor:pointer;text-align:start}
-.o-tasks button[aria-current="step"]{font-weight:700;color:var(--_text);text-decoration:none}
+background:none;border:0;color:var(--_primary);text-decoration:none;cursor:pointer;text-align:start}
+.o-tasks button>span:first-child{text-decoration:underline}
+.o-tasks button[aria-current="step"]{font-weight:700;color:var(--_text)}
+.o-tasks button[aria-current="step"]>span:first-child{text-decoration:none}
 .o-tag{display:inline-block;font-size:.8em;text-decoration:none;padding:.1rem .5rem;border-radius:var(--_radius);background:var(--_panel);color:var(--_text);white-space:nowrap}
 .o-tag.o-done{background:var(--_success);color:#fff}
 .o-tag.o-in-progress{background:#d2e2f1;color:#0b0c0c}
