@@ -56,7 +56,7 @@ export async function buildElements({ outdir = dist, write = true } = {}) {
     sourcemap: 'linked',
     // Resolve our packages to their TypeScript source so that unused engine modules (lifecycles, insights,
     // exports) are left out module by module.
-    conditions: ['source'],
+    conditions: ['source', 'module'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
     metafile: true,
