@@ -34,6 +34,13 @@ const TYPES: Record<string, string> = {
 };
 
 export function mountPages(app: AnyHono, options: { secureCookies: boolean; publicDir: string }): void {
+  // The server turns errors into a problem document and logs only the request id. With ONWARD_DEBUG=1 (a
+  // developer's own machine only) a page's error is also written to the console.
+  if (process.env.ONWARD_DEBUG === '1')
+    app.use('*', async (c, next) => {
+      await next();
+      if (c.error) console.error(c.error);
+    });
   app.get('/assets/*', async (c) => {
     const rel = decodeURIComponent(new URL(c.req.url).pathname.slice('/assets/'.length));
     const file = normalize(join(options.publicDir, rel));

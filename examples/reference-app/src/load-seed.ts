@@ -403,7 +403,7 @@ export async function loadSeed(
         password: data.demoPassword,
       })),
     );
-    lap('staff');
+    lap('staff sign-ins (passwords hashed with scrypt)');
     const staff = new Map(council.staff.map((s) => [s.id, s]));
     const registered = (y: SeedYoungPerson) => y.plans[0]?.history[0]?.at ?? `${data.today}T09:00:00.000Z`;
     await store.createYoungPeople(
@@ -433,7 +433,7 @@ export async function loadSeed(
       await store.appendEvents(batch);
       count += batch.length;
     }
-    lap('events');
+    lap('plans, check-ins and Staying Put, replayed through the lifecycles');
     const accounts = council.youngPeople.filter((y) => y.account === 'active' && y.email);
     const limit = options.youngPersonAccounts ?? 12;
     const chosen = [

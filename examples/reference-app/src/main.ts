@@ -4,7 +4,7 @@
 //   PORT (default 3000; 0 picks a free port), HOST (default 127.0.0.1; 0.0.0.0 in a container),
 //   DATABASE_URL (PostgreSQL), ONWARD_DATA_DIR (PGlite folder, default .data), ONWARD_MEMORY=1 (throwaway
 //   in-memory database), ONWARD_SEED (PRNG seed, default 2026), ONWARD_SEED_SIZE (young people, default 400),
-//   ONWARD_SECURE_COOKIES=1 (behind HTTPS), ONWARD_NO_SEED=1 (start empty).
+//   ONWARD_SEED_ACCOUNTS (young people given their own demo sign-in, default 12), ONWARD_SECURE_COOKIES=1 (behind HTTPS), ONWARD_NO_SEED=1 (start empty).
 import { resolve } from 'node:path';
 import { openStore, serve } from '@onward/server';
 import { createReferenceApp } from './app.js';
@@ -40,7 +40,10 @@ async function main() {
   });
   if (councils.length === 0 && process.env.ONWARD_NO_SEED !== '1') {
     console.log('Onward: the database is empty; adding the demo councils (made-up people)…');
-    const report = await loadSeed(store, data, { log: (l) => console.log(l) });
+    const report = await loadSeed(store, data, {
+      log: (l) => console.log(l),
+      youngPersonAccounts: intEnv('ONWARD_SEED_ACCOUNTS', 12, 0, 20000),
+    });
     const s = seedSummary(data);
     console.log(
       `Onward: demo data ready in ${(report.ms / 1000).toFixed(1)} s: ${s.youngPeople} young people, ${s.plans} plans, ${s.checkIns} check-ins, ${s.stayingPut} Staying Put arrangements, ${report.events} events.`,

@@ -195,6 +195,8 @@ export async function saveChecklistDomain(
   planId: string,
   base: string,
   by: AnsweredBy,
+  /** How the plan is being done, for the lifecycle: together, together-by-phone or apart. */
+  how: 'together' | 'together-by-phone' | 'apart' = 'apart',
 ) {
   const prefs = prefsOf(c);
   const domain = c.req.param('domain') as DomainId;
@@ -222,7 +224,7 @@ export async function saveChecklistDomain(
       { by, locale: localeOf(prefs), variant: variantOf(prefs), at: now },
     );
   }
-  const r = await apiFor(app, c, s).call('PUT', `/api/plans/${encodeURIComponent(planId)}/checklist`, doc, {
+  const r = await apiFor(app, c, s).call('PUT', `/api/plans/${encodeURIComponent(planId)}/checklist?how=${how}`, doc, {
     'if-match': f._version ?? String(view.version),
   });
   if (!r.ok) {

@@ -263,7 +263,7 @@ export function mountStaff(app: AnyHono) {
     if (s instanceof Response) return s;
     const f = await formOf(c);
     if (f._csrf !== s.csrfToken) return errorPage(c, 403, s);
-    await apiFor(app, c, s).post(`/api/check-ins/${encodeURIComponent(c.req.param('id'))}/help-seen`, {});
+    await apiFor(app, c, s).post(`/api/check-ins/${encodeURIComponent(c.req.param('id'))}/acknowledge`, {});
     return seeOther(c, '/help-requests');
   });
 
@@ -744,7 +744,7 @@ export function mountStaff(app: AnyHono) {
     if (s instanceof Response) return s;
     const id = c.req.param('id');
     // A worker filling in answers is doing it with the young person; the plan's engagement record says how.
-    return saveChecklistDomain(app, c, s, id, `/plans/${encodeURIComponent(id)}/checklist`, 'together');
+    return saveChecklistDomain(app, c, s, id, `/plans/${encodeURIComponent(id)}/checklist`, 'together', 'together');
   });
 
   app.get('/staying-put', async (c) => {

@@ -1,0 +1,292 @@
+// The whole journey in Chromium against the built reference app: a PA invites a young person; the young person
+// signs in through the link, sets a password, completes the checklist on a phone and checks in asking for help;
+// the PA sees the help request, adds a goal and submits; the manager returns the plan with a comment, then
+// authorises it; the PDF holds the young person's words; the dashboard counts the new answers. axe-core runs on
+// every page visited and must find nothing.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, describeViolations, hasChromium, launchChromium, PHONE } from '#test-support/browser.js';
+import { hasPoppler, pdfText } from '#test-support/pdf.js';
+import { isBuilt, type RunningApp, startApp } from './support/app.js';
+
+const PASSWORD = 'leaving-care-demo';
+const SHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
+const DOC_SHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+// Words the young person types, with characters that must be escaped and kept exactly.
+const NOTE = "My data runs out so I can't do college work <b>at home</b> & it's rubbish";
+const CHECK_IN_NOTE = "Rent went up & I'm skint <script>alert(1)</script>";
+const COMMENT = 'Please add what happens if the internet voucher does not come through.';
+
+const DOMAINS = ['housing', 'health', 'relationships', 'activities', 'money', 'careers', 'independence', 'identity'];
+
+describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invitation to authorised plan', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let manager: BrowserContext;
+  let pa: BrowserContext;
+  let yp: BrowserContext;
+  const visited: string[] = [];
+
+  /** Run axe on the page; any violation fails the test with the page named. */
+  async function check(page: Page, label: string) {
+    visited.push(`${label} ${new URL(page.url()).pathname}`);
+    const v = await axe(page);
+    expect(v, `axe on ${label} (${page.url()}):\n${describeViolations(v)}`).toEqual([]);
+    // One h1 per page, a skip link to main.
+    expect(await page.locator('h1').count(), `${label}: one h1`).toBe(1);
+    expect(await page.locator('a.skip-link[href="#main"]').count()).toBe(1);
+  }
+
+  async function shot(page: Page, name: string, doc = false) {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+    if (doc && process.env.ONWARD_SCREENSHOTS === 'docs') {
+      mkdirSync(DOC_SHOTS, { recursive: true });
+      await page.screenshot({ path: join(DOC_SHOTS, `${name}.png`), fullPage: false });
+    }
+  }
+
+  async function signIn(ctx: BrowserContext, email: string): Promise<Page> {
+    const page = await ctx.newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await check(page, 'sign in');
+    await page.fill('#email', email);
+    await page.fill('#password', PASSWORD);
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.startsWith('/sign-in')),
+      page.click('button[type=submit]:has-text("Sign in")'),
+    ]);
+    return page;
+  }
+
+  beforeAll(async () => {
+    app = await startApp({ ONWARD_SEED_ACCOUNTS: '1', ONWARD_DEBUG: '1' });
+    browser = await launchChromium();
+    // bypassCSP only so the test can inject axe-core; the pages themselves run under the strict CSP.
+    manager = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    pa = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    yp = await browser.newContext({ ...PHONE, bypassCSP: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('serves every page with a strict Content-Security-Policy and no inline script or style', async () => {
+    const page = await yp.newPage();
+    const res = await page.goto(`${app.url}/sign-in`);
+    const csp = res?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+    expect(await page.locator('style, [style]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('walks the whole journey', async () => {
+    // --- The manager registers a new young person in their team (what an admin does at referral) and notes the
+    // dashboard figure that the young person's answers will change.
+    const m = await signIn(manager, 'manager@northbridge.example');
+    expect(new URL(m.url()).pathname).toBe('/authorisations');
+    await check(m, 'manager home');
+    await m.goto(`${app.url}/dashboard`);
+    await check(m, 'dashboard before');
+    const answeredCell = m.locator('tr[data-question="housing.internet"] td').first();
+    const before = Number(await answeredCell.textContent());
+    expect(Number.isFinite(before)).toBe(true);
+    const session = await (await m.request.get(`${app.url}/api/auth/session`)).json();
+    const dob = new Date(Date.now() - 17.4 * 365.25 * 86_400_000).toISOString().slice(0, 10);
+    const created = await m.request.post(`${app.url}/api/young-people`, {
+      headers: { 'x-csrf-token': session.csrfToken },
+      data: {
+        name: 'Robin Ashdown',
+        dateOfBirth: dob,
+        category: 'relevant',
+        teamId: session.user.teamId,
+        paId: 'northbridge.team1.pa1',
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const robin = await created.json();
+
+    // --- The PA finds Robin on their caseload, starts a plan and invites Robin.
+    const p = await signIn(pa, 'pa@northbridge.example');
+    expect(new URL(p.url()).pathname).toBe('/caseload');
+    await check(p, 'caseload');
+    await shot(p, 'pa-caseload', true);
+    await p.click('a:has-text("Robin Ashdown")');
+    await check(p, 'young person record');
+    await Promise.all([p.waitForURL(/\/plans\//), p.click('button:has-text("Start a new plan")')]);
+    await check(p, 'new plan');
+    const planUrl = p.url();
+    await p.goto(`${app.url}/young-people/${robin.id}`);
+    await p.click('button:has-text("Invite to Onward")');
+    await check(p, 'invitation shown');
+    const link = await p.inputValue('#invite-url');
+    expect(link).toMatch(/\/invitation\/[A-Za-z0-9_-]+$/);
+
+    // --- Robin opens the link on a phone, sets a password and lands on their plan.
+    const y = await yp.newPage();
+    await y.goto(link.replace(/^https?:\/\/[^/]+/, app.url));
+    await check(y, 'invitation');
+    expect(await y.textContent('main')).toContain('Robin');
+    await y.fill('#email', 'robin.ashdown@example.org');
+    await y.fill('#password', 'blue kettle on the hill');
+    await Promise.all([y.waitForURL(/\/me$/), y.click('button[type=submit]')]);
+    await check(y, 'my plan (new)');
+
+    // --- The checklist, one area per page, on the phone.
+    await y.goto(`${app.url}/me/checklist`);
+    await check(y, 'checklist task list');
+    for (const d of DOMAINS) {
+      await y.goto(`${app.url}/me/checklist/${d}`);
+      await check(y, `checklist ${d}`);
+      if (d === 'housing') await shot(y, 'young-person-checklist-phone', true);
+      const ids = await y
+        .locator('fieldset.question input[type=radio][value=yes]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name.replace(/\.value$/, '')));
+      for (const q of ids) {
+        const value = q === 'housing.internet' ? 'no' : q === 'identity.asylum' ? 'not-relevant' : 'yes';
+        await y.locator(`input[name="${q}.value"][value="${value}"]`).check();
+      }
+      if (d === 'housing') {
+        const f = y.locator('fieldset.question', { has: y.locator('input[name="housing.internet.value"]') });
+        await f.locator('summary').click();
+        await f.locator('textarea').fill(NOTE);
+        await f.locator('input[type=checkbox]').check();
+      }
+      const next = DOMAINS[DOMAINS.indexOf(d) + 1];
+      const res = await Promise.all([
+        y.waitForEvent('framenavigated'),
+        y.waitForResponse((r) => r.request().method() === 'POST'),
+        y.click('button:has-text("Save and continue")'),
+      ]);
+      await y.waitForLoadState('load');
+      expect(
+        new URL(y.url()).pathname + new URL(y.url()).search,
+        `${res[1].status()} ${await y.content()}\n${app.output().slice(-4000)}`,
+      ).toBe(next ? `/me/checklist/${next}` : '/me/checklist?saved=1');
+    }
+    await check(y, 'checklist finished');
+    expect(await y.locator('.task-list .tag-done').count()).toBe(8);
+
+    // Welsh and easy read, switched from any page, remembered.
+    await y.goto(`${app.url}/me`);
+    await y.click('a[hreflang="cy"]');
+    await expect.poll(() => y.textContent('h1')).toContain('Fy nghynllun');
+    expect(await y.getAttribute('html', 'lang')).toBe('cy');
+    await check(y, 'my plan in Welsh');
+    await y.click('a[hreflang="en-GB"]');
+    await y.click('a:has-text("Easy read")');
+    await check(y, 'my plan easy read');
+    expect(await y.textContent('main')).toContain('You answered 66 of 66');
+    await shot(y, 'young-person-my-plan-phone', true);
+    await y.click('a:has-text("Standard")');
+
+    // --- A check-in in under a minute, asking for help with money.
+    await y.goto(`${app.url}/me/check-in`);
+    await check(y, 'check-in');
+    // Each face covers its whole tile, so a tap anywhere on it picks it.
+    for (const d of DOMAINS) await y.locator(`#${d === 'housing' ? 'first-mood' : `${d}-good`}`).tap();
+    await y.locator('#money-bad').tap();
+    await y.locator('#money-help').check();
+    const money = y.locator('fieldset.mood', { has: y.locator('#money-help') });
+    await money.locator('summary').click();
+    await y.fill('#money-note', CHECK_IN_NOTE);
+    await shot(y, 'young-person-check-in-phone', true);
+    await Promise.all([y.waitForURL(/sent=help/), y.click('button:has-text("Send check-in")')]);
+    await check(y, 'check-in sent');
+    expect(await y.textContent('[role=status]')).toContain('told');
+
+    // --- The PA sees the help request, in Robin's words, escaped.
+    await p.goto(`${app.url}/help-requests`);
+    await check(p, 'help requests');
+    const card = p.locator('li.card', { hasText: 'Robin' }).first();
+    expect(await card.textContent()).toContain(CHECK_IN_NOTE);
+    await shot(p, 'pa-help-requests', true);
+
+    // --- The PA adds a goal and submits the plan.
+    await p.goto(planUrl);
+    await check(p, 'plan (draft)');
+    expect(await p.textContent('main')).toContain(NOTE);
+    await p.selectOption('#goal-domain', 'housing');
+    await p.fill('#goal', 'Get online at home');
+    await p.fill('#action-what', 'Apply for a data voucher from the care leavers fund');
+    await p.fill('#action-by', new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    await Promise.all([p.waitForLoadState('load'), p.click('button:has-text("Add a goal")')]);
+    expect(await p.locator('.error-summary').count(), await p.textContent('main')).toBe(0);
+    expect(await p.textContent('main')).toContain('Get online at home');
+    await Promise.all([p.waitForLoadState('load'), p.click('button:has-text("Submit for authorisation")')]);
+    expect(await p.locator('.error-summary').count(), await p.textContent('main')).toBe(0);
+    await check(p, 'plan (submitted)');
+    expect(await p.textContent('h1')).toContain('Waiting for authorisation');
+
+    // --- The manager returns it with a comment.
+    await m.goto(`${app.url}/authorisations`);
+    await check(m, 'authorisation queue');
+    await m.click('a:has-text("Robin Ashdown")');
+    await check(m, 'plan to authorise');
+    expect(await m.textContent('main')).toContain(NOTE);
+    await shot(m, 'manager-plan-review', true);
+    await m.fill('#comment', COMMENT);
+    await Promise.all([m.waitForURL(/\/authorisations$/), m.click('button:has-text("Return with comments")')]);
+    await check(m, 'queue after return');
+
+    // --- The PA reads the comment, answers it and submits again.
+    await p.goto(planUrl);
+    await check(p, 'plan (returned)');
+    expect(await p.textContent('.panel-warning')).toContain(COMMENT);
+    await p.fill(
+      '#contingency',
+      'If the voucher does not come through, the PA will lend a dongle from the hub the same week.',
+    );
+    await Promise.all([p.waitForLoadState('load'), p.click('button:has-text("Save")')]);
+    await Promise.all([p.waitForLoadState('load'), p.click('button:has-text("Submit for authorisation")')]);
+    expect(await p.locator('.error-summary').count(), await p.textContent('main')).toBe(0);
+
+    // --- The manager authorises it.
+    await m.goto(`${app.url}/authorisations`);
+    await m.click('a:has-text("Robin Ashdown")');
+    await Promise.all([m.waitForURL(/\/authorisations$/), m.click('button:has-text("Authorise plan")')]);
+    expect(await m.locator('a:has-text("Robin Ashdown")').count()).toBe(0);
+
+    // --- Robin downloads the plan; the PDF holds Robin's own words.
+    await y.goto(`${app.url}/me`);
+    await check(y, 'my plan (authorised)');
+    const href = await y.getAttribute('a:has-text("Download my plan")', 'href');
+    expect(href).toBeTruthy();
+    const pdf = await y.request.get(`${app.url}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    const bytes = new Uint8Array(await pdf.body());
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    if (hasPoppler) {
+      const text = pdfText(bytes, []).replace(/\s+/g, ' ');
+      expect(text).toContain('My data runs out');
+      expect(text).toContain('<b>at home</b>');
+    }
+
+    // --- The dashboard counts the new answers.
+    await m.goto(`${app.url}/dashboard`);
+    await check(m, 'dashboard after');
+    expect(Number(await answeredCell.textContent())).toBe(before + 1);
+    await shot(m, 'manager-dashboard', true);
+
+    // --- The audit view shows who read and changed Robin's record.
+    await m.goto(`${app.url}/audit?youngPersonId=${encodeURIComponent(robin.id)}`);
+    await check(m, 'audit');
+    expect(await m.locator('tbody tr').count()).toBeGreaterThan(3);
+
+    // --- Signing out everywhere ends Robin's session.
+    await y.goto(`${app.url}/me`);
+    await Promise.all([y.waitForURL(/\/sign-in/), y.click('button:has-text("Sign out on every device")')]);
+    await y.goto(`${app.url}/me`);
+    expect(new URL(y.url()).pathname).toBe('/sign-in');
+    expect(visited.length).toBeGreaterThan(30);
+  });
+});

@@ -1,0 +1,67 @@
+// Starts the BUILT reference app (examples/reference-app/dist/main.js) on a free port with a throwaway PGlite
+// folder and a small demo seed, the way `pnpm start` runs it, and stops it afterwards.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const APP_DIR = fileURLToPath(new URL('../../examples/reference-app/', import.meta.url));
+export const APP_MAIN = join(APP_DIR, 'dist', 'main.js');
+export const isBuilt = existsSync(APP_MAIN);
+if (!isBuilt)
+  console.warn('\n*** SKIPPING reference-app end-to-end tests: the app is not built. Run pnpm build first. ***\n');
+
+export interface RunningApp {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'onward-e2e-'));
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, [APP_MAIN], {
+    cwd: APP_DIR,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ONWARD_DATA_DIR: dataDir,
+      ONWARD_SEED_SIZE: '24',
+      DATABASE_URL: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The app did not start in time. Output:\n${out}`)), 170_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /running at http:\/\/[^:]+:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${m[1]}`);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The app exited with code ${code}. Output:\n${out}`));
+    });
+  });
+  return {
+    url,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((ok) => child.once('exit', ok));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
