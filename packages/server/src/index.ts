@@ -2,6 +2,8 @@
 export type { Deps, OnwardServer, OnwardServerOptions, RenderContext } from './app.js';
 export { createOnwardServer } from './app.js';
 export { hashPassword, verifyPassword } from './auth/crypto.js';
+export type { EnvConfig } from './config.js';
+export { ConfigError, configFromEnv } from './config.js';
 export type { Principal } from './http/context.js';
 export { BODY_LIMIT } from './http/context.js';
 export type { FieldProblem, ProblemType } from './http/problem.js';

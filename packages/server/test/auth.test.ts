@@ -233,3 +233,28 @@ describe('sessions, CSRF, rate limit and invitations over HTTP', () => {
     expect((await again.signIn('ssw@example.org')).status).toBe(401);
   });
 });
+
+describe('configuration from the environment', () => {
+  it('defaults to PGlite in ./data on 127.0.0.1:3000 with secure cookies', async () => {
+    const { configFromEnv } = await import('../src/config.js');
+    expect(configFromEnv({})).toEqual({
+      store: { dataDir: './data' },
+      server: { secureCookies: true, trustProxy: false },
+      listen: { port: 3000, hostname: '127.0.0.1' },
+    });
+    expect(
+      configFromEnv({ DATABASE_URL: 'postgres://u@db/onward', ONWARD_SECURE_COOKIES: 'false', PORT: '8080' }),
+    ).toMatchObject({
+      store: { databaseUrl: 'postgres://u@db/onward' },
+      server: { secureCookies: false },
+      listen: { port: 8080 },
+    });
+  });
+  it('names the variable that is wrong', async () => {
+    const { configFromEnv } = await import('../src/config.js');
+    expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => configFromEnv({ ONWARD_PUBLIC_ORIGIN: 'https://x.example/app' })).toThrow(/ONWARD_PUBLIC_ORIGIN/);
+    expect(() => configFromEnv({ ONWARD_TRUST_PROXY: 'maybe' })).toThrow(/ONWARD_TRUST_PROXY/);
+    expect(() => configFromEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+});
