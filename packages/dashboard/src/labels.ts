@@ -1,13 +1,6 @@
 // Words shown in the dashboard: question and domain wording from the shipped en-GB locale (or a council's own),
 // month names, and the names of groups and measures.
-import {
-  type CohortGroupId,
-  type CohortMeasure,
-  DOMAINS,
-  type DomainId,
-  enGBWording,
-  type LocaleFile,
-} from '@onward/engine';
+import { type CohortGroupId, type CohortMeasure, type DomainId, enGBWording, type LocaleFile } from '@onward/engine';
 
 export interface Labels {
   question(id: string): string;
