@@ -77,9 +77,16 @@ export function ukDate(instant: Date): IsoDate {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
     throw new DateInputError('now', 'expected a valid Date');
   }
+  const ms = instant.getTime();
+  if (ms === lastInstant) return lastDate;
   const parts = Object.fromEntries(londonParts.formatToParts(instant).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  lastInstant = ms;
+  lastDate = `${parts.year}-${parts.month}-${parts.day}`;
+  return lastDate;
 }
+// Callers ask about the same instant many times in a row (every event in allowedEvents); Intl is slow-ish.
+let lastInstant = Number.NaN;
+let lastDate = '';
 
 /** `date` plus `days` (may be negative). */
 export function addDays(date: IsoDate, days: number, field = 'date'): IsoDate {

@@ -190,11 +190,18 @@ export function transitionsOf(name: LifecycleName): TransitionInfo[] {
   return out;
 }
 
+const rolesCache = new Map<string, Role[]>();
+
 /** The roles that can ever send `eventType` in this lifecycle (in some state, if other rules allow). */
 export function rolesFor(name: LifecycleName, eventType: string): Role[] {
+  const key = `${name} ${eventType}`;
+  const cached = rolesCache.get(key);
+  if (cached) return [...cached];
   const def = definition(name);
   const ts = transitionsOf(name).filter((t) => t.event === eventType);
-  return ROLES.filter((r) => ts.some((t) => rolePasses(t.guard, def.guards, r)));
+  const roles = ROLES.filter((r) => ts.some((t) => rolePasses(t.guard, def.guards, r)));
+  rolesCache.set(key, roles);
+  return [...roles];
 }
 
 function joinOr(items: string[]): string {
