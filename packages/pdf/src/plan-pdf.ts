@@ -136,9 +136,9 @@ function checkOptions(options: PlanPdfOptions | undefined): void {
 function cover(w: Writer, plan: PathwayPlan, options: PlanPdfOptions, labels: Labels, name: string): void {
   const L = labels.plan;
   w.y = PAGE.top + 40;
-  w.paragraph(options.council.name, { size: 12, colour: 'secondary', after: 8 });
-  w.paragraph(L.title, { size: 30, bold: true, colour: 'accent', after: 4 });
-  w.paragraph(name, { size: 22, bold: true, after: 18 });
+  w.paragraph(options.council.name, { size: 12, colour: 'secondary', after: 8, dir: 'ltr' });
+  w.paragraph(L.title, { size: 30, bold: true, colour: 'accent', after: 4, dir: 'ltr' });
+  w.paragraph(name, { size: 22, bold: true, after: 18, dir: 'ltr' });
   w.paragraph(L.coverIntro, { size: 11, colour: 'secondary', after: 22 });
   w.facts([
     [

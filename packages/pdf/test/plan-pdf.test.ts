@@ -358,6 +358,19 @@ describe.skipIf(!hasPoppler)('renderPlanPdf', () => {
     expect(easyText).toContain(norm(easy.text));
   });
 
+  it('shows a right-to-left preferred name in the title, header and cover, inside the margins', async () => {
+    const base = samplePlan();
+    const plan = samplePlan({ youngPerson: { ...base.youngPerson, preferredName: 'أميرة' } });
+    const bytes = await renderPlanPdf(plan, { wording, council, createdAt });
+    expect(pdfInfo(bytes).Title).toBe('أميرة’s pathway plan');
+    const text = readingText(bytes);
+    expect(text.split('أميرة').length - 1).toBeGreaterThan(5);
+    const outside = pdfWordBoxes(bytes).flatMap((p) =>
+      p.words.filter((w) => w.xMin < 55 || w.xMax > p.width - 55).map((w) => w.text),
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('renders an old plan answered in question-set version 1 with its own questions and frozen words', async () => {
     const v1 = questionSet(1);
     const req = { locale: 'en-GB', variant: 'standard' as const };

@@ -31,6 +31,12 @@ export interface TextStyle {
   readonly quote?: boolean;
   /** Space after the paragraph, in points. */
   readonly after?: number;
+  /**
+   * Base direction. `auto` (the default, for people's own words): from the text's first strong letter, so an Arabic
+   * note reads right to left against the right margin. `ltr`: the document's own direction, for headings, names on
+   * the cover and other text of the document's frame, where an Arabic name sits inside an English line.
+   */
+  readonly dir?: 'auto' | 'ltr';
 }
 
 export interface Column {
@@ -199,7 +205,7 @@ export class Writer {
       this.setStyle({ size: spec.size, bold: true, colour: 'text' });
       for (const line of lines) {
         this.y += this.lineHeight(spec.size);
-        this.drawLine(line, PAGE.left, this.width, spec.size);
+        this.drawLine(line, PAGE.left, this.width, spec.size, 'ltr');
       }
       if (p.level === 2) {
         this.y += 4;
@@ -216,24 +222,36 @@ export class Writer {
   }
 
   /** Draw one already-wrapped line whose baseline is this.y; right-to-left lines are set against the right edge. */
-  private drawLine(line: string, x: number, width: number, size: number): void {
+  private drawLine(line: string, x: number, width: number, size: number, dir: 'auto' | 'ltr' | 'rtl' = 'auto'): void {
     if (line === '') return;
     // The baseline sits a little above the bottom of the line box so descenders stay inside it.
     const baseline = this.y - size * 0.3;
-    // Text is held in logical order; jspdf's bidi engine turns each line into visual order. The paragraph direction
-    // comes from the line's first strong character; brackets are mirrored in right-to-left runs.
-    const rtl = paragraphDirection(line) === 'rtl';
+    // Text is held in logical order; jspdf's bidi engine turns each line into visual order. With `auto` the base
+    // direction comes from the line's first strong letter; brackets are mirrored in right-to-left runs.
+    if (dir === 'rtl' || (dir === 'auto' && paragraphDirection(line) === 'rtl'))
+      this.textAt(line, x + width, baseline, 'right', 'rtl');
+    else this.textAt(line, x, baseline, 'left', 'ltr');
+  }
+
+  /** Draw one line at a point, through the bidi engine (with the given base direction) when it holds RTL letters. */
+  private textAt(line: string, x: number, y: number, align: 'left' | 'right', base: 'ltr' | 'rtl' = 'ltr'): void {
     const bidi = hasRtl(line)
-      ? { isInputVisual: false, isOutputVisual: true, isInputRtl: rtl, isOutputRtl: false, isSymmetricSwapping: true }
+      ? {
+          isInputVisual: false,
+          isOutputVisual: true,
+          isInputRtl: base === 'rtl',
+          isOutputRtl: false,
+          isSymmetricSwapping: true,
+        }
       : {};
-    if (rtl) this.doc.text(line, x + width, baseline, { align: 'right', ...bidi });
-    else this.doc.text(line, x, baseline, bidi);
+    this.doc.text(line, x, y, { align, ...bidi });
   }
 
   /** A wrapped paragraph. Long paragraphs flow over pages; never a single line left at the foot of a page. */
   paragraph(text: string, style: TextStyle = {}): void {
     const size = style.size ?? BODY;
-    const rtl = paragraphDirection(text) === 'rtl';
+    // One direction for the whole paragraph, from its first strong letter (unless the style fixes it).
+    const rtl = style.dir !== 'ltr' && paragraphDirection(text) === 'rtl';
     // Quoted words make room for the bar: on the left, or on the right for right-to-left text.
     const indent = (style.indent ?? 0) + (style.quote && !rtl ? 12 : 0);
     const width = this.width - (style.indent ?? 0) - (style.quote ? 12 : 0);
@@ -253,7 +271,7 @@ export class Writer {
       const top = this.y;
       this.y += lh;
       const line = lines[i] ?? '';
-      this.drawLine(line, PAGE.left + indent, width, size);
+      this.drawLine(line, PAGE.left + indent, width, size, rtl ? 'rtl' : 'ltr');
       if (style.quote) this.quoteBar(top, this.y, rtl, PAGE.left + (style.indent ?? 0), width + 12);
     }
     this.y += style.after ?? 6;
@@ -278,6 +296,7 @@ export class Writer {
       const labelLines = wrap(this.drawable(label), labelWidth, this.measure);
       this.setStyle({});
       const valueLines = wrap(this.drawable(value), valueWidth, this.measure);
+      const valueDir = paragraphDirection(value) === 'rtl' ? 'rtl' : 'ltr';
       const n = Math.max(labelLines.length, valueLines.length);
       const h = n * lh + 4;
       this.ensure(Math.min(h, 3 * lh));
@@ -288,9 +307,9 @@ export class Writer {
         if (this.y + lh > this.bottom) this.newPage();
         this.y += lh;
         this.setStyle({ bold: true, colour: 'secondary' });
-        this.drawLine(labelLines[i] ?? '', PAGE.left, labelWidth, BODY);
+        this.drawLine(labelLines[i] ?? '', PAGE.left, labelWidth, BODY, 'ltr');
         this.setStyle({});
-        this.drawLine(valueLines[i] ?? '', PAGE.left + labelWidth + 8, valueWidth, BODY);
+        this.drawLine(valueLines[i] ?? '', PAGE.left + labelWidth + 8, valueWidth, BODY, valueDir);
       }
       this.y = Math.max(this.y, top) + 4;
     }
@@ -303,6 +322,7 @@ export class Writer {
     const width = this.width - indent;
     this.setStyle(style);
     const lines = wrap(this.drawable(text), width, this.measure);
+    const dir = style.dir !== 'ltr' && paragraphDirection(text) === 'rtl' ? 'rtl' : 'ltr';
     const lh = this.lineHeight(size);
     this.ensure(Math.min(lines.length, 2) * lh);
     this.flushHeadings();
@@ -311,7 +331,7 @@ export class Writer {
       this.y += lh;
       this.setStyle(style);
       if (i === 0) this.doc.text(marker, PAGE.left + (style.indent ?? 0) + 2, this.y - size * 0.3);
-      this.drawLine(lines[i] ?? '', PAGE.left + indent, width, size);
+      this.drawLine(lines[i] ?? '', PAGE.left + indent, width, size, dir);
     }
     this.y += style.after ?? 3;
   }
@@ -348,9 +368,10 @@ export class Writer {
         const x = span ? PAGE.left : (xs[c] ?? PAGE.left);
         const w = span ? this.width : (widths[c] ?? 0);
         this.y = top + CELL_PAD;
+        const dir = paragraphDirection(cell.join(' ')) === 'rtl' ? 'rtl' : 'ltr';
         for (const line of cell) {
           this.y += lh;
-          this.drawLine(line, x + CELL_PAD, w - 2 * CELL_PAD, size);
+          this.drawLine(line, x + CELL_PAD, w - 2 * CELL_PAD, size, dir);
         }
       });
       this.y = top + h;
@@ -404,8 +425,8 @@ export class Writer {
         const half = this.width / 2 - 6;
         const left = wrap(this.drawable(this.options.header), half, this.measure)[0] ?? '';
         const right = wrap(this.drawable(this.options.headerRight), half, this.measure)[0] ?? '';
-        this.doc.text(left, PAGE.left, 40);
-        this.doc.text(right, PAGE.left + this.width, 40, { align: 'right' });
+        this.textAt(left, PAGE.left, 40, 'left');
+        this.textAt(right, PAGE.left + this.width, 40, 'right');
         this.y = 48;
         this.rule(COLOURS.rule, 0.6);
       }
@@ -413,8 +434,13 @@ export class Writer {
       this.y = footY - 12;
       this.rule(COLOURS.rule, 0.6);
       this.setStyle({ size: 8.5, colour: 'secondary' });
-      this.doc.text(wrap(this.drawable(this.options.footer), this.width / 2, this.measure)[0] ?? '', PAGE.left, footY);
-      this.doc.text(this.options.pageLabel(i, n), PAGE.left + this.width, footY, { align: 'right' });
+      this.textAt(
+        wrap(this.drawable(this.options.footer), this.width / 2, this.measure)[0] ?? '',
+        PAGE.left,
+        footY,
+        'left',
+      );
+      this.textAt(this.options.pageLabel(i, n), PAGE.left + this.width, footY, 'right');
     }
   }
 }
