@@ -426,6 +426,39 @@ describe('reading ease', () => {
   });
 });
 
+describe('checkContent never throws on bad content (property-based)', () => {
+  it('any text or JSON as a question set or a locale file gives a report, not an exception', () => {
+    const src = shipped();
+    const text = fc.oneof(
+      fc.string(),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.jsonValue().map((v) => JSON.stringify({ meta: v, domains: v, questions: v, hints: v })),
+      fc
+        .jsonValue()
+        .map((v) =>
+          JSON.stringify({
+            'x-onward-question-set': 'onward.outcomes',
+            'x-onward-version': 3,
+            properties: { answers: { properties: v } },
+          }),
+        ),
+    );
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, asLocale) => {
+        const r = asLocale
+          ? checkContent({ questionSets: src.questionSets, locales: [{ path: 'locales/x.json', text: t }] })
+          : checkContent({
+              questionSets: [...src.questionSets, { path: 'outcomes/x.schema.json', text: t }],
+              locales: src.locales,
+            });
+        expect(r.ok).toBe(r.errors === 0);
+        for (const p of r.problems) expect(formatProblem(p).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('scanJson', () => {
   it('gives the same value as JSON.parse for any JSON (property-based)', () => {
     fc.assert(
@@ -492,5 +525,7 @@ describe('scanJson', () => {
     expect(() => scanJson('[1, 2')).toThrow('Expected "," or "]" in a list (line 1, column 6)');
     expect(() => scanJson('')).toThrow('The JSON ends too early (line 1, column 1)');
     expect(scanJson('\ufeff{"ok": true}').value).toEqual({ ok: true });
+    expect(() => scanJson('['.repeat(100_000))).toThrow(JsonSyntaxError);
+    expect(scanJson(`${'['.repeat(500)}${']'.repeat(500)}`).duplicates).toEqual([]);
   });
 });

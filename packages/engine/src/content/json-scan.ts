@@ -56,6 +56,8 @@ export function scanJson(text: string): JsonScan {
   return new Scanner(text).run();
 }
 
+const MAX_DEPTH = 512;
+
 class Scanner {
   private i = 0;
   private readonly duplicates: DuplicateKey[] = [];
@@ -100,6 +102,8 @@ class Scanner {
   }
 
   private value(path: string[]): unknown {
+    // Content files are a few levels deep; a limit keeps hostile input from overflowing the stack.
+    if (path.length > MAX_DEPTH) this.fail(`Nested more than ${MAX_DEPTH} levels deep`);
     const c = this.text[this.i];
     switch (c) {
       case '{':

@@ -82,11 +82,17 @@ export function loadQuestionSet(schema: unknown): QuestionSet {
   const domains: Domain[] = [];
   const questions: Question[] = [];
   const byId = new Map<string, Question>();
+  if (Array.isArray(domainsRaw))
+    throw new ContentError('The schema\'s "answers" domains must be an object, not a list.');
   for (const [domainId, raw] of Object.entries(domainsRaw)) {
-    const d = raw as { 'x-onward-icon'?: unknown; properties?: Record<string, { 'x-onward-kind'?: unknown }> };
-    if (!d.properties) throw new ContentError(`Domain "${domainId}" has no questions.`);
+    if (!isObject(raw)) throw new ContentError(`Domain "${domainId}" is not an object.`);
+    const d = raw as { 'x-onward-icon'?: unknown; properties?: unknown };
+    if (!isObject(d.properties) || !Object.keys(d.properties).length)
+      throw new ContentError(`Domain "${domainId}" has no questions.`);
     const qs: Question[] = [];
-    for (const [key, q] of Object.entries(d.properties)) {
+    for (const [key, qRaw] of Object.entries(d.properties)) {
+      if (!isObject(qRaw)) throw new ContentError(`Question "${domainId}.${key}" is not an object.`);
+      const q = qRaw as { 'x-onward-kind'?: unknown };
       const question: Question = {
         id: `${domainId}.${key}`,
         domain: domainId as DomainId,
@@ -104,6 +110,10 @@ export function loadQuestionSet(schema: unknown): QuestionSet {
     });
   }
   return { id, version, domains, questions, byId };
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 const builtIn = new Map<number, QuestionSet>();
