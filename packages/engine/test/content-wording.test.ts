@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   allShippedWording,
+  ContentError,
   cyWording,
   DEFAULT_LOCALE,
   enGBEasyWording,
   enGBWording,
   type LocaleFile,
   loadLocale,
+  loadQuestionSet,
   questionSet,
   SHIPPED_LOCALES,
   shippedLocales,
@@ -193,5 +195,71 @@ describe('wording fallback chain', () => {
     expect(snap['housing.heating']).toBe(cyWording.questions['housing.heating']);
     const v1snap = w.snapshot(questionSet(1), { locale: 'en-GB', variant: 'easy' });
     expect(v1snap['independence.id-documents']).toBe('Do you have a passport and a birth certificate?');
+  });
+});
+
+describe('loadQuestionSet', () => {
+  it('reads domains and questions in schema order, with icons and help questions', () => {
+    const set = loadQuestionSet({
+      'x-onward-question-set': 'council.extra',
+      'x-onward-version': 1,
+      properties: {
+        answers: {
+          properties: {
+            pets: { 'x-onward-icon': 'paw', properties: { fed: {}, 'enough-help': { 'x-onward-kind': 'help' } } },
+          },
+        },
+      },
+    });
+    expect(set).toMatchObject({ id: 'council.extra', version: 1 });
+    expect(set.domains).toEqual([
+      {
+        id: 'pets',
+        icon: 'paw',
+        questions: [
+          { id: 'pets.fed', domain: 'pets', key: 'fed', kind: 'question' },
+          { id: 'pets.enough-help', domain: 'pets', key: 'enough-help', kind: 'help' },
+        ],
+      },
+    ]);
+    expect(set.byId.get('pets.fed')?.kind).toBe('question');
+  });
+
+  it.each([
+    [null, 'The schema has no "x-onward-question-set" name.'],
+    [{ 'x-onward-question-set': 'a' }, 'The schema has no whole-number "x-onward-version".'],
+    [{ 'x-onward-question-set': 'a', 'x-onward-version': 1.5 }, 'The schema has no whole-number "x-onward-version".'],
+    [{ 'x-onward-question-set': 'a', 'x-onward-version': 1 }, 'The schema has no "answers" domains.'],
+    [
+      { 'x-onward-question-set': 'a', 'x-onward-version': 1, properties: { answers: { properties: [] } } },
+      'The schema\'s "answers" domains must be an object, not a list.',
+    ],
+    [
+      { 'x-onward-question-set': 'a', 'x-onward-version': 1, properties: { answers: { properties: { money: null } } } },
+      'Domain "money" is not an object.',
+    ],
+    [
+      {
+        'x-onward-question-set': 'a',
+        'x-onward-version': 1,
+        properties: { answers: { properties: { money: { properties: {} } } } },
+      },
+      'Domain "money" has no questions.',
+    ],
+    [
+      {
+        'x-onward-question-set': 'a',
+        'x-onward-version': 1,
+        properties: { answers: { properties: { money: { properties: { bank: true } } } } },
+      },
+      'Question "money.bank" is not an object.',
+    ],
+  ])('%j → %s', (schema, message) => {
+    expect(() => loadQuestionSet(schema)).toThrow(new ContentError(message));
+  });
+
+  it('questionSet() knows versions 1 and 2 only', () => {
+    expect(questionSet()).toBe(questionSet(2));
+    expect(() => questionSet(3)).toThrow(new ContentError('There is no question set version 3. Known versions: 1, 2.'));
   });
 });
