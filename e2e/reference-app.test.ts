@@ -257,7 +257,12 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
 
     // --- Robin downloads the plan; the PDF holds Robin's own words.
     await y.goto(`${app.url}/me`);
+    // The whole plan is shown by the <onward-plan> widget (from the widgets' prebuilt script, under the CSP).
+    await y.waitForFunction(() =>
+      (document.querySelector('onward-plan')?.shadowRoot?.textContent ?? '').includes('My data runs out'),
+    );
     await check(y, 'my plan (authorised)');
+    await shot(y, 'young-person-whole-plan-phone');
     const href = await y.getAttribute('a:has-text("Download my plan")', 'href');
     expect(href).toBeTruthy();
     const pdf = await y.request.get(`${app.url}${href}`);

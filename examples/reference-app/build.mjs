@@ -1,6 +1,7 @@
 // Builds the reference app: the server side (pages, seed, start command) for Node and the page scripts for
 // browsers, with esbuild. Our packages stay external on the server side (they are built by their own tsup).
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -46,4 +47,11 @@ if (clients.length)
   });
 
 copyFileSync(join(here, 'src', 'styles', 'app.css'), join(dist, 'public', 'app.css'));
+
+// The widgets' prebuilt files (custom elements, one script tag), served from our own origin under /assets/widgets/.
+const require = createRequire(import.meta.url);
+const widgetsDir = dirname(require.resolve('@onward/widgets/onward-elements.js'));
+mkdirSync(join(dist, 'public', 'widgets'), { recursive: true });
+for (const f of readdirSync(widgetsDir))
+  if (/^onward[-.].*\.(js|css)$/.test(f)) copyFileSync(join(widgetsDir, f), join(dist, 'public', 'widgets', f));
 console.log('reference-app: built dist/');

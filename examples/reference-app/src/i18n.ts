@@ -157,6 +157,10 @@ const en = {
     missed: 'Missed the meeting',
   } as Record<string, string>,
   youngPerson: 'Young person',
+  youngPeople: 'Young people',
+  askedForHelp: 'Asked for help',
+  answers: 'Checklist answers',
+  fullPlan: 'The whole plan',
   home: 'Home',
 };
 export type Strings = typeof en;
@@ -319,6 +323,10 @@ const cy: Strings = {
     missed: 'Wedi colli’r cyfarfod',
   },
   youngPerson: 'Person ifanc',
+  youngPeople: 'Pobl ifanc',
+  askedForHelp: 'Wedi gofyn am help',
+  answers: 'Atebion y rhestr wirio',
+  fullPlan: 'Y cynllun cyfan',
   home: 'Hafan',
   menu: 'Dewislen',
 };

@@ -102,7 +102,7 @@ export function mountManager(app: AnyHono) {
             <thead>
               <tr>
                 <th scope="col">PA</th>
-                <th scope="col">{t.youngPerson}</th>
+                <th scope="col">{t.youngPeople}</th>
                 <th scope="col">{t.overdue}</th>
                 <th scope="col">{t.dueSoon}</th>
                 <th scope="col">{t.helpRequests}</th>
@@ -152,7 +152,7 @@ export function mountManager(app: AnyHono) {
     const byId = new Map((ins.questions ?? []).map((q) => [q.id, q]));
     return page(
       c,
-      { title: t.dashboard, session: s, scripts: ['/assets/dashboard-page.js'] },
+      { title: t.dashboard, session: s },
       <>
         <h1>{t.dashboard}</h1>
         <p>
@@ -160,7 +160,6 @@ export function mountManager(app: AnyHono) {
           Young people counted: <strong>{fig(ins.population)}</strong>.{' '}
           {ins.exact === false ? 'Numbers under 5 are hidden so nobody can be identified.' : ''}
         </p>
-        <div id="dashboard-mount" data-src="/api/insights" />
         <h2>Areas of life</h2>
         <div class="table-wrap">
           <table>

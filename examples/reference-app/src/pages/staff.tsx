@@ -190,7 +190,7 @@ export function mountStaff(app: AnyHono) {
         <h1>{t.caseload}</h1>
         <ul class="stats">
           <li>
-            <span class="stat">{mine.length}</span> {t.youngPerson}
+            <span class="stat">{mine.length}</span> {t.youngPeople}
           </li>
           <li>
             <span class="stat">{overdue}</span> {t.overdue}
@@ -542,7 +542,7 @@ export function mountStaff(app: AnyHono) {
         ) : null}
         {help.length ? (
           <>
-            <h2>{t.wantHelp}</h2>
+            <h2>{t.askedForHelp}</h2>
             <ul>
               {help.map((h) => (
                 <li>
@@ -559,7 +559,7 @@ export function mountStaff(app: AnyHono) {
             <blockquote class="yp-words">{plan.views.youngPerson}</blockquote>
           </>
         ) : null}
-        <h2>{t.checklist}</h2>
+        <h2>{t.answers}</h2>
         <Answers plan={plan} prefs={prefs} />
         {editable ? (
           <section aria-labelledby="add-goal">

@@ -10,7 +10,7 @@ import {
   questionSet,
 } from '@onward/engine';
 import type { Context } from 'hono';
-import { localeOf, strings } from '../i18n.js';
+import { localeOf, strings, variantOf } from '../i18n.js';
 import type { ArrangementView, PlanListItem, PlanView, YoungPersonSummary } from '../web/api-types.js';
 import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
@@ -33,7 +33,19 @@ async function currentPlanId(app: AnyHono, c: Context, s: Session): Promise<stri
   return r.ok ? r.data.currentPlan?.id : undefined;
 }
 
-const MOOD_FACE: Record<string, string> = { good: '🙂', ok: '😐', bad: '🙁' };
+/** A drawn face (not an emoji, which some phones and fonts lack). Decorative: the text label says the mood. */
+function Face(props: { mood: 'good' | 'ok' | 'bad' }) {
+  const mouth =
+    props.mood === 'good' ? 'M12 22 Q20 30 28 22' : props.mood === 'ok' ? 'M12 25 L28 25' : 'M12 28 Q20 20 28 28';
+  return (
+    <svg class="face-svg" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false">
+      <circle cx="20" cy="20" r="18" fill="none" stroke="currentColor" stroke-width="3" />
+      <circle cx="14" cy="15" r="2.5" fill="currentColor" />
+      <circle cx="26" cy="15" r="2.5" fill="currentColor" />
+      <path d={mouth} fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" />
+    </svg>
+  );
+}
 
 export function mountYoungPerson(app: AnyHono) {
   app.get('/me', async (c) => {
@@ -72,7 +84,7 @@ export function mountYoungPerson(app: AnyHono) {
     ).sort((a, b) => (a.byWhen < b.byWhen ? -1 : 1));
     return page(
       c,
-      { title: t.myPlan, session: s },
+      { title: t.myPlan, session: s, widgets: true, scripts: ['/assets/plan-page.js'] },
       <>
         <h1>
           {t.myPlan}
@@ -140,6 +152,15 @@ export function mountYoungPerson(app: AnyHono) {
         ) : (
           <p>{t.noActions}</p>
         )}
+        <h2>{t.fullPlan}</h2>
+        <div
+          data-onward-plan={planId}
+          data-viewer-id={s.user.youngPersonId}
+          data-viewer-role="young-person"
+          data-variant={variantOf(prefs)}
+        >
+          <p class="small">{t.plans}…</p>
+        </div>
         {help.length ? (
           <>
             <h2>{t.wantHelp}</h2>
@@ -222,9 +243,7 @@ export function mountYoungPerson(app: AnyHono) {
                       value={m}
                     />
                     <label for={i === 0 && j === 0 ? 'first-mood' : `${d}-${m}`}>
-                      <span aria-hidden="true" class="emoji">
-                        {MOOD_FACE[m]}
-                      </span>
+                      <Face mood={m} />
                       {m === 'good' ? t.good : m === 'ok' ? t.ok : t.bad}
                     </label>
                   </div>
