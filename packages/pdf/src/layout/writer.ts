@@ -131,15 +131,6 @@ export class Writer {
     return size * LINE;
   }
 
-  get contentWidth(): number {
-    return this.width;
-  }
-
-  /** Room left on this page, in points. */
-  get room(): number {
-    return this.bottom - this.y;
-  }
-
   newPage(): void {
     this.doc.addPage('a4', 'portrait');
     this.y = PAGE.top;
