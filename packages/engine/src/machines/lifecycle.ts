@@ -120,23 +120,25 @@ function evaluate(
   def: AnyDefinition,
   context: unknown,
   event: MachineEvent,
+  onlyWho = false,
 ): Failure | null {
   if (!tree) return null;
   if ('name' in tree) {
     const spec = def.guards[tree.name];
     if (!spec) throw new Error(`Guard ${tree.name} has no spec in ${def.name}`);
+    if (onlyWho && spec.kind !== 'who') return null;
     return spec.test(context, event) ? null : { guard: tree.name, spec };
   }
   if ('all' in tree) {
     for (const child of tree.all) {
-      const f = evaluate(child, def, context, event);
+      const f = evaluate(child, def, context, event, onlyWho);
       if (f) return f;
     }
     return null;
   }
   const failures: Failure[] = [];
   for (const child of tree.any) {
-    const f = evaluate(child, def, context, event);
+    const f = evaluate(child, def, context, event, onlyWho);
     if (!f) return null;
     failures.push(f);
   }
@@ -213,7 +215,7 @@ function refuse(status: 403 | 409, reason: string): Decision & { ok: false } {
 }
 
 function decide(def: AnyDefinition, actor: Actor, ev: MachineEvent, snapshot: LifecycleSnapshot): Decision {
-  const spec = def.events[ev.type];
+  const spec = Object.hasOwn(def.events, ev.type) ? def.events[ev.type] : undefined;
   const what =
     def.name === 'pathway-plan' ? 'pathway plan' : def.name === 'staying-put' ? 'Staying Put arrangement' : 'check-in';
   if (!spec) return refuse(403, `There is no step called "${ev.type}" in a ${what}.`);
@@ -221,7 +223,15 @@ function decide(def: AnyDefinition, actor: Actor, ev: MachineEvent, snapshot: Li
   if (!roles.includes(actor.role)) {
     return refuse(403, `Only ${joinOr(roles.map((r) => ROLE_NAMES[r].one))} can ${spec.label}.`);
   }
-  const candidates = transitionsOf(def.name).filter((t) => t.from === snapshot.state && t.event === ev.type);
+  // Who the actor is can rule them out for good, whatever the state: e.g. another young person, or a manager who
+  // wrote the plan. That is a 403 in every state, so a refusal never depends on (or reveals) where the process is.
+  const everywhere = transitionsOf(def.name).filter((t) => t.event === ev.type);
+  const whoFailures = everywhere.map((t) => evaluate(t.guard, def, snapshot.context, ev, true));
+  if (everywhere.length > 0 && whoFailures.every((f) => f !== null)) {
+    const mine = whoFailures.find((f) => f?.spec.roles?.includes(actor.role)) ?? whoFailures[0]!;
+    return refuse(403, mine.spec.refusal(snapshot.context, ev));
+  }
+  const candidates = everywhere.filter((t) => t.from === snapshot.state);
   const state = def.states[snapshot.state];
   if (candidates.length === 0) {
     return refuse(409, `You cannot ${spec.label} while ${state?.whileText ?? `it is ${snapshot.state}`}.`);
