@@ -47,11 +47,15 @@ for (const d of readdirSync(join(root, 'packages'))) {
   for (const n of declared)
     if (!allowed.includes(n)) problems.push(`${pkg.name} depends on ${n}, which the one-way rule does not allow.`);
   for (const file of walk(join(dir, 'src'))) {
-    const text = readFileSync(file, 'utf8');
+    // Comments and template literals (docs generators hold example code) are left out of the scan.
+    const text = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '')
+      .replace(/`(?:\\.|[^`\\])*`/g, '``');
     for (const m of text.matchAll(
-      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+      /^\s*(?:import|export)\s[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm,
     )) {
-      const spec = m[1] ?? m[2];
+      const spec = m[1] ?? m[2] ?? m[3];
       const rel = relative(root, file);
       if (spec.startsWith('@onward/')) {
         const name = spec.split('/').slice(0, 2).join('/');
