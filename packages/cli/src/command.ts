@@ -6,7 +6,7 @@ export interface Command {
   readonly name: string;
   /** One line for `onward help`. */
   readonly summary: string;
-  /** Full help: usage line, options, examples. */
+  /** Full help, starting with the line `Usage: onward <name> ...`, then options and examples. */
   readonly usage: string;
   /** Run with the arguments after the command's name. Resolves to the exit code. */
   run(args: readonly string[], io: Io): Promise<number> | number;

@@ -168,19 +168,22 @@ describe('the onward dispatcher', () => {
     expect(worse.stderr[0]).toBe('"onward serve" is not a command.');
   });
 
-  it('a new command is one entry in the list (as `onward report` will be)', async () => {
-    const report: Command = {
-      name: 'report',
-      summary: 'Test report.',
-      usage: 'Usage: onward report',
+  it('a new command is one entry in the list (as `onward report` is)', async () => {
+    const echo: Command = {
+      name: 'test echo',
+      summary: 'Echo the arguments (test only).',
+      usage: 'Usage: onward test echo [words]',
       run: (args, io) => {
-        io.out(`report ${args.join(' ')}`);
+        io.out(`echo ${args.join(' ')}`);
         return 0;
       },
     };
     const io = capture(dir);
-    expect(await run(['report', '--month', '2026-01'], io, [...COMMANDS, report])).toBe(0);
-    expect(io.stdout).toEqual(['report --month 2026-01']);
+    expect(await run(['test', 'echo', '--month', '2026-01'], io, [...COMMANDS, echo])).toBe(0);
+    expect(io.stdout).toEqual(['echo --month 2026-01']);
+    const help = capture(dir);
+    await run(['help'], help, [...COMMANDS, echo]);
+    expect(help.stdout.some((l) => /^ {2}test echo +Echo the arguments \(test only\)\.$/.test(l))).toBe(true);
   });
 });
 

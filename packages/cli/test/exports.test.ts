@@ -16,7 +16,13 @@ describe('@onward/cli exports', () => {
     ]);
   });
 
-  it('registers the content check command', () => {
-    expect(cli.COMMANDS.map((c) => c.name)).toEqual(['content check']);
+  it('registers the content check command first; every command has a unique name, a summary and usage', () => {
+    const names = cli.COMMANDS.map((c) => c.name);
+    expect(names[0]).toBe('content check');
+    expect(new Set(names).size).toBe(names.length);
+    for (const c of cli.COMMANDS) {
+      expect(c.summary.length).toBeGreaterThan(0);
+      expect(c.usage).toMatch(new RegExp(`^Usage: onward ${c.name}`));
+    }
   });
 });
