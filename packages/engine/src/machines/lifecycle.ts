@@ -334,3 +334,19 @@ export function overdueSteps(snapshot: LifecycleSnapshot, now: Date): OverdueSte
     .filter((d) => d.dueBy < today)
     .map((d) => ({ ...d, daysOverdue: daysBetween(d.dueBy, today) }));
 }
+
+/** A step's name for a button or list, in sentence case: "Submit the plan to a manager". */
+export function eventLabel(name: LifecycleName, eventType: string): string {
+  const events = definition(name).events;
+  const spec = Object.hasOwn(events, eventType) ? events[eventType] : undefined;
+  if (!spec) throw new LifecycleInputError('event.type', `there is no step called "${eventType}" in ${name}`);
+  return spec.label.charAt(0).toUpperCase() + spec.label.slice(1);
+}
+
+/** A state's name for people: "Returned with comments". */
+export function stateTitle(name: LifecycleName, state: string): string {
+  const states = definition(name).states;
+  const spec = Object.hasOwn(states, state) ? states[state] : undefined;
+  if (!spec) throw new LifecycleInputError('state', `${name} has no state called "${state}"`);
+  return spec.title;
+}

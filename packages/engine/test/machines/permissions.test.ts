@@ -8,12 +8,14 @@ import {
   type Actor,
   allowedEvents,
   can,
+  eventLabel,
   LIFECYCLES,
   type LifecycleName,
   permissionTable,
   ROLES,
   type Role,
   rolesFor,
+  stateTitle,
 } from '../../src/index.js';
 import { CAST, NOW, reachableSnapshots, rightful } from './fixtures.js';
 
@@ -160,5 +162,15 @@ describe('odd event types', () => {
         reason: `There is no step called "${type}" in a pathway plan.`,
       });
     }
+  });
+});
+
+describe('labels for people', () => {
+  it('names steps and states in plain words', () => {
+    expect(eventLabel('pathway-plan', 'plan.submit')).toBe('Submit the plan to a manager');
+    expect(eventLabel('check-in', 'checkIn.acknowledge')).toBe('Mark the check-in as seen');
+    expect(stateTitle('staying-put', 'agreementDrafted')).toBe('Agreement drafted, being signed');
+    expect(() => eventLabel('pathway-plan', 'plan.fly')).toThrow(/plan\.fly/);
+    expect(() => stateTitle('check-in', 'constructor')).toThrow(/constructor/);
   });
 });
