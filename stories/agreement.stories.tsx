@@ -47,7 +47,10 @@ export const YoungPersonView: Story = {
   args: { value: sampleAgreement(), viewer: yp },
 };
 export const CarerSigning: Story = { args: { value: partSigned(), viewer: carer } };
-export const EasyRead: Story = { name: 'Easy read (young person)', args: { value: sampleAgreement(), viewer: yp } };
+export const EasyRead: Story = {
+  name: 'Easy read (young person)',
+  args: { value: sampleAgreement(), viewer: yp, variant: 'easy' },
+};
 export const Welsh: Story = { args: { value: sampleAgreement(), viewer: yp, locale: 'cy' } };
 export const RightToLeft: Story = {
   args: { value: sampleAgreement(), viewer: yp, locale: 'ar', wording: allShippedWording([rtlSample]) },

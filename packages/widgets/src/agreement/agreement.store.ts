@@ -5,6 +5,7 @@ import {
   type FieldError,
   type LifecycleSnapshot,
   type LivingTogetherAgreement,
+  type Variant,
   validateAgreement,
   type Wording,
 } from '@onward/engine';
@@ -43,6 +44,8 @@ export interface AgreementOptions {
   /** The Staying Put lifecycle snapshot; when given, signing is offered only when the engine allows it. */
   readonly lifecycle?: LifecycleSnapshot;
   readonly locale?: string;
+  /** `easy` uses the easy-read wording of the widget's own labels where there is one. */
+  readonly variant?: Variant;
   readonly dir?: 'ltr' | 'rtl';
   readonly wording?: Wording;
   readonly readOnly?: boolean;
@@ -61,6 +64,7 @@ export interface AgreementState {
   readonly viewer: AgreementViewer;
   readonly lifecycle: LifecycleSnapshot | undefined;
   readonly locale: string;
+  readonly variant: Variant;
   readonly dir: 'ltr' | 'rtl' | undefined;
   readonly errors: readonly FieldError[];
   /** What is typed in money fields, by path, so "25." is not rewritten while typing. */
@@ -91,6 +95,7 @@ export class AgreementStore {
         viewer: options.viewer ?? { id: options.value.youngPerson.id, role: 'young-person' },
         lifecycle: options.lifecycle,
         locale: options.locale ?? 'en-GB',
+        variant: options.variant ?? 'standard',
         dir: options.dir,
         errors: [],
         moneyText: {},

@@ -183,7 +183,7 @@ function Part({
 
 export function AgreementView({ store }: { store: AgreementStore }) {
   const s = store.bridge.state.value;
-  const view = resolveView(store.wording, s.locale, 'standard', s.dir);
+  const view = resolveView(store.wording, s.locale, s.variant, s.dir);
   const t = translator([common, agreementStrings], store.wording, view.req);
   if (!s.ready) return <Loading lang={view.lang} dir={view.dir} widget="agreement" t={t} />;
   const a = s.agreement;

@@ -5,11 +5,11 @@ import type { Draft } from '../shared/autosave.js';
 import type { LoadPdfRenderer } from '../shared/pdf.js';
 import type { StorageAdapter } from '../shared/storage.js';
 import { boolAttr, OnwardElement } from './base.js';
-import { dirOf, localeOf, storageOf } from './shared-attrs.js';
+import { dirOf, localeOf, storageOf, variantOf } from './shared-attrs.js';
 
 /**
  * `<onward-agreement viewer-role="carer" viewer-id="carer-1">`. Attributes: viewer-role, viewer-id, viewer-name,
- * locale, dir, read-only, storage, storage-key, council-name. Properties: value (the agreement; required),
+ * locale, variant, dir, read-only, storage, storage-key, council-name. Properties: value (the agreement; required),
  * lifecycle (Staying Put snapshot), viewer, storage, drafts, wording, loadPdfRenderer.
  */
 export class OnwardAgreementElement extends OnwardElement<AgreementStore, AgreementOptions> {
@@ -56,6 +56,7 @@ export class OnwardAgreementElement extends OnwardElement<AgreementStore, Agreem
       value: this.props.value as LivingTogetherAgreement,
       viewer,
       locale: localeOf(this),
+      variant: variantOf(this),
       dir: dirOf(this),
       readOnly: boolAttr(this, 'read-only'),
       ...(key ? { storageKey: key } : {}),

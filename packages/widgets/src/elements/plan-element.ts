@@ -114,7 +114,7 @@ export class OnwardPlanElement extends OnwardElement<PlanStore, PlanOptions> {
   set wording(v: Wording | undefined) {
     this.setProp('wording', v);
   }
-  /** Loads the PDF renderer on demand, e.g. `() => import('@onward/pdf')`. */
+  /** Loads the PDF renderer on demand, e.g. a function that dynamically imports the @onward/pdf package. */
   get loadPdfRenderer(): LoadPdfRenderer | undefined {
     return this.props.loadPdfRenderer as LoadPdfRenderer | undefined;
   }

@@ -47,7 +47,7 @@ export interface PlanOptions {
   readonly drafts?: StorageAdapter<Draft<PathwayPlan>>;
   /** Default `plan:<plan id>`. */
   readonly storageKey?: string;
-  /** Loads the PDF renderer on demand, e.g. `() => import('@onward/pdf')`. Without it there is no PDF button. */
+  /** Loads the PDF renderer on demand, e.g. a function that dynamically imports the @onward/pdf package. Without it there is no PDF button. */
   readonly loadPdfRenderer?: LoadPdfRenderer;
   /** The council's name, for the PDF. */
   readonly councilName?: string;

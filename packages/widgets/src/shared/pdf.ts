@@ -20,7 +20,7 @@ export interface PdfRenderer {
   ): Promise<Uint8Array>;
 }
 
-/** e.g. `() => import('@onward/pdf')`, or a function fetching a PDF from the server and wrapping it. */
+/** e.g. a function that dynamically imports the @onward/pdf package, or a function fetching a PDF from the server and wrapping it. */
 export type LoadPdfRenderer = () => Promise<PdfRenderer>;
 
 /** Offer bytes as a file download (a blob: URL, which a strict CSP allows for downloads). */
