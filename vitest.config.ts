@@ -1,34 +1,34 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-// Two kinds of test:
-//  - unit: Node (engine, server, pdf, cli) and happy-dom (widgets, dashboard), against the source through the
-//    "source" export condition, so no build is needed first.
-//  - browser: real Chromium driven by playwright-core, against built output; run by scripts/test.mjs after a build.
-const source = {
-  conditions: ['source'],
-  alias: { '#test-support': new URL('./test/support', import.meta.url).pathname },
-};
+// Three kinds of test:
+//  - unit: Node (engine, server, pdf, cli), and dom: happy-dom (widgets, dashboard). Both run against the SOURCE
+//    of our packages through the "source" export condition (exports["."].source → src/index.ts), so no build is
+//    needed first and a test never runs against a stale dist/. Node tests resolve through Vite's SSR conditions,
+//    DOM tests through the client ones: "source" is put first in both.
+//  - browser: real Chromium driven by playwright-core, against built output; scripts/test.mjs builds first.
+const alias = { '#test-support': new URL('./test/support', import.meta.url).pathname };
+const resolve = { conditions: ['source', ...defaultClientConditions], alias };
+const ssr = { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } };
 const jsx = { jsx: 'automatic' as const, jsxImportSource: 'preact' };
+const shared = { resolve, ssr, esbuild: jsx };
 
 export default defineConfig({
-  resolve: source,
-  esbuild: jsx,
+  ...shared,
   test: {
     projects: [
       {
-        resolve: source,
-        esbuild: jsx,
+        ...shared,
         test: {
           name: 'unit',
-          include: ['packages/{engine,server,pdf,cli}/test/**/*.test.ts', 'scripts/test/**/*.test.ts'],
+          include: ['packages/{engine,server,pdf,cli}/test/**/*.test.ts'],
           exclude: ['**/browser/**', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 20_000,
         },
       },
       {
-        resolve: source,
-        esbuild: jsx,
+        ...shared,
         test: {
           name: 'dom',
           include: ['packages/{widgets,dashboard}/test/**/*.test.{ts,tsx}'],
@@ -38,8 +38,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: source,
-        esbuild: jsx,
+        ...shared,
         test: {
           name: 'browser',
           include: ['packages/*/test/browser/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
