@@ -13,7 +13,12 @@ import { buildDashboardData, type DashboardData, drillDownFor } from './data.js'
 import { adoptDashboardCss } from './styles.js';
 import { Dashboard } from './views/dashboard.js';
 
-export class OnwardDashboardElement extends HTMLElement {
+// In Node (a CLI or server importing this package for buildDashboardData) there is no HTMLElement: a stand-in
+// keeps the import working; defineDashboardElement does nothing there.
+const Base: typeof HTMLElement =
+  typeof HTMLElement === 'undefined' ? (class {} as unknown as typeof HTMLElement) : HTMLElement;
+
+export class OnwardDashboardElement extends Base {
   static readonly observedAttributes = ['as-at', 'from', 'role', 'src', 'no-charts', 'lang'];
   private _data: DashboardData | undefined;
   private _records: readonly InsightsYoungPerson[] | undefined;

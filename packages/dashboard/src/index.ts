@@ -2,7 +2,8 @@
 export { ChartFigure, type ChartFigureProps, type ChartSeries, loadChartJs } from './charts/chart-figure.js';
 export { buildDashboardData, type DashboardData, type DashboardQuery, drillDownFor } from './data.js';
 export { defineDashboardElement, OnwardDashboardElement } from './element.js';
-export { CSV_TYPE, dashboardTables, download, toCsvFile, toXlsx, XLSX_TYPE } from './export/spreadsheet.js';
+export { download } from './export/download.js';
+export { CSV_TYPE, dashboardTables, toCsvFile, toXlsx, XLSX_TYPE } from './export/spreadsheet.js';
 export { dayName, GROUP_LABELS, type Labels, labelsFrom, MEASURE_LABELS, monthName } from './labels.js';
 export { adoptDashboardCss, dashboardCss } from './styles.js';
 export {

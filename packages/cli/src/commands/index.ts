@@ -3,9 +3,6 @@
 // help, dispatch and exit codes come from cli.ts.
 import type { Command } from '../command.js';
 import { contentCheck } from './content-check.js';
-// import { report } from './report.js';
+import { report } from './report.js';
 
-export const COMMANDS: readonly Command[] = [
-  contentCheck,
-  // report,
-];
+export const COMMANDS: readonly Command[] = [contentCheck, report];

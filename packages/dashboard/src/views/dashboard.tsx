@@ -16,7 +16,8 @@ import {
 import { useComputed, useSignal } from '@preact/signals';
 import { ChartFigure } from '../charts/chart-figure.js';
 import type { DashboardData } from '../data.js';
-import { CSV_TYPE, dashboardTables, download, toCsvFile, toXlsx, XLSX_TYPE } from '../export/spreadsheet.js';
+import { download } from '../export/download.js';
+import { CSV_TYPE, dashboardTables, toCsvFile, toXlsx, XLSX_TYPE } from '../export/spreadsheet.js';
 import { dayName, GROUP_LABELS, type Labels, labelsFrom, MEASURE_LABELS, monthName } from '../labels.js';
 import {
   cohortSummary,

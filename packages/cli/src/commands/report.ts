@@ -1,0 +1,195 @@
+// `onward report`: the insights from an export file, as JSON, CSV or a spreadsheet. Reads NDJSON (one young person
+// per line, schemas/events/insights-young-person.schema.json), works everything out with @onward/engine for the
+// given role (small numbers hidden unless the role may see individuals) and writes it out.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildDashboardData, dashboardTables, toXlsx } from '@onward/dashboard/node';
+import {
+  buildInsightsIndex,
+  caseManagementCsv,
+  caseManagementJson,
+  caseManagementRecords,
+  type ExportTable,
+  helpList,
+  helpListTable,
+  INSIGHTS_ROLES,
+  InsightsAccessError,
+  InsightsInputError,
+  type InsightsRole,
+  type InsightsYoungPerson,
+  peopleTable,
+  personList,
+  seesIndividuals,
+  tablesToJson,
+  tableToCsv,
+  type Viewer,
+  validateInsightsRecord,
+} from '@onward/engine';
+import { parseArgs } from '../args.js';
+import type { Command } from '../command.js';
+import { EXIT, type Io, UsageError } from '../io.js';
+
+const TABLES = [
+  'domains',
+  'questions',
+  'trends',
+  'moods',
+  'cohorts',
+  'costs',
+  'people',
+  'help-list',
+  'case-management',
+];
+
+const usage = `Usage: onward report --input <plans.ndjson> --format json|csv|xlsx [--as-at YYYY-MM-DD] [--from YYYY-MM-DD]
+                     [--role analyst] [--pa-id ID] [--team ID] [--table NAME] [--question ID] [--output FILE]
+
+Works out the insights (answers per question and area of life, month-by-month trends, check-in moods, Staying Put
+against other care leavers, estimated costs avoided) from an export file, one young person per line.
+
+Options:
+  --input <file>     NDJSON, one record per line (schemas/events/insights-young-person.schema.json).
+  --format <f>       json (every table), csv (one table: see --table) or xlsx (every table, one sheet each).
+  --as-at <date>     The day the figures are for (default today). Each young person's latest plan on or before it.
+  --from <date>      First month of the trends (default 23 months before --as-at).
+  --role <role>      Who the report is for (default analyst): ${INSIGHTS_ROLES.join(', ')}.
+                     Numbers from 1 to 4 are written "fewer than 5" unless the role may see young people
+                     (pa, social-worker, team-manager, admin).
+  --pa-id <id>       A personal adviser's own id (needed with --role pa for person-level tables).
+  --team <id>        Only this team.
+  --table <name>     For csv: ${TABLES.join(', ')} (default questions).
+                     people, help-list and case-management hold young people's ids: permitted roles only.
+  --question <id>    For the help-list table: a question id (housing.internet) or area (housing); default all areas.
+  --output <file>    Write here instead of standard output (needed for xlsx).
+
+Exit code: 0 done, 1 the input has problems (one line each, with its line number), 2 a usage mistake.
+
+Examples:
+  onward report --input plans.ndjson --format xlsx --output insights.xlsx
+  onward report --input plans.ndjson --format csv --table trends --as-at 2025-12-31
+  onward report --input plans.ndjson --format csv --table help-list --role team-manager --question housing.internet`;
+
+/** Read NDJSON records, checking each against its schema. Problems name the line and the field. */
+export function readRecords(text: string): { records: InsightsYoungPerson[]; problems: string[] } {
+  const records: InsightsYoungPerson[] = [];
+  const problems: string[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(line);
+    } catch {
+      problems.push(`line ${i + 1}: is not valid JSON`);
+      continue;
+    }
+    const r = validateInsightsRecord(doc);
+    if (r.ok) records.push(r.value);
+    else for (const p of r.problems) problems.push(`line ${i + 1}: ${p.path || 'record'}: ${p.message}`);
+  }
+  return { records, problems };
+}
+
+export const report: Command = {
+  name: 'report',
+  summary: 'Insights from an export file, as JSON, CSV or a spreadsheet.',
+  usage,
+  async run(args: readonly string[], io: Io): Promise<number> {
+    const parsed = parseArgs(args, {
+      values: ['input', 'format', 'as-at', 'from', 'role', 'pa-id', 'team', 'table', 'question', 'output'],
+    });
+    if (parsed.flags.has('help')) {
+      io.out(usage);
+      return EXIT.ok;
+    }
+    if (parsed.positional.length) throw new UsageError(`Unexpected "${parsed.positional[0]}".`);
+    const v = parsed.values;
+    if (!v.input) throw new UsageError('--input is required.');
+    const format = v.format ?? 'json';
+    if (!['json', 'csv', 'xlsx'].includes(format))
+      throw new UsageError(`--format must be json, csv or xlsx, not "${format}".`);
+    if (format === 'xlsx' && !v.output) throw new UsageError('--format xlsx needs --output <file>.');
+    const role = (v.role ?? 'analyst') as InsightsRole;
+    if (!INSIGHTS_ROLES.includes(role)) throw new UsageError(`--role must be one of ${INSIGHTS_ROLES.join(', ')}.`);
+    const table = v.table ?? (format === 'csv' ? 'questions' : undefined);
+    if (table !== undefined && !TABLES.includes(table))
+      throw new UsageError(`--table must be one of ${TABLES.join(', ')}.`);
+    if (table !== undefined && format === 'xlsx')
+      throw new UsageError('--table is for csv and json; xlsx holds every table.');
+    const asAt = v['as-at'] ?? new Date().toISOString().slice(0, 10);
+    const viewer: Viewer = { role, ...(v['pa-id'] ? { paId: v['pa-id'] } : {}), ...(v.team ? { team: v.team } : {}) };
+
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, v.input), 'utf8');
+    } catch {
+      io.err(`Cannot read ${v.input}.`);
+      return EXIT.problems;
+    }
+    const { records, problems } = readRecords(text);
+    if (problems.length) {
+      for (const p of problems) io.out(p);
+      io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${v.input}; nothing was written.`);
+      return EXIT.problems;
+    }
+
+    try {
+      const index = buildInsightsIndex(records);
+      const filters = v.team ? { team: [v.team] } : {};
+      const personal = table === 'people' || table === 'help-list' || table === 'case-management';
+      if (personal && !seesIndividuals(viewer))
+        throw new InsightsAccessError(`The ${role} role sees totals only: the ${table} table lists young people.`);
+      let out: string | Uint8Array;
+      if (table === 'case-management') {
+        const all = caseManagementRecords(index);
+        const scope =
+          role === 'pa' ? new Set(personList(index, { asAt }, viewer).map((p) => p.youngPersonId)) : undefined;
+        const recs = all.filter(
+          (r) => (!scope || scope.has(r.young_person_id)) && (!v.team || r.team === v.team) && r.authorised <= asAt,
+        );
+        out = format === 'csv' ? caseManagementCsv(recs) : caseManagementJson(recs);
+      } else {
+        let tables: ExportTable[];
+        if (table === 'people') tables = [peopleTable(personList(index, { asAt, filters }, viewer))];
+        else if (table === 'help-list')
+          tables = [
+            helpListTable(
+              v.question
+                ? helpList(index, { question: v.question, asAt, filters }, viewer)
+                : [
+                    'housing',
+                    'health',
+                    'relationships',
+                    'activities',
+                    'money',
+                    'careers',
+                    'independence',
+                    'identity',
+                  ].flatMap((d) => helpList(index, { question: d, asAt, filters }, viewer)),
+            ),
+          ];
+        else {
+          const data = buildDashboardData(index, { asAt, ...(v.from ? { from: v.from } : {}), filters }, viewer);
+          tables = dashboardTables(data);
+          if (table) tables = tables.filter((t) => t.name === table);
+        }
+        const exact = seesIndividuals(viewer);
+        if (format === 'csv') out = tableToCsv(tables[0]!);
+        else if (format === 'json') out = tablesToJson(tables, { asAt, role, exact });
+        else out = await toXlsx(tables, { asAt, exact });
+      }
+      if (v.output) {
+        writeFileSync(resolve(io.cwd, v.output), out);
+        io.err(`Wrote ${v.output} (${records.length} young people, as at ${asAt}).`);
+      } else io.out(typeof out === 'string' ? out.replace(/\r?\n$/, '') : Buffer.from(out).toString('base64'));
+      return EXIT.ok;
+    } catch (e) {
+      if (e instanceof InsightsInputError || e instanceof InsightsAccessError) {
+        io.err(e.message);
+        return e instanceof InsightsAccessError ? EXIT.usage : EXIT.problems;
+      }
+      throw e;
+    }
+  },
+};

@@ -1,0 +1,102 @@
+// `onward report`, run in-process on a temporary NDJSON file.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCsv, syntheticRecords } from '@onward/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Io, run } from '../src/index.js';
+
+let dir: string;
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, cwd: dir, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'onward-report-'));
+  const records = syntheticRecords({ seed: 11, people: 120, to: '2025-12-31' });
+  writeFileSync(join(dir, 'plans.ndjson'), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  writeFileSync(
+    join(dir, 'bad.ndjson'),
+    '{"youngPersonId":"x","plans":[{"planId":"p","authorised":"2025-02-30"}]}\nnot json\n',
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('onward report', () => {
+  it('writes the questions table as CSV, with small numbers hidden for the default analyst role', async () => {
+    const io = capture();
+    expect(await run(['report', '--input', 'plans.ndjson', '--format', 'csv', '--as-at', '2025-12-31'], io)).toBe(0);
+    const rows = parseCsv(`${io.stdout.join('\n')}\n`);
+    expect(rows[0]!.slice(0, 4)).toEqual(['as_at', 'population', 'domain', 'question_id']);
+    expect(rows).toHaveLength(67);
+    const cells = rows.slice(1).flat();
+    expect(cells.some((c) => /^[1-4]$/.test(c))).toBe(false);
+  });
+
+  it('writes every table as JSON, and every table to an xlsx file', async () => {
+    const io = capture();
+    expect(await run(['report', '--input', 'plans.ndjson', '--format', 'json', '--as-at', '2025-12-31'], io)).toBe(0);
+    const json = JSON.parse(io.stdout.join('\n'));
+    expect(json.tables.map((t: { name: string }) => t.name)).toEqual([
+      'domains',
+      'questions',
+      'trends',
+      'moods',
+      'cohorts',
+      'costs',
+    ]);
+    expect(json.exact).toBe(false);
+    const x = capture();
+    expect(
+      await run(
+        ['report', '--input', 'plans.ndjson', '--format', 'xlsx', '--output', 'out.xlsx', '--as-at', '2025-12-31'],
+        x,
+      ),
+    ).toBe(0);
+    // An xlsx is a zip file; the dashboard's tests open its spreadsheets with exceljs and check the values.
+    const bytes = readFileSync(join(dir, 'out.xlsx'));
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.includes(Buffer.from('xl/worksheets/sheet7.xml'))).toBe(true);
+    expect(x.stderr.join('\n')).toMatch(/Wrote out.xlsx \(120 young people, as at 2025-12-31\)/);
+  });
+
+  it('gives person-level tables to permitted roles only', async () => {
+    const analyst = capture();
+    expect(await run(['report', '--input', 'plans.ndjson', '--format', 'csv', '--table', 'people'], analyst)).toBe(2);
+    expect(analyst.stderr.join('\n')).toMatch(/sees totals only/);
+    const manager = capture();
+    expect(
+      await run(
+        [
+          'report',
+          '--input',
+          'plans.ndjson',
+          '--format',
+          'csv',
+          '--table',
+          'case-management',
+          '--role',
+          'team-manager',
+        ],
+        manager,
+      ),
+    ).toBe(0);
+    expect(manager.stdout[0]).toMatch(/^record_version,plan_id,young_person_id/);
+  });
+
+  it('names the line and field of every problem in the input', async () => {
+    const io = capture();
+    expect(await run(['report', '--input', 'bad.ndjson', '--format', 'json'], io)).toBe(1);
+    expect(io.stdout).toContain('line 1: plans[0]: "team" is missing');
+    expect(io.stdout).toContain('line 2: is not valid JSON');
+    expect(io.stderr.join('\n')).toMatch(/nothing was written/);
+  });
+
+  it('explains usage mistakes', async () => {
+    const io = capture();
+    expect(await run(['report', '--format', 'pdf', '--input', 'plans.ndjson'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(/--format must be json, csv or xlsx/);
+  });
+});
