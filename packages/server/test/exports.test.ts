@@ -1,0 +1,32 @@
+// Pins the public exports of @onward/server: a change here is a change to what councils and the reference app use.
+import { expect, it } from 'vitest';
+import * as server from '../src/index.js';
+
+it('exports exactly these names', () => {
+  expect(Object.keys(server).sort()).toEqual(
+    [
+      'BODY_LIMIT',
+      'ConfigError',
+      'ConflictError',
+      'EVENT_TYPES',
+      'HttpProblem',
+      'ROLES',
+      'ROUTES',
+      'SEED_ACTOR',
+      'SIGNATURE_HEADER',
+      'Store',
+      'TIMESTAMP_HEADER',
+      'Webhooks',
+      'applyEvent',
+      'configFromEnv',
+      'createOnwardServer',
+      'hashPassword',
+      'openApiDocument',
+      'openStore',
+      'serve',
+      'signWebhook',
+      'verifyPassword',
+      'verifyWebhook',
+    ].sort(),
+  );
+});
