@@ -298,6 +298,12 @@ describe.skipIf(!hasChromium)('embed-portal example (built script, strict CSP)',
       await page.locator(sel).scrollIntoViewIfNeeded();
       await page.locator(sel).screenshot({ path: join(shots, `phone-${sel}.png`) });
     }
+    // Switching to Welsh fetches the Welsh wording on demand (a same-origin file, allowed by the CSP).
+    await page.locator('onward-checklist').evaluate((el) => el.setAttribute('locale', 'cy'));
+    await page.locator('onward-checklist section h2', { hasText: 'Tai' }).waitFor();
+    expect(await page.locator('onward-checklist .onward').evaluate((e) => e.getAttribute('lang'))).toBe('cy');
+    expect(await page.locator('onward-checklist .o-choice span').first().textContent()).toBe('Ie');
+    expect(await cspProblems(page)).toEqual([]);
     await context.close();
   });
 });
