@@ -59,6 +59,10 @@ class Replay {
   }
 }
 
+function addDaysIso(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 function later(at: string, minutes: number): string {
   return new Date(Date.parse(at) + minutes * 60_000).toISOString();
 }
@@ -353,7 +357,13 @@ function eventsFor(
         { type: 'stayingPut.checks.record', carerApproved: true, dbsStarted: true, dbsDone: true, on: day('checks') },
         stepAt('checks'),
       );
-    if (ok && has('active')) ok = go(paActor, { type: 'stayingPut.start' }, stepAt('active'));
+    if (ok && has('active')) {
+      ok = go(paActor, { type: 'stayingPut.start' }, stepAt('active'));
+      // Reviews: the first within 28 days of the start, then about every six months, up to today (or the end).
+      const endDay = sp.ended?.at ?? today;
+      for (let review = addDaysIso(day('active'), 24); ok && review < endDay; review = addDaysIso(review, 175))
+        go(paActor, { type: 'stayingPut.review.record', on: review }, `${review}T10:00:00.000Z`);
+    }
     if (ok && has('ended') && sp.ended) {
       const last = yp.plans.at(-1)?.plan.ssda903;
       const activity = last?.activity && last.activity !== '0' ? last.activity : 'F2';

@@ -1041,7 +1041,7 @@ function buildCouncil(seedR: Random, spec: CouncilSpec, today: string): SeedCoun
       councilId: spec.id,
       teamId: team.id,
       name,
-      ...(r.chance(0.12) ? { preferredName: name.split(' ')[0]!.slice(0, 3) } : {}),
+      ...(r.chance(0.1) ? { preferredName: r.pick(W.NICKNAMES) } : {}),
       dateOfBirth: dob,
       category:
         age >= 18 ? (r.chance(0.06) ? 'qualifying' : 'former-relevant') : p.fosterBefore18 ? 'eligible' : 'relevant',

@@ -9,6 +9,7 @@ import {
   needsHelp,
   type PathwayPlan,
   questionSet,
+  stayingPutLifecycle,
 } from '@onward/engine';
 import type { Context } from 'hono';
 import { type Prefs, type Strings, strings } from '../i18n.js';
@@ -789,16 +790,17 @@ export function mountStaff(app: AnyHono) {
                       <a href={`/young-people/${encodeURIComponent(i.youngPersonId)}`}>{i.name}</a>
                     </th>
                     <td>{formatDate(eighteen, prefs.lang)}</td>
-                    <td>{i.state ?? '–'}</td>
+                    <td>{i.state ? (stayingPutLifecycle.states[i.state]?.title ?? i.state) : '–'}</td>
                     <td>
                       {overdue.map((x) => (
                         <div>
-                          <strong class="tag tag-red">{t.overdue}</strong> {x.step} ({formatDate(x.due, prefs.lang)})
+                          <strong class="tag tag-red">{t.overdue}</strong> {x.label ?? x.step} (
+                          {formatDate(x.due, prefs.lang)})
                         </div>
                       ))}
                       {next ? (
                         <div>
-                          {t.due}: {next.step} ({formatDate(next.due, prefs.lang)})
+                          {t.due}: {next.label ?? next.step} ({formatDate(next.due, prefs.lang)})
                         </div>
                       ) : null}
                     </td>

@@ -262,6 +262,9 @@ export const WELSH_SURNAMES = [
   'Bowen',
 ];
 
+/** Names some young people prefer to be called. */
+export const NICKNAMES = ['Jay', 'Bex', 'Mo', 'Tash', 'Lou', 'Alex', 'Nat', 'Frankie', 'Jojo', 'Dee', 'Sully', 'Kez'];
+
 export const STREETS = [
   'Mill Lane',
   'Station Road',

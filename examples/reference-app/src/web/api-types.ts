@@ -59,7 +59,7 @@ export interface TrackerItem {
   name: string;
   dateOfBirth: string;
   state?: string;
-  deadlines: { step: string; due: string; overdue: boolean }[];
+  deadlines: { step: string; label?: string; due: string; overdue: boolean }[];
 }
 
 export interface QueueItem {
