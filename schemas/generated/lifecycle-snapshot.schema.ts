@@ -471,6 +471,11 @@ export const lifecycleSnapshotSchema = {
               "type": "string",
               "format": "date"
             },
+            "progressReviewedOn": {
+              "type": "string",
+              "format": "date",
+              "description": "When progress towards Staying Put was reviewed (due at 17 and a half)."
+            },
             "meetingOn": {
               "type": "string",
               "format": "date"

@@ -39,6 +39,7 @@ export type StayingPutStep =
   | 'identify'
   | 'discuss'
   | 'include-in-plans'
+  | 'review-progress'
   | 'start-dbs'
   | 'hold-meeting'
   | 'sign-agreement'
@@ -72,6 +73,7 @@ export function stayingPutDeadlines(
       dueBy: addDays(b17, -1),
       label: 'Put Staying Put in the care and pathway plans, before 17',
     },
+    { step: 'review-progress', dueBy: addMonths(b17, 6), label: 'Review progress towards Staying Put, at 17½' },
   ];
   if (options.dbsNeeded) {
     // 17¾: nine months after the 17th birthday.

@@ -156,3 +156,25 @@ export function lifecyclesMarkdown(): string {
   for (const name of LIFECYCLE_NAMES) parts.push(machineSection(name));
   return `${parts.join('\n').trimEnd()}\n`;
 }
+
+/**
+ * Markdown with table padding removed, so a formatter that aligns table columns (or changes separator dashes) does
+ * not make the generated file look stale; any change of content still does.
+ */
+export function normaliseMarkdown(markdown: string): string {
+  return markdown
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith('|')) return line.trimEnd();
+      const cells = line
+        .trim()
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim())
+        .map((c) => (/^:?-+:?$/.test(c) ? c.replace(/-+/, '---') : c));
+      return `| ${cells.join(' | ')} |`;
+    })
+    .join('\n')
+    .trimEnd();
+}

@@ -2,7 +2,7 @@ export type { CheckInStart } from './check-in.machine.js';
 export { checkInLifecycle, checkInMachine, helpDomains } from './check-in.machine.js';
 export type { EventSpec, GuardSpec, LifecycleDefinition, PayloadProblem, StateSpec } from './define.js';
 export type { PermissionRow } from './docs.js';
-export { lifecyclesMarkdown, mermaidDiagram, permissionTable } from './docs.js';
+export { lifecyclesMarkdown, mermaidDiagram, normaliseMarkdown, permissionTable } from './docs.js';
 export type { GuardTree, TransitionInfo } from './lifecycle.js';
 export {
   allowedEvents,

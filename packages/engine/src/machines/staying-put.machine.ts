@@ -142,6 +142,9 @@ const anyWorker = or(['bySocialWorker', 'byPa', 'bySupervisingSocialWorker']);
 const withdraw = {
   'stayingPut.withdraw': { guard: or(['bySocialWorker', 'byTeamManager']), target: 'withdrawn', actions: 'withdraw' },
 } as const;
+const recordProgress = {
+  'stayingPut.progress.record': { guard: anyWorker, actions: 'recordProgress' },
+} as const;
 const recordChecks = {
   'stayingPut.checks.record': { guard: 'bySupervisingSocialWorker', actions: 'recordChecks' },
 } as const;
@@ -160,6 +163,7 @@ export const stayingPutMachine = setup({
       carerWilling: event.carerWilling as Ctx['carerWilling'],
     })),
     recordInPlans: assign(({ event }) => ({ inPlansOn: date(event) })),
+    recordProgress: assign(({ event }) => ({ progressReviewedOn: date(event) })),
     recordMeeting: assign(({ event }) => ({
       meetingOn: date(event),
       meetingAttendees: event.attendees as NonNullable<Ctx['meetingAttendees']>,
@@ -225,6 +229,7 @@ export const stayingPutMachine = setup({
     inPlans: {
       on: {
         'stayingPut.meeting.record': { guard: planners, target: 'meetingHeld', actions: 'recordMeeting' },
+        ...recordProgress,
         ...recordChecks,
         ...withdraw,
       },
@@ -232,6 +237,7 @@ export const stayingPutMachine = setup({
     meetingHeld: {
       on: {
         'stayingPut.agreement.draft': { guard: anyWorker, target: 'agreementDrafted', actions: 'recordDraft' },
+        ...recordProgress,
         ...recordChecks,
         ...withdraw,
       },
@@ -247,6 +253,7 @@ export const stayingPutMachine = setup({
           },
           { guard: and(['byANamedSigner', 'notYetSigned']), actions: 'recordSignature' },
         ],
+        ...recordProgress,
         ...recordChecks,
         ...withdraw,
       },
@@ -269,6 +276,7 @@ export const stayingPutMachine = setup({
           },
           { guard: and(['bySupervisingSocialWorker', 'notPanelApproved']), actions: 'recordPanelApproval' },
         ],
+        ...recordProgress,
         ...recordChecks,
         ...withdraw,
       },
@@ -280,6 +288,7 @@ export const stayingPutMachine = setup({
           target: 'active',
           actions: 'recordStart',
         },
+        ...recordProgress,
         ...recordChecks,
         ...withdraw,
       },
@@ -372,6 +381,11 @@ export const stayingPutLifecycle: LifecycleDefinition<Ctx, Ctx> = {
     },
     'stayingPut.plans.include': {
       label: 'record that Staying Put is in the care and pathway plans',
+      payload: '`on` (date)',
+      check: pastDate('on'),
+    },
+    'stayingPut.progress.record': {
+      label: 'record a review of progress towards Staying Put',
       payload: '`on` (date)',
       check: pastDate('on'),
     },
@@ -492,6 +506,7 @@ export const stayingPutLifecycle: LifecycleDefinition<Ctx, Ctx> = {
       identify: true,
       discuss: Boolean(c.discussedOn),
       'include-in-plans': Boolean(c.inPlansOn),
+      'review-progress': Boolean(c.progressReviewedOn),
       'start-dbs': Boolean(c.dbsStartedOn || c.dbsDoneOn),
       'hold-meeting': Boolean(c.meetingOn),
       'sign-agreement': Boolean(c.signedOn),

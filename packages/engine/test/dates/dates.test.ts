@@ -199,6 +199,7 @@ describe('Staying Put deadlines', () => {
       identify: '2024-06-14',
       discuss: '2024-09-15',
       'include-in-plans': '2025-06-14',
+      'review-progress': '2025-12-15',
       'start-dbs': '2026-03-15',
       'hold-meeting': '2026-06-14',
       'sign-agreement': '2026-06-14',

@@ -83,6 +83,7 @@ export const PAYLOADS: Record<string, Record<string, unknown>[]> = {
     { youngPersonWants: 'unsure', carerWilling: 'yes' },
   ],
   'stayingPut.plans.include': [{}],
+  'stayingPut.progress.record': [{}],
   'stayingPut.meeting.record': [
     { attendees: ['young-person', 'carer', 'social-worker', 'supervising-social-worker', 'pa'] },
   ],

@@ -36,6 +36,7 @@ const EXPECTED: Record<LifecycleName, Record<string, Role[]>> = {
   'staying-put': {
     'stayingPut.discuss': ['pa', 'social-worker', 'supervising-social-worker'],
     'stayingPut.plans.include': ['pa', 'social-worker'],
+    'stayingPut.progress.record': ['pa', 'social-worker', 'supervising-social-worker'],
     'stayingPut.meeting.record': ['pa', 'social-worker'],
     'stayingPut.agreement.draft': ['pa', 'social-worker', 'supervising-social-worker'],
     'stayingPut.agreement.sign': ['young-person', 'pa', 'social-worker', 'supervising-social-worker', 'carer'],

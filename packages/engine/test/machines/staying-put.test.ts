@@ -53,6 +53,7 @@ function drafted(): StayingPutSnapshot {
   let s = start();
   s = step(s, SW, { type: 'stayingPut.discuss', youngPersonWants: 'yes', carerWilling: 'yes' }, '2024-07-01');
   s = step(s, SW, { type: 'stayingPut.plans.include' }, '2024-09-01');
+  s = step(s, SSW, { type: 'stayingPut.progress.record' }, '2025-12-10');
   s = step(
     s,
     SW,
@@ -250,6 +251,7 @@ describe('Staying Put deadlines and overdue steps', () => {
     expect(overdueSteps(s, d('2026-06-15')).map((x) => x.step)).toEqual([
       'discuss',
       'include-in-plans',
+      'review-progress',
       'start-dbs',
       'hold-meeting',
       'sign-agreement',
