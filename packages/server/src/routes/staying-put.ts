@@ -153,6 +153,8 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
       a.lifecycle,
       now(),
     );
+    // A new draft clears the signatures (the lifecycle does the same); sign-offs come only from signing.
+    agreement.signOffs = [];
     const states = await store.appendEvents([
       {
         councilId: a.councilId,
@@ -185,7 +187,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
         councilId: a.councilId,
         youngPersonId: a.youngPersonId,
         type: 'staying-put.transition',
-        payload: { arrangementId: a.id, event: { ...b }, lifecycle: r.snapshot },
+        payload: { arrangementId: a.id, event: { ...b }, lifecycle: r.snapshot, by: { id: u.id, name: u.name } },
         at: now().toISOString(),
         actor: { id: u.id, role: u.role },
       },

@@ -292,6 +292,20 @@ export function applyEvent(state: ProjectionState, e: StoredEvent): void {
       updateArrangement(state, e, (r) => {
         r.lifecycle = lifecycleOf(p);
         r.state = r.lifecycle.state;
+        const event = (p.event ?? {}) as P;
+        const by = p.by as { id: string; name: string } | undefined;
+        // A signature on the lifecycle is also a sign-off on the agreement itself, dated and named.
+        if (
+          event.type === 'stayingPut.agreement.sign' &&
+          r.agreement &&
+          by &&
+          e.actorRole !== 'system' &&
+          e.actorRole !== 'analyst' &&
+          e.actorRole !== 'admin'
+        ) {
+          const signOff = { party: e.actorRole, name: by.name, at: e.at };
+          r.agreement = { ...r.agreement, signOffs: [...r.agreement.signOffs, signOff].slice(-10) };
+        }
       });
       return;
     default:
