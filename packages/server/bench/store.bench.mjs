@@ -16,16 +16,38 @@ await store.createCouncil({ id: 'c1', name: 'Bench' });
 await store.createTeam({ id: 't1', councilId: 'c1', name: 'Team' });
 await t('create 10 staff (scrypt hashing, in parallel)', () =>
   store.createStaffUsers(
-    Array.from({ length: 10 }, (_, i) => ({ id: `pa${i}`, councilId: 'c1', role: 'pa', teamId: 't1', name: `PA ${i}`, email: `pa${i}@bench.example`, password: 'a long enough password' })),
+    Array.from({ length: 10 }, (_, i) => ({
+      id: `pa${i}`,
+      councilId: 'c1',
+      role: 'pa',
+      teamId: 't1',
+      name: `PA ${i}`,
+      email: `pa${i}@bench.example`,
+      password: 'a long enough password',
+    })),
   ),
 );
 const N = 400;
 await t(`register ${N} young people (one transaction)`, () =>
   store.createYoungPeople(
-    Array.from({ length: N }, (_, i) => ({ id: `yp${i}`, councilId: 'c1', name: `Person ${i}`, dateOfBirth: '2006-06-01', category: 'former-relevant', teamId: 't1', paId: `pa${i % 10}` })),
+    Array.from({ length: N }, (_, i) => ({
+      id: `yp${i}`,
+      councilId: 'c1',
+      name: `Person ${i}`,
+      dateOfBirth: '2006-06-01',
+      category: 'former-relevant',
+      teamId: 't1',
+      paId: `pa${i % 10}`,
+    })),
   ),
 );
-const lifecycle = { lifecycle: 'check-in', schemaVersion: 1, state: 'submitted', context: {}, updatedAt: '2025-01-01T00:00:00.000Z' };
+const lifecycle = {
+  lifecycle: 'check-in',
+  schemaVersion: 1,
+  state: 'submitted',
+  context: {},
+  updatedAt: '2025-01-01T00:00:00.000Z',
+};
 const events = [];
 for (let i = 0; i < N; i++)
   for (let m = 0; m < 24; m++) {
@@ -35,7 +57,17 @@ for (let i = 0; i < N; i++)
       youngPersonId: `yp${i}`,
       type: 'check-in.recorded',
       at,
-      payload: { checkIn: { id: `ci-${i}-${m}`, youngPersonId: `yp${i}`, author: 'young-person', at, locale: 'en-GB', moods: { housing: { mood: m % 3 ? 'good' : 'bad', help: m % 7 === 0 } } }, lifecycle },
+      payload: {
+        checkIn: {
+          id: `ci-${i}-${m}`,
+          youngPersonId: `yp${i}`,
+          author: 'young-person',
+          at,
+          locale: 'en-GB',
+          moods: { housing: { mood: m % 3 ? 'good' : 'bad', help: m % 7 === 0 } },
+        },
+        lifecycle,
+      },
     });
   }
 await t(`append ${events.length} events in batches of 2,000`, async () => {
@@ -52,7 +84,10 @@ const signIn = await app.request('http://localhost/api/auth/sign-in', {
   headers: { 'content-type': 'application/json', 'x-csrf-token': csrf.csrfToken, cookie: cookie0 },
   body: JSON.stringify({ email: 'pa0@bench.example', password: 'a long enough password' }),
 });
-const session = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const session = signIn.headers
+  .getSetCookie()
+  .map((c) => c.split(';')[0])
+  .join('; ');
 const runs = 20;
 const times = [];
 for (let i = 0; i < runs; i++) {
@@ -62,5 +97,7 @@ for (let i = 0; i < runs; i++) {
   times.push(performance.now() - s);
 }
 times.sort((a, b) => a - b);
-console.log(`${'GET /api/young-people (caseload of 40), median of 20'.padEnd(58)} ${times[10].toFixed(1).padStart(7)} ms`);
+console.log(
+  `${'GET /api/young-people (caseload of 40), median of 20'.padEnd(58)} ${times[10].toFixed(1).padStart(7)} ms`,
+);
 await store.close();
