@@ -54,12 +54,17 @@ export function domainSummary(labels: Labels, a: Aggregates): string {
   return `Young people most often need help with ${labels.domain(top.id).toLowerCase()}: ${pct(top.percentPeopleNeedingHelp)} of those who answered questions about it.`;
 }
 
-/** Per-question summary inside a domain: the question with the most "no" answers. */
-export function domainQuestionsSummary(labels: Labels, a: Aggregates, domain: DomainId): string {
+/**
+ * Per-question summary inside a domain: the question with the most "no" answers, and how that changed since
+ * `before` (e.g. the first month of the trends) when given.
+ */
+export function domainQuestionsSummary(labels: Labels, a: Aggregates, domain: DomainId, before?: TrendPoint): string {
   const qs = a.questions.filter((q) => q.domain === domain && q.percent.no.value !== null);
   if (!qs.length) return `There are no answers to show for ${labels.domain(domain).toLowerCase()}.`;
   const top = qs.reduce((x, y) => ((y.percent.no.value ?? 0) > (x.percent.no.value ?? 0) ? y : x));
-  return `In ${labels.domain(domain).toLowerCase()}, the most “no” answers were to “${labels.question(top.id)}”: ${pct(top.percent.no)} of those who answered.`;
+  const prev = before?.questions.find((x) => x.id === top.id);
+  const tail = prev && before ? change(top.percent.no, prev.percent.no, monthName(before.month)) : '';
+  return `In ${labels.domain(domain).toLowerCase()}, the most “no” answers were to “${labels.question(top.id)}”: ${pct(top.percent.no)} of those who answered${tail}.`;
 }
 
 /** Trend line for one question from the first to the last month with a number. */

@@ -1,5 +1,5 @@
 import { buildInsightsIndex } from '@onward/engine';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, within } from '@testing-library/preact';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +8,7 @@ import {
   Dashboard,
   dashboardTables,
   defineDashboardElement,
+  domainQuestionsSummary,
   domainSummary,
   drillDownFor,
   labelsFrom,
@@ -17,6 +18,7 @@ import {
   trendSummary,
 } from '../src/index.js';
 import { dashboardCohort } from './fixtures.js';
+import { flush, mount, unmountAll } from './helpers.js';
 
 const index = buildInsightsIndex(dashboardCohort());
 const manager = { role: 'team-manager' } as const;
@@ -24,7 +26,7 @@ const analyst = { role: 'analyst' } as const;
 const labels = labelsFrom();
 const query = { asAt: '2025-12-31', from: '2025-04-01' };
 
-afterEach(() => cleanup());
+afterEach(() => unmountAll());
 
 describe('summary sentences', () => {
   const data = buildDashboardData(index, query, manager);
@@ -39,6 +41,14 @@ describe('summary sentences', () => {
     expect(trendSummary(labels, data.trends, 'housing.internet')).toBe(
       'In December 2025, 60% of young people who answered said “no” to “Can you get online at home as often as you need?”, up from 30% in May 2025.',
     );
+  });
+
+  it('names the question in an area with the most "no" answers, and how it changed', () => {
+    const may = data.trends.find((p) => p.month === '2025-05')!;
+    expect(domainQuestionsSummary(labels, data.aggregates, 'housing', may)).toBe(
+      'In housing, the most “no” answers were to “Can you get online at home as often as you need?”: 60% of those who answered, up from 30% in May 2025.',
+    );
+    expect(domainQuestionsSummary(labels, data.aggregates, 'money')).toBe('There are no answers to show for money.');
   });
 
   it('names the area where most young people need help', () => {
@@ -72,7 +82,7 @@ describe('summary sentences', () => {
 describe('<Dashboard>', () => {
   it('shows every chart with a summary and a table, with exact numbers for a manager', () => {
     const data = buildDashboardData(index, query, manager);
-    const { container } = render(
+    const { container } = mount(
       <Dashboard data={data} noCharts drillDown={drillDownFor(index, manager, query.asAt)} />,
     );
     const figures = container.querySelectorAll('figure');
@@ -93,7 +103,7 @@ describe('<Dashboard>', () => {
 
   it('hides small numbers from an analyst and offers no list of young people', () => {
     const data = buildDashboardData(index, query, analyst);
-    const { container } = render(<Dashboard data={data} noCharts />);
+    const { container } = mount(<Dashboard data={data} noCharts />);
     expect(screen.getByText(/numbers from 1 to 4 are shown as “fewer than 5”/)).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Answers to each question about housing' });
     const row = within(table).getByRole('row', { name: /Can you get online/ });
@@ -107,21 +117,24 @@ describe('<Dashboard>', () => {
     expect(container.textContent).not.toMatch(/yp-\d/);
   });
 
-  it('drills down from a question to the young people needing help', () => {
+  it('drills down from a question to the young people needing help', async () => {
     const data = buildDashboardData(index, query, manager);
-    render(<Dashboard data={data} noCharts drillDown={drillDownFor(index, manager, query.asAt)} />);
+    mount(<Dashboard data={data} noCharts drillDown={drillDownFor(index, manager, query.asAt)} />);
     fireEvent.change(screen.getByLabelText('Question or area'), { target: { value: 'housing.internet' } });
+    await flush();
     fireEvent.click(screen.getByRole('button', { name: 'Show young people' }));
+    await flush();
     const table = screen.getByRole('table', { name: '1 answers needing help' });
     expect(within(table).getByRole('row', { name: /yp-0/ }).textContent).toContain('asked for help');
   });
 
-  it('changes the questions shown with the area of life', () => {
+  it('changes the questions shown with the area of life', async () => {
     const data = buildDashboardData(index, query, manager);
-    render(<Dashboard data={data} noCharts />);
+    mount(<Dashboard data={data} noCharts />);
     fireEvent.change(screen.getByLabelText('Area of life', { selector: 'select[id$="-area"]' }), {
       target: { value: 'money' },
     });
+    await flush();
     expect(screen.getByRole('table', { name: 'Answers to each question about money' })).toBeTruthy();
   });
 });

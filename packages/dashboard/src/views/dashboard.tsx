@@ -19,14 +19,7 @@ import type { DashboardData } from '../data.js';
 import { download } from '../export/download.js';
 import { CSV_TYPE, dashboardTables, toCsvFile, toXlsx, XLSX_TYPE } from '../export/spreadsheet.js';
 import { dayName, GROUP_LABELS, type Labels, labelsFrom, MEASURE_LABELS, monthName } from '../labels.js';
-import {
-  cohortSummary,
-  domainQuestionsSummary,
-  domainSummary,
-  moodSummary,
-  questionSummary,
-  trendSummary,
-} from '../summary.js';
+import { cohortSummary, domainQuestionsSummary, domainSummary, moodSummary, trendSummary } from '../summary.js';
 import { DataTable } from '../tables/data-table.js';
 
 export interface DashboardProps {
@@ -242,11 +235,7 @@ export function Dashboard(props: DashboardProps) {
           { label: 'No (%)', data: qs.map((q) => value(q.percent.no)), colour: 1 },
           { label: 'Not relevant (%)', data: qs.map((q) => value(q.percent.notRelevant)), colour: 2 },
         ]}
-        summary={`${domainQuestionsSummary(labels, a, domain.value)}${
-          qs[0] && before
-            ? ` ${questionSummary(labels, qs[0].id, data.trends[data.trends.length - 1] ?? a, before)}`
-            : ''
-        }`}
+        summary={domainQuestionsSummary(labels, a, domain.value, before)}
         table={{
           caption: `Answers to each question about ${labels.domain(domain.value).toLowerCase()}`,
           columns: [
