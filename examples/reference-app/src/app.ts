@@ -22,6 +22,10 @@ export interface ReferenceAppOptions {
   /** One JSON line per request from the server; never personal data. */
   logger?: (line: string) => void;
   clock?: () => Date;
+  /** The public origin (https://plans.council.gov.uk), for the CSRF check and links. */
+  publicOrigin?: string;
+  /** Behind a trusted reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 const TYPES: Record<string, string> = {
@@ -77,6 +81,8 @@ export function createReferenceApp(options: ReferenceAppOptions) {
     secureCookies: options.secureCookies,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
     renderPlanPdf: (plan, ctx) =>
       renderPlanPdf(plan, {
         wording,

@@ -63,6 +63,10 @@ function addDaysIso(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
+function addYearsIso(day: string, n: number): string {
+  return `${String(Number(day.slice(0, 4)) + n).padStart(4, '0')}${day.slice(4)}`;
+}
+
 function later(at: string, minutes: number): string {
   return new Date(Date.parse(at) + minutes * 60_000).toISOString();
 }
@@ -245,6 +249,30 @@ function eventsFor(
     previous = { id: doc.id, replay };
   }
 
+  // At 25 the service ends: the last plan is closed on the birthday (if that day has come).
+  const twentyFive = addYearsIso(yp.dateOfBirth, 25);
+  if (
+    previous &&
+    twentyFive <= today &&
+    ['active', 'reviewDue', 'draft', 'returned', 'submitted'].includes(previous.replay.snapshot.state)
+  ) {
+    const at = `${twentyFive}T09:30:00.000Z`;
+    const moved = previous.replay.step(mActor, { type: 'plan.close', reason: 'turned-25' }, at);
+    if (moved)
+      ev(
+        'plan.transition',
+        {
+          planId: previous.id,
+          event: { type: 'plan.close', reason: 'turned-25' },
+          ...moved,
+          lifecycle: previous.replay.snapshot,
+          by: { id: manager.id, name: manager.name },
+        },
+        at,
+        mActor,
+      );
+  }
+
   for (const c of yp.checkIns) {
     const replay = new Replay('check-in', { checkInId: c.id, youngPersonId: yp.id, paId: yp.paId }, c.at);
     if (replay.step(ypActor, { type: 'checkIn.submit', moods: c.moods }, c.at)) {
@@ -312,6 +340,13 @@ function eventsFor(
       );
     if (ok && has('in-plan'))
       ok = go(paActor, { type: 'stayingPut.plans.include', on: day('in-plan') }, stepAt('in-plan'));
+    // Progress towards Staying Put is reviewed at 17½ (when that day has come and the arrangement is that far on).
+    const seventeenHalf = addDaysIso(addYearsIso(yp.dateOfBirth, 17), 182);
+    if (ok && has('in-plan') && seventeenHalf <= today) {
+      const on = seventeenHalf < day('in-plan') ? day('in-plan') : seventeenHalf;
+      if (!has('agreement-meeting') || on <= day('agreement-meeting'))
+        go(paActor, { type: 'stayingPut.progress.record', on }, `${on}T15:00:00.000Z`);
+    }
     if (ok && has('agreement-meeting'))
       ok = go(
         paActor,

@@ -4,9 +4,9 @@
 //   PORT (default 3000; 0 picks a free port), HOST (default 127.0.0.1; 0.0.0.0 in a container),
 //   DATABASE_URL (PostgreSQL), ONWARD_DATA_DIR (PGlite folder, default .data), ONWARD_MEMORY=1 (throwaway
 //   in-memory database), ONWARD_SEED (PRNG seed, default 2026), ONWARD_SEED_SIZE (young people, default 400),
-//   ONWARD_SEED_ACCOUNTS (young people given their own demo sign-in, default 12), ONWARD_SECURE_COOKIES=1 (behind HTTPS), ONWARD_NO_SEED=1 (start empty).
+//   ONWARD_SEED_ACCOUNTS (young people given their own demo sign-in, default 12), ONWARD_SECURE_COOKIES=true (behind HTTPS), ONWARD_NO_SEED=1 (start empty).
 import { resolve } from 'node:path';
-import { openStore, serve } from '@onward/server';
+import { configFromEnv, openStore, serve } from '@onward/server';
 import { createReferenceApp } from './app.js';
 import { loadSeed } from './load-seed.js';
 import { buildSeed, demoSignIns, seedSummary } from './seed.js';
@@ -24,13 +24,31 @@ function intEnv(name: string, fallback: number, min: number, max: number): numbe
 
 async function main() {
   const seedOnly = process.argv.includes('--seed-only');
-  const port = intEnv('PORT', 3000, 0, 65535);
-  const host = process.env.HOST ?? '127.0.0.1';
-  const databaseUrl = process.env.DATABASE_URL || undefined;
+  // The server's own settings (PORT, HOST, DATABASE_URL, ONWARD_PUBLIC_ORIGIN, ONWARD_TRUST_PROXY, …), checked the
+  // same way as in production (docs/deployment.md). Two demo defaults differ: the PGlite folder is .data (git
+  // ignores it) and cookies are Secure only when asked for or when the public origin is https, because the demo
+  // runs on http://localhost.
+  const env = { ...process.env, ONWARD_DATA_DIR: process.env.ONWARD_DATA_DIR || '.data' };
+  const config = configFromEnv(env);
+  const secureCookies =
+    process.env.ONWARD_SECURE_COOKIES !== undefined && process.env.ONWARD_SECURE_COOKIES !== ''
+      ? config.server.secureCookies
+      : (config.server.publicOrigin ?? '').startsWith('https:');
   const memory = process.env.ONWARD_MEMORY === '1';
-  const dataDir = memory || databaseUrl ? undefined : resolve(process.env.ONWARD_DATA_DIR ?? '.data');
-  const store = await openStore({ ...(databaseUrl ? { databaseUrl } : {}), ...(dataDir ? { dataDir } : {}) });
-  const where = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : dataDir ? `PGlite in ${dataDir}` : 'PGlite in memory';
+  const storeOptions =
+    memory && !('databaseUrl' in config.store)
+      ? {}
+      : {
+          ...config.store,
+          ...('dataDir' in config.store && config.store.dataDir ? { dataDir: resolve(config.store.dataDir) } : {}),
+        };
+  const store = await openStore(storeOptions);
+  const where =
+    'databaseUrl' in storeOptions
+      ? 'PostgreSQL (DATABASE_URL)'
+      : 'dataDir' in storeOptions
+        ? `PGlite in ${storeOptions.dataDir}`
+        : 'PGlite in memory';
   console.log(`Onward: database ${where}`);
 
   const councils = await store.listCouncils();
@@ -54,13 +72,14 @@ async function main() {
     return;
   }
 
-  const secureCookies = process.env.ONWARD_SECURE_COOKIES === '1';
   const { app } = createReferenceApp({
     store,
+    ...config.server,
     secureCookies,
     logger: process.env.ONWARD_LOG === '1' ? (l) => console.log(l) : () => {},
   });
-  const server = await serve(app, { port, hostname: host });
+  const host = config.listen.hostname;
+  const server = await serve(app, config.listen);
   const actual = server.port;
   const shown = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log('');

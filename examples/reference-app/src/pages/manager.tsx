@@ -6,7 +6,7 @@ import type { AuditEntry, QueueItem, YoungPersonSummary } from '../web/api-types
 import { formatDate, prefsOf } from '../web/context.js';
 import { type AnyHono, apiFor, errorPage, page } from '../web/render.js';
 import { domainTitle, questionText } from './checklist.js';
-import { CaseloadTable, staffSession, today } from './staff.js';
+import { CaseloadTable, isOverdue, staffSession, today } from './staff.js';
 
 interface Figure {
   value: number | null;
@@ -98,7 +98,7 @@ export function mountManager(app: AnyHono) {
         <h1>{t.team}</h1>
         <div class="table-wrap">
           <table>
-            <caption>{t.caseload}</caption>
+            <caption>{t.team}</caption>
             <thead>
               <tr>
                 <th scope="col">PA</th>
@@ -116,7 +116,7 @@ export function mountManager(app: AnyHono) {
                   <tr>
                     <th scope="row">{names.get(pa) ?? pa}</th>
                     <td>{list.length}</td>
-                    <td>{list.filter((y) => y.reviewOverdue).length}</td>
+                    <td>{list.filter(isOverdue).length}</td>
                     <td>
                       {
                         list.filter(
@@ -135,7 +135,7 @@ export function mountManager(app: AnyHono) {
           </table>
         </div>
         <h2>{t.overdue}</h2>
-        <CaseloadTable items={yps.data.items.filter((y) => y.reviewOverdue)} prefs={prefs} caption={t.overdue} />
+        <CaseloadTable items={yps.data.items.filter(isOverdue)} prefs={prefs} caption={t.overdue} />
       </>,
     );
   });

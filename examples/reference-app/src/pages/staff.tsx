@@ -47,9 +47,15 @@ function problemErrors(data: unknown, t: Strings): { field?: string; message: st
   return [{ message: p?.detail ?? p?.title ?? t.tryAgain }];
 }
 
+/** Review overdue, unless the plan is closed (a young person who has turned 25 has no more reviews). */
+export function isOverdue(y: YoungPersonSummary): boolean {
+  return y.reviewOverdue && y.currentPlan?.state !== 'closed';
+}
+
 export function ReviewTag(props: { yp: YoungPersonSummary; t: Strings; lang: Prefs['lang'] }) {
   const { yp, t } = props;
-  if (!yp.reviewDue) return <span class="small">–</span>;
+  // A closed plan (for example at 25) has no review to come.
+  if (!yp.reviewDue || yp.currentPlan?.state === 'closed') return <span class="small">–</span>;
   const days = Math.round((Date.parse(yp.reviewDue) - Date.parse(today())) / 86_400_000);
   return (
     <>
@@ -66,7 +72,7 @@ export function ReviewTag(props: { yp: YoungPersonSummary; t: Strings; lang: Pre
 export function CaseloadTable(props: { items: YoungPersonSummary[]; prefs: Prefs; caption: string }) {
   const t = strings(props.prefs);
   const d = today();
-  const rank = (y: YoungPersonSummary) => (y.reviewOverdue ? 0 : y.reviewDue ? 1 : 2);
+  const rank = (y: YoungPersonSummary) => (isOverdue(y) ? 0 : y.reviewDue ? 1 : 2);
   const items = [...props.items].sort(
     (a, b) =>
       rank(a) - rank(b) || (a.reviewDue ?? '9').localeCompare(b.reviewDue ?? '9') || a.name.localeCompare(b.name),
@@ -179,9 +185,13 @@ export function mountStaff(app: AnyHono) {
         : s.user.role === 'social-worker'
           ? r.data.items.filter((y) => y.socialWorkerId === s.user.id)
           : r.data.items;
-    const overdue = mine.filter((y) => y.reviewOverdue).length;
+    const overdue = mine.filter(isOverdue).length;
     const dueSoon = mine.filter(
-      (y) => !y.reviewOverdue && y.reviewDue && Date.parse(y.reviewDue) - Date.parse(today()) <= 28 * 86_400_000,
+      (y) =>
+        !isOverdue(y) &&
+        y.currentPlan?.state !== 'closed' &&
+        y.reviewDue &&
+        Date.parse(y.reviewDue) - Date.parse(today()) <= 28 * 86_400_000,
     ).length;
     const help = mine.reduce((n, y) => n + y.openHelpRequests, 0);
     return page(
