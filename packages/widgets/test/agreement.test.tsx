@@ -1,9 +1,9 @@
 import type { LivingTogetherAgreement } from '@onward/engine';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Agreement, memoryStorage, parsePounds } from '../src/index.js';
 import { sampleAgreement } from './fixtures.js';
-import { recorder } from './helpers.js';
+import { cleanup, recorder, render } from './helpers.js';
 
 afterEach(cleanup);
 

@@ -1,9 +1,9 @@
 import { validateCheckIn } from '@onward/engine';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CheckInWidget, memoryStorage } from '../src/index.js';
 import { sampleCheckIn } from './fixtures.js';
-import { recorder } from './helpers.js';
+import { cleanup, recorder, render } from './helpers.js';
 
 afterEach(cleanup);
 

@@ -1,9 +1,9 @@
 import { type AnyChecklist, allShippedWording, getAnswer, questionSet } from '@onward/engine';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Checklist, type ChecklistSave, type Draft, memoryStorage } from '../src/index.js';
 import { partChecklist } from './fixtures.js';
-import { recorder, tick } from './helpers.js';
+import { cleanup, recorder, render, tick } from './helpers.js';
 
 afterEach(cleanup);
 const set = questionSet();

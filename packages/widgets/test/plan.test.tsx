@@ -1,9 +1,9 @@
 import type { Actor, PathwayPlan } from '@onward/engine';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStorage, Plan } from '../src/index.js';
 import { planLifecycle, samplePlan } from './fixtures.js';
-import { recorder } from './helpers.js';
+import { cleanup, recorder, render } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -104,6 +104,25 @@ describe('Plan', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send to a manager' }));
     await waitFor(() => expect(rec.of('onward-action')).toEqual([{ widget: 'plan', type: 'plan.submit' }]));
     expect(rec.of('onward-submit')).toHaveLength(1);
+  });
+
+  it('lets the young person write only their own views; workers write the rest', async () => {
+    const { rec } = await setup({ id: 'yp-1', role: 'young-person' }, { lifecycle: planLifecycle(), mode: 'edit' });
+    const mine = screen.getByLabelText('What I want people to know') as HTMLTextAreaElement;
+    expect(mine.getAttribute('lang')).toBe('en-GB');
+    fireEvent.input(mine, { target: { value: 'My words, my plan.' } });
+    expect((rec.of('onward-change').at(-1)!.value as PathwayPlan).views.youngPerson).toBe('My words, my plan.');
+    expect(screen.queryByLabelText('If the plan stops working', { selector: 'textarea' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Add a goal/ })).toBeNull();
+    cleanup();
+    await setup({ id: 'pa-1', role: 'pa' }, { lifecycle: planLifecycle(), mode: 'edit' });
+    expect(screen.queryByLabelText('What I want people to know')).toBeNull();
+    expect(screen.getByText('I want to stay in this area near my college. <b>Not</b> moving again!')).toBeTruthy();
+    expect(screen.getByLabelText('If the plan stops working', { selector: 'textarea' })).toBeTruthy();
+    cleanup();
+    // Once submitted, nobody edits.
+    await setup({ id: 'pa-1', role: 'pa' }, { lifecycle: planLifecycle('submitted'), mode: 'edit' });
+    expect(document.querySelector('textarea')).toBeNull();
   });
 
   it('prints and downloads a PDF through the injected renderer only', async () => {

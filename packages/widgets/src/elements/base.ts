@@ -63,9 +63,13 @@ export function boolAttr(el: Element, name: string): boolean {
   return v !== null && v !== 'false';
 }
 
+/** HTMLElement, or a stand-in where there is no DOM (so importing the package in Node never throws). */
+const ElementBase: typeof HTMLElement =
+  typeof HTMLElement === 'undefined' ? (class {} as unknown as typeof HTMLElement) : HTMLElement;
+
 type Loader<S extends WidgetStore, O> = () => Promise<WidgetImpl<S, O>> | WidgetImpl<S, O>;
 
-export abstract class OnwardElement<S extends WidgetStore, O> extends HTMLElement {
+export abstract class OnwardElement<S extends WidgetStore, O> extends ElementBase {
   /** Properties every element accepts (and upgrades when set before the element was defined). */
   protected static readonly props: readonly string[] = [];
   protected readonly props: Record<string, unknown> = {};
