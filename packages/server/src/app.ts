@@ -15,7 +15,7 @@ import { registerCheckInRoutes } from './routes/check-ins.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerStayingPutRoutes } from './routes/staying-put.js';
-import type { Store } from './storage/store.js';
+import { ConflictError, type Store } from './storage/store.js';
 import { type WebhookOptions, Webhooks } from './webhooks/webhooks.js';
 
 /** What the PDF renderers are given besides the document. */
@@ -205,6 +205,10 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
 
   app.onError((err, c) => {
     const requestId = c.get('requestId') ?? 'unknown';
+    if (err instanceof ConflictError) {
+      const p = new HttpProblem(409, 'conflict', err.message);
+      return c.body(JSON.stringify(p.body(requestId)), 409, { 'content-type': 'application/problem+json' });
+    }
     if (err instanceof HttpProblem) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
       return c.body(JSON.stringify(err.body(requestId)), err.status as 400, {

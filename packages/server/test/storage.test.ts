@@ -116,6 +116,52 @@ for (const b of backends) {
       expect((await store.getYoungPerson('yp1'))?.paId).toBe('pa2');
     });
 
+    it('refuses an append when the record moved on since it was read, and serialises writers', async () => {
+      const plan = await store.getPlan('p1');
+      const stale = { plans: { p1: (plan?.version ?? 0) - 1 } };
+      await expect(
+        store.appendEvents(
+          [
+            {
+              councilId: 'c1',
+              youngPersonId: 'yp1',
+              type: 'plan.views-saved',
+              payload: { planId: 'p1', youngPerson: 'stale' },
+            },
+          ],
+          undefined,
+          stale,
+        ),
+      ).rejects.toThrow(/changed this record/);
+      // Many writers at once for one young person: every event lands, sequences stay gapless.
+      const before = (await store.listEvents('yp1')).length;
+      await Promise.all(
+        Array.from({ length: 8 }, (_, n) =>
+          store.appendEvents([
+            {
+              councilId: 'c1',
+              youngPersonId: 'yp1',
+              type: 'plan.views-saved',
+              payload: { planId: 'p1', youngPerson: `writer ${n}` },
+            },
+          ]),
+        ),
+      );
+      const after = await store.listEvents('yp1');
+      expect(after).toHaveLength(before + 8);
+      expect(after.map((e) => e.sequence)).toEqual(after.map((_, i) => i + 1));
+      expect((await store.getPlan('p1'))?.version).toBe((plan?.version ?? 0) + 8);
+      // Put the words back for the tests that follow.
+      await store.appendEvents([
+        {
+          councilId: 'c1',
+          youngPersonId: 'yp1',
+          type: 'plan.views-saved',
+          payload: { planId: 'p1', youngPerson: '<script>alert(1)</script> I want my own flat' },
+        },
+      ]);
+    });
+
     it('refuses to change or delete events (append-only)', async () => {
       await expect(store.db.query("UPDATE events SET type = 'x' WHERE young_person_id = 'yp1'")).rejects.toThrow(
         /append-only/,

@@ -64,7 +64,9 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
   });
 
   const saved = async (c: Ctx, u: User, plan: PlanRecord, type: NewEvent['type'], payload: Record<string, unknown>) => {
-    const states = await store.appendEvents([ev(u, plan, type, payload)]);
+    const states = await store.appendEvents([ev(u, plan, type, payload)], undefined, {
+      plans: { [plan.id]: plan.version },
+    });
     await audit(c, store, now(), 'update', 'plan', plan.id, plan.youngPersonId);
     return c.json(view(c, states.get(plan.youngPersonId)?.plans.get(plan.id) as PlanRecord));
   };
@@ -168,7 +170,11 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
       at: at.toISOString(),
       actor: { id: u.id, role: u.role },
     });
-    const states = await store.appendEvents(events);
+    const states = await store.appendEvents(
+      events,
+      undefined,
+      previous ? { plans: { [previous.id]: previous.version } } : {},
+    );
     await audit(c, store, now(), 'create', 'plan', planId, yp.id);
     return c.json(view(c, states.get(yp.id)?.plans.get(planId) as PlanRecord), 201);
   });
@@ -277,9 +283,11 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     const events: NewEvent[] = [
       ev(u, plan, 'plan.transition', { event, lifecycle: r.snapshot, by: { id: u.id, name: u.name } }),
     ];
+    const superseded: Record<string, number> = {};
     if (b.type === 'plan.authorise' && plan.doc.previousPlanId) {
       const prev = await store.getPlan(plan.doc.previousPlanId);
       if (prev && prev.state === 'underReview') {
+        superseded[prev.id] = prev.version;
         const s = step('pathway-plan', lifecycleActor(u), { type: 'plan.supersede' }, prev.lifecycle, at);
         events.push(
           ev(u, prev, 'plan.transition', {
@@ -291,8 +299,9 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
       }
     }
     const council = (await store.getCouncil(plan.councilId)) ?? { id: plan.councilId, name: plan.councilId };
+    const expected: Record<string, number> = { [plan.id]: plan.version, ...superseded };
     const result = await store.transaction(async (tx) => {
-      const states = await store.appendEvents(events, tx);
+      const states = await store.appendEvents(events, tx, { plans: expected });
       const next = states.get(plan.youngPersonId)?.plans.get(plan.id) as PlanRecord;
       if (b.type === 'plan.authorise') {
         // Rendered inside the transaction: if the PDF cannot be made, the plan is not authorised either.

@@ -155,16 +155,20 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     );
     // A new draft clears the signatures (the lifecycle does the same); sign-offs come only from signing.
     agreement.signOffs = [];
-    const states = await store.appendEvents([
-      {
-        councilId: a.councilId,
-        youngPersonId: a.youngPersonId,
-        type: 'staying-put.agreement-saved',
-        payload: { arrangementId: a.id, agreement, lifecycle: r.snapshot },
-        at: now().toISOString(),
-        actor: { id: u.id, role: u.role },
-      },
-    ]);
+    const states = await store.appendEvents(
+      [
+        {
+          councilId: a.councilId,
+          youngPersonId: a.youngPersonId,
+          type: 'staying-put.agreement-saved',
+          payload: { arrangementId: a.id, agreement, lifecycle: r.snapshot },
+          at: now().toISOString(),
+          actor: { id: u.id, role: u.role },
+        },
+      ],
+      undefined,
+      { arrangements: { [a.id]: a.version } },
+    );
     await audit(c, store, now(), 'update', 'staying-put-agreement', a.id, yp.id);
     return c.json(view(u, states.get(yp.id)?.arrangements.get(a.id) as ArrangementRecord));
   });
@@ -182,16 +186,20 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
       ]);
     }
     const r = step('staying-put', lifecycleActor(u), { ...b }, a.lifecycle, now());
-    const states = await store.appendEvents([
-      {
-        councilId: a.councilId,
-        youngPersonId: a.youngPersonId,
-        type: 'staying-put.transition',
-        payload: { arrangementId: a.id, event: { ...b }, lifecycle: r.snapshot, by: { id: u.id, name: u.name } },
-        at: now().toISOString(),
-        actor: { id: u.id, role: u.role },
-      },
-    ]);
+    const states = await store.appendEvents(
+      [
+        {
+          councilId: a.councilId,
+          youngPersonId: a.youngPersonId,
+          type: 'staying-put.transition',
+          payload: { arrangementId: a.id, event: { ...b }, lifecycle: r.snapshot, by: { id: u.id, name: u.name } },
+          at: now().toISOString(),
+          actor: { id: u.id, role: u.role },
+        },
+      ],
+      undefined,
+      { arrangements: { [a.id]: a.version } },
+    );
     await audit(c, store, now(), 'event', 'staying-put', a.id, yp.id);
     return c.json(view(u, states.get(yp.id)?.arrangements.get(a.id) as ArrangementRecord));
   });

@@ -135,6 +135,12 @@ export interface DeliveryRecord {
   log: { attempt: number; at: string; responseStatus?: number; error?: string; durationMs: number }[];
 }
 
+/** Versions the caller read; the append is refused with ConflictError if a record has moved on since. */
+export interface AppendExpectations {
+  plans?: Record<string, number>;
+  arrangements?: Record<string, number>;
+}
+
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
 }
@@ -468,11 +474,29 @@ export class Store {
    * Appends events in order, in one transaction, and updates the projections. Returns the new projection
    * state per young person. Throws ProjectionError (nothing saved) when an event does not fit the records.
    */
-  async appendEvents(events: readonly NewEvent[], tx?: Queryable): Promise<Map<string, ProjectionState>> {
+  async appendEvents(
+    events: readonly NewEvent[],
+    tx?: Queryable,
+    expect: AppendExpectations = {},
+  ): Promise<Map<string, ProjectionState>> {
     if (!events.length) return new Map();
     const run = async (q: Queryable) => {
       const ids = [...new Set(events.map((e) => e.youngPersonId))];
+      // One writer per young person at a time (PostgreSQL row locks; PGlite has one connection anyway).
+      await q.query('SELECT id FROM young_people WHERE id = ANY($1) ORDER BY id FOR UPDATE', [ids]);
       const states = await this.loadStates(q, ids);
+      // The caller decided from what it read earlier; if someone changed the record since, refuse (409).
+      for (const [kind, map] of [
+        ['plans', expect.plans],
+        ['arrangements', expect.arrangements],
+      ] as const) {
+        for (const [id, version] of Object.entries(map ?? {})) {
+          const current = [...states.values()].map((st) => st[kind].get(id)).find((x) => x !== undefined);
+          if (current && current.version !== version) {
+            throw new ConflictError('Someone else changed this record a moment ago. Reload it and try again.');
+          }
+        }
+      }
       const seqRows = await q.query(
         'SELECT young_person_id, max(sequence) AS s FROM events WHERE young_person_id = ANY($1) GROUP BY young_person_id',
         [ids],
