@@ -45,7 +45,8 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
     if (doc && process.env.ONWARD_SCREENSHOTS === 'docs') {
       mkdirSync(DOC_SHOTS, { recursive: true });
-      await page.screenshot({ path: join(DOC_SHOTS, `${name}.png`), fullPage: false });
+      // CSS-pixel size keeps the committed pictures small.
+      await page.screenshot({ path: join(DOC_SHOTS, `${name}.png`), fullPage: false, scale: 'css' });
     }
   }
 

@@ -343,7 +343,7 @@ function eventsFor(
     // Progress towards Staying Put is reviewed at 17½ (when that day has come and the arrangement is that far on).
     const seventeenHalf = addDaysIso(addYearsIso(yp.dateOfBirth, 17), 182);
     if (ok && has('in-plan') && seventeenHalf <= today) {
-      const on = seventeenHalf < day('in-plan') ? day('in-plan') : seventeenHalf;
+      const on = [seventeenHalf, day('in-plan')].sort()[1]!;
       if (!has('agreement-meeting') || on <= day('agreement-meeting'))
         go(paActor, { type: 'stayingPut.progress.record', on }, `${on}T15:00:00.000Z`);
     }
