@@ -283,3 +283,24 @@ describe('migration script splitting', () => {
     expect(parts[1]).toContain('RAISE EXCEPTION');
   });
 });
+
+describe('PGlite data folder', () => {
+  it('keeps the data across restarts and runs each migration once', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'onward-pglite-'));
+    try {
+      const first = await openStore({ dataDir: dir });
+      await first.createCouncil({ id: 'kept', name: 'Kept Council' });
+      await first.close();
+      const second = await openStore({ dataDir: dir });
+      expect(await second.getCouncil('kept')).toEqual({ id: 'kept', name: 'Kept Council' });
+      const rows = await second.db.query('SELECT count(*)::int AS n FROM onward_migrations');
+      expect(rows[0]?.n).toBe(MIGRATIONS.length);
+      await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
