@@ -107,12 +107,12 @@ describe('<Dashboard>', () => {
     expect(screen.getByText(/numbers from 1 to 4 are shown as “fewer than 5”/)).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Answers to each question about housing' });
     const row = within(table).getByRole('row', { name: /Can you get online/ });
-    // 10 answered, 4 yes, 6 no (shown), help 1 (hidden).
+    // 10 answered, 4 yes (small), so 6 no would give the 4 away: it is hidden too. Help 1 (small).
     expect(
       within(row)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['10', 'fewer than 5', '60%', '0%', 'fewer than 5']);
+    ).toEqual(['10', 'fewer than 5', 'hidden', '0%', 'fewer than 5']);
     expect(screen.queryByText('Who needs help')).toBeNull();
     expect(container.textContent).not.toMatch(/yp-\d/);
   });
@@ -191,8 +191,10 @@ describe('spreadsheet export', () => {
     const col = (name: string) => internet![header.indexOf(name)];
     expect(col('population')).toBe(10);
     expect(col('answered')).toBe(10);
-    expect(col('no')).toBe(6);
-    expect(col('no_percent')).toBe(60);
+    // 6 "no" would give away the 4 "yes" (10 - 6): hidden as well.
+    expect(col('no')).toBe('hidden');
+    expect(col('no_percent')).toBe('hidden');
+    expect(col('not_relevant')).toBe(0);
     expect(col('yes')).toBe('fewer than 5');
     expect(col('help')).toBe('fewer than 5');
     const costs = wb.getWorksheet('costs')!;

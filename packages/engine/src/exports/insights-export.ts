@@ -4,7 +4,7 @@
 import type { Aggregates, MoodPoint, TrendPoint } from '../insights/aggregates.js';
 import type { CohortComparison, CostEstimate } from '../insights/cohorts.js';
 import type { HelpListEntry, PersonRow, PersonSummary } from '../insights/drill-down.js';
-import { FEWER_THAN_5, type Figure, roundTo } from '../insights/suppression.js';
+import { FEWER_THAN_5, type Figure, HIDDEN, roundTo } from '../insights/suppression.js';
 import { type CsvValue, toCsv } from './csv.js';
 
 /** One table of an export. */
@@ -18,12 +18,12 @@ export interface ExportTable {
 
 /** A count cell: the number, "fewer than 5" when hidden, empty when there is none. */
 export function countCell(f: Figure): CsvValue {
-  return f.suppressed ? FEWER_THAN_5 : f.value;
+  return f.secondary ? HIDDEN : f.suppressed ? FEWER_THAN_5 : f.value;
 }
 
 /** A percentage cell, rounded to one decimal place. */
 export function percentCell(f: Figure): CsvValue {
-  return f.suppressed ? FEWER_THAN_5 : f.value === null ? null : roundTo(f.value, 1);
+  return f.secondary ? HIDDEN : f.suppressed ? FEWER_THAN_5 : f.value === null ? null : roundTo(f.value, 1);
 }
 
 const COUNT_COLUMNS = [

@@ -13,7 +13,7 @@ import { formatDay, monthEnds, monthKey, parseDay, todayDay } from './dates.js';
 import { InsightsInputError } from './errors.js';
 import { compileFilter, type InsightsFilters } from './filters.js';
 import { assertMaySeeInsights, seesIndividuals, type Viewer } from './roles.js';
-import { countFigure, type Figure, percentFigure } from './suppression.js';
+import { complementary, countFigure, type Figure, percentFigure, SECONDARY } from './suppression.js';
 
 /** Raw counts for one question among the young people counted. */
 export interface QuestionCounts {
@@ -212,7 +212,7 @@ export interface Aggregates {
 }
 
 function presentCounts(c: QuestionCounts, exact: boolean) {
-  return {
+  const out = {
     answered: countFigure(c.answered, exact),
     yes: countFigure(c.yes, exact),
     no: countFigure(c.no, exact),
@@ -227,6 +227,15 @@ function presentCounts(c: QuestionCounts, exact: boolean) {
       needsHelp: percentFigure(c.needsHelp, c.answered, exact),
     },
   };
+  if (exact) return out;
+  // yes + no + not relevant = answered: hide a second one where one small number could be worked out.
+  const keys = ['yes', 'no', 'notRelevant'] as const;
+  for (const i of complementary([c.yes, c.no, c.notRelevant], out.answered.suppressed)) {
+    const k = keys[i]!;
+    out[k] = SECONDARY;
+    out.percent[k] = SECONDARY;
+  }
+  return out;
 }
 
 /** Apply the viewer's suppression to raw counts. */
@@ -377,7 +386,7 @@ export function moodTrends(index: InsightsIndex, query: TrendsQuery, viewer: Vie
           help: acc[b + 3]!,
         };
         const responded = counts.good + counts.ok + counts.bad;
-        return {
+        const figures = {
           id,
           responded: countFigure(responded, exact),
           good: countFigure(counts.good, exact),
@@ -391,6 +400,13 @@ export function moodTrends(index: InsightsIndex, query: TrendsQuery, viewer: Vie
             help: percentFigure(counts.help, responded, exact),
           },
         };
+        if (!exact)
+          for (const i of complementary([counts.good, counts.ok, counts.bad], figures.responded.suppressed)) {
+            const k = MOODS[i]!;
+            figures[k] = SECONDARY;
+            figures.percent[k] = SECONDARY;
+          }
+        return figures;
       }),
     };
   });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregates,
   buildInsightsIndex,
+  complementary,
   FEWER_THAN_5,
+  formatCount,
   formatPercent,
   helpList,
   InsightsAccessError,
@@ -11,6 +13,7 @@ import {
   personList,
   rawAggregates,
   rawTrends,
+  SECONDARY,
   trends,
 } from '../../src/index.js';
 import { checklist, plan, smallCohort } from './fixtures.js';
@@ -93,6 +96,19 @@ describe('aggregates as at a date', () => {
     expect(formatPercent(internet.percent.yes)).toBe(FEWER_THAN_5);
     // Zero identifies nobody and stays visible.
     expect(internet.notRelevant).toEqual({ value: 0, suppressed: false });
+  });
+
+  it('hides a second number where one small number could be worked out from the total', () => {
+    // yes 3, no 10, not relevant 6: the 3 is hidden, and so is the 6 (the smaller other), else 19 - 10 - 6 = 3.
+    expect(complementary([3, 10, 6], false)).toEqual([2]);
+    // Two small numbers already protect each other; a hidden total protects them too.
+    expect(complementary([3, 10, 2], false)).toEqual([]);
+    expect(complementary([3, 0, 0], true)).toEqual([]);
+    // Zeros are never picked: hiding a zero protects nothing.
+    expect(complementary([4, 0, 9], false)).toEqual([2]);
+    expect(complementary([5, 10, 6], false)).toEqual([]);
+    expect(formatCount(SECONDARY)).toBe('hidden');
+    expect(formatPercent(SECONDARY)).toBe('hidden');
   });
 
   it('filters by team, PA, age band (on the date), category, Staying Put and council', () => {
