@@ -89,6 +89,42 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     await page.close();
   });
 
+  it('gives every role a home page that passes axe, and keeps councils apart', async () => {
+    const homes: [string, string][] = [
+      ['young.person@northbridge.example', '/me'],
+      ['social.worker@northbridge.example', '/caseload'],
+      ['fostering@northbridge.example', '/welcome'],
+      ['carer@northbridge.example', '/welcome'],
+      ['analyst@northbridge.example', '/dashboard'],
+      ['admin@northbridge.example', '/dashboard'],
+      ['manager@afon.example', '/authorisations'],
+    ];
+    for (const [email, home] of homes) {
+      const ctx = await browser.newContext({ bypassCSP: true });
+      const page = await signIn(ctx, email);
+      expect(new URL(page.url()).pathname, email).toBe(home);
+      await check(page, `${email} home`);
+      if (email.startsWith('young.person')) {
+        await page.goto(`${app.url}/me/agreement`);
+        await check(page, 'my agreement');
+        await page.goto(`${app.url}/me/check-in`);
+        await check(page, 'check-in (demo)');
+      }
+      if (email === 'manager@afon.example') {
+        // Welsh throughout, and another council's young person is not found.
+        await page.click('a[hreflang="cy"]');
+        await check(page, 'Afon queue in Welsh');
+        const res = await page.goto(`${app.url}/young-people/northbridge.yp0001`);
+        expect(res?.status()).toBe(404);
+        await check(page, 'other council: not found');
+        await page.goto(`${app.url}/team`);
+        await check(page, 'Afon team in Welsh');
+        expect(await page.textContent('main')).not.toContain('Northbridge');
+      }
+      await ctx.close();
+    }
+  });
+
   it('walks the whole journey', async () => {
     // --- The manager registers a new young person in their team (what an admin does at referral) and notes the
     // dashboard figure that the young person's answers will change.

@@ -342,6 +342,11 @@ export function mountStaff(app: AnyHono) {
               </button>
             </form>
           ) : null}
+          {yp.data.stayingPut ? (
+            <a class="button secondary" href={`/agreements/${encodeURIComponent(yp.data.stayingPut.id)}`}>
+              {t.agreement}
+            </a>
+          ) : null}
           {['pa', 'team-manager'].includes(s.user.role) ? (
             <form method="post" action={`/young-people/${encodeURIComponent(id)}/invite`}>
               <input type="hidden" name="_csrf" value={s.csrfToken} />

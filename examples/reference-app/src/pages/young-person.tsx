@@ -10,7 +10,7 @@ import {
   questionSet,
 } from '@onward/engine';
 import type { Context } from 'hono';
-import { localeOf, strings, variantOf } from '../i18n.js';
+import { localeOf, type Prefs, strings, variantOf } from '../i18n.js';
 import type { ArrangementView, PlanListItem, PlanView, YoungPersonSummary } from '../web/api-types.js';
 import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
@@ -321,6 +321,56 @@ export function mountYoungPerson(app: AnyHono) {
     return seeOther(c, `/me/check-in?sent=${help ? 'help' : '1'}`);
   });
 
+  // Carers and supervising social workers: their agreements come by link (/agreements/:id).
+  app.get('/welcome', async (c) => {
+    const s = await sessionOf(app, c);
+    if (!s) return seeOther(c, '/sign-in');
+    const t = strings(prefsOf(c));
+    return page(
+      c,
+      { title: t.welcome, session: s },
+      <>
+        <h1>
+          {t.welcome}
+          <span class="caption">{s.user.name}</span>
+        </h1>
+        <p>{t.welcomeParty}</p>
+      </>,
+    );
+  });
+
+  // A Living Together Agreement by its arrangement id, for anyone the server lets see it (the young person,
+  // their workers, the carers and supervising social worker named on it).
+  app.get('/agreements/:id', async (c) => {
+    const s = await sessionOf(app, c);
+    if (!s) return seeOther(c, `/sign-in?back=${encodeURIComponent(new URL(c.req.url).pathname)}`);
+    const prefs = prefsOf(c);
+    const t = strings(prefs);
+    const id = c.req.param('id');
+    const r = await apiFor(app, c, s).get<ArrangementView>(`/api/staying-put/${encodeURIComponent(id)}`);
+    if (!r.ok) return errorPage(c, r.status === 403 ? 403 : 404, s);
+    const a = r.data.agreement;
+    if (!a)
+      return page(
+        c,
+        { title: t.agreement, session: s },
+        <>
+          <h1>{t.agreement}</h1>
+          <p>{t.noAgreement}</p>
+        </>,
+      );
+    return page(
+      c,
+      { title: t.agreement, session: s },
+      <AgreementView
+        a={a}
+        prefs={prefs}
+        title={t.agreement}
+        pdf={`/api/staying-put/${encodeURIComponent(id)}/agreement.pdf`}
+      />,
+    );
+  });
+
   app.get('/me/agreement', async (c) => {
     const s = await youngPersonSession(app, c);
     if (s instanceof Response) return s;
@@ -344,7 +394,7 @@ export function mountYoungPerson(app: AnyHono) {
       { title: t.myAgreement, session: s },
       <AgreementView
         a={a}
-        lang={prefs.lang}
+        prefs={prefs}
         title={t.myAgreement}
         pdf={`/api/staying-put/${encodeURIComponent(r.data.id)}/agreement.pdf`}
       />,
@@ -352,17 +402,17 @@ export function mountYoungPerson(app: AnyHono) {
   });
 }
 
-const RULES: [keyof NonNullable<ArrangementView['agreement']>['houseRules'], string][] = [
-  ['visitors', 'Visitors'],
-  ['overnightGuests', 'Overnight guests'],
-  ['stayingAway', 'Staying away'],
-  ['keys', 'Keys'],
-  ['quietHours', 'Quiet hours'],
-  ['smoking', 'Smoking'],
-  ['alcoholAndDrugs', 'Alcohol and drugs'],
-  ['sharedSpaces', 'Shared spaces'],
-  ['other', 'Other'],
-];
+const RULES = [
+  'visitors',
+  'overnightGuests',
+  'stayingAway',
+  'keys',
+  'quietHours',
+  'smoking',
+  'alcoholAndDrugs',
+  'sharedSpaces',
+  'other',
+] as const;
 
 function money(pence: number): string {
   return `£${(pence / 100).toFixed(2)}`;
@@ -370,78 +420,81 @@ function money(pence: number): string {
 
 export function AgreementView(props: {
   a: NonNullable<ArrangementView['agreement']>;
-  lang: 'en' | 'cy';
+  prefs: Prefs;
   title: string;
   pdf?: string;
 }) {
-  const { a, lang } = props;
+  const { a, prefs } = props;
+  const lang = prefs.lang;
+  const t = strings(prefs);
   return (
     <>
       <h1>{props.title}</h1>
       {props.pdf ? (
         <p>
           <a href={props.pdf} download="living-together-agreement.pdf">
-            Download (PDF)
+            {t.downloadPdf}
           </a>
         </p>
       ) : null}
       <dl class="summary">
         <div>
-          <dt>Address</dt>
+          <dt>{t.address}</dt>
           <dd>{a.address}</dd>
         </div>
         <div>
-          <dt>Carers</dt>
+          <dt>{t.carers}</dt>
           <dd>{a.carers.map((x) => x.name).join(', ')}</dd>
         </div>
         <div>
-          <dt>Starts</dt>
+          <dt>{t.starts}</dt>
           <dd>{formatDate(a.dates.starts, lang)}</dd>
         </div>
         {a.dates.firstReview ? (
           <div>
-            <dt>First review</dt>
+            <dt>{t.firstReview}</dt>
             <dd>{formatDate(a.dates.firstReview, lang)}</dd>
           </div>
         ) : null}
         {a.dates.plannedEnd ? (
           <div>
-            <dt>Planned end</dt>
+            <dt>{t.plannedEnd}</dt>
             <dd>{formatDate(a.dates.plannedEnd, lang)}</dd>
           </div>
         ) : null}
         <div>
-          <dt>My contribution</dt>
+          <dt>{t.contribution}</dt>
           <dd>
-            {money(a.money.contribution.amountPence)} a {a.money.contribution.period}
+            {money(a.money.contribution.amountPence)}{' '}
+            {t.perPeriod[a.money.contribution.period] ?? a.money.contribution.period}
             {a.money.contribution.covers ? ` – ${a.money.contribution.covers}` : ''}
           </dd>
         </div>
       </dl>
-      <h2>House rules</h2>
+      <h2>{t.houseRules}</h2>
       <dl class="summary">
-        {RULES.filter(([k]) => a.houseRules[k]).map(([k, label]) => (
+        {RULES.filter((k) => a.houseRules[k]).map((k) => (
           <div>
-            <dt>{label}</dt>
+            <dt>{t.rules[k]}</dt>
             <dd>{a.houseRules[k]}</dd>
           </div>
         ))}
       </dl>
       {a.skills?.length ? (
         <>
-          <h2>Skills to practise</h2>
+          <h2>{t.skills}</h2>
           <ul>
             {a.skills.map((s) => (
               <li>
                 {s.skill}
-                {s.targetDate ? ` (by ${formatDate(s.targetDate, lang)})` : ''}
+                {s.targetDate ? ` (${t.by} ${formatDate(s.targetDate, lang)})` : ''}
                 {s.done ? ' ✓' : ''}
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      <h2>Support</h2>
+      <h2>{t.support}</h2>
       <ul>
         {a.support.map((s) => (
           <li>
@@ -451,11 +504,11 @@ export function AgreementView(props: {
       </ul>
       {a.disagreements ? (
         <>
-          <h2>If we disagree</h2>
+          <h2>{t.ifWeDisagree}</h2>
           <p>{a.disagreements}</p>
         </>
       ) : null}
-      <h2>Signed</h2>
+      <h2>{t.signed}</h2>
       {a.signOffs.length ? (
         <ul>
           {a.signOffs.map((x) => (
@@ -465,7 +518,7 @@ export function AgreementView(props: {
           ))}
         </ul>
       ) : (
-        <p>Not signed yet.</p>
+        <p>{t.notSigned}</p>
       )}
     </>
   );

@@ -43,6 +43,9 @@ export function navFor(role: string | undefined, t: Strings): [string, string][]
       ];
     case 'analyst':
       return [['/dashboard', t.dashboard]];
+    case 'carer':
+    case 'supervising-social-worker':
+      return [['/welcome', t.home]];
     case 'admin':
       return [
         ['/dashboard', t.dashboard],
