@@ -217,6 +217,37 @@ for (const b of backends) {
       expect(c1.some((y) => y.id === 'bulk0')).toBe(false);
     });
 
+    it('keeps users as a projection of their account events', async () => {
+      const u = await store.createStaffUser({
+        councilId: 'c1',
+        email: 'sw-proj@example.org',
+        name: 'Sol',
+        role: 'social-worker',
+        teamId: 't1',
+        password: 'a long enough password',
+      });
+      await store.updateUser(u.id, { name: 'Sol Worker', disabled: true }, { id: 'admin-1', role: 'admin' });
+      const history = await store.listAccountEvents(u.id);
+      expect(history.map((h) => h.type)).toEqual(['user.created', 'user.updated']);
+      expect(history[1]).toMatchObject({
+        actorId: 'admin-1',
+        actorRole: 'admin',
+        payload: { name: 'Sol Worker', disabled: true },
+      });
+      // A row changed behind the log's back is put right by a rebuild.
+      await store.db.query("UPDATE users SET name = 'Tampered', disabled = false WHERE id = $1", [u.id]);
+      await store.rebuildProjections();
+      expect(await store.getUser(u.id)).toMatchObject({
+        name: 'Sol Worker',
+        disabled: true,
+        role: 'social-worker',
+        teamId: 't1',
+      });
+      await expect(store.db.query('DELETE FROM account_events WHERE user_id = $1', [u.id])).rejects.toThrow(
+        /append-only/,
+      );
+    });
+
     it('keeps sessions hashed and ends them all at once', async () => {
       const u = await store.createStaffUser({
         councilId: 'c1',

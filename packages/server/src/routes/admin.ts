@@ -40,7 +40,7 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
         { path: 'email', message: 'Someone already signs in with that email address.' },
       ]);
     }
-    const created = await store.createStaffUser({ ...b, councilId: u.councilId });
+    const created = await store.createStaffUser({ ...b, councilId: u.councilId, actor: { id: u.id, role: u.role } });
     await audit(c, store, now(), 'create', 'user', created.id);
     return c.json(publicUser(created), 201);
   });
@@ -59,7 +59,7 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
           { path: 'teamId', message: 'There is no such team in your council.' },
         ]);
     }
-    const updated = await store.updateUser(target.id, b);
+    const updated = await store.updateUser(target.id, b, { id: u.id, role: u.role });
     if (b.disabled) await store.deleteUserSessions(target.id);
     await audit(c, store, now(), 'update', 'user', target.id);
     return c.json(publicUser(updated as User));

@@ -208,6 +208,31 @@ CREATE TABLE webhook_attempts (
 );
 `,
   },
+  {
+    id: 2,
+    name: 'account event log: users are a projection too',
+    sql: `
+CREATE TABLE account_events (
+  id bigserial PRIMARY KEY,
+  council_id text NOT NULL REFERENCES councils(id),
+  user_id text NOT NULL,
+  actor_id text NOT NULL,
+  actor_role text NOT NULL,
+  type text NOT NULL,
+  payload jsonb NOT NULL,
+  at timestamptz NOT NULL
+);
+CREATE INDEX account_events_user ON account_events (user_id, id);
+CREATE TRIGGER account_events_append_only BEFORE UPDATE OR DELETE ON account_events
+  FOR EACH ROW EXECUTE FUNCTION onward_refuse_change();
+-- Users made before this migration get their "created" event now, from the row as it stands.
+INSERT INTO account_events (council_id, user_id, actor_id, actor_role, type, payload, at)
+  SELECT council_id, id, 'system/migration', 'system', 'user.created',
+    jsonb_strip_nulls(jsonb_build_object('role', role, 'email', email, 'name', name, 'teamId', team_id,
+      'youngPersonId', young_person_id, 'disabled', disabled)), created_at
+  FROM users;
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -71,6 +71,8 @@ export interface CreateStaffUserInput {
   role: StaffRole;
   teamId?: string;
   password: string;
+  /** Who made the account (the admin); default SEED_ACTOR. */
+  actor?: Actor;
 }
 export interface CreateYoungPersonInput {
   id?: string;
@@ -235,6 +237,31 @@ function toEvent(r: Row): StoredEvent {
   };
 }
 
+function userPayload(u: User): Record<string, unknown> {
+  return {
+    role: u.role,
+    name: u.name,
+    ...(u.email ? { email: u.email } : {}),
+    ...(u.teamId ? { teamId: u.teamId } : {}),
+    ...(u.youngPersonId ? { youngPersonId: u.youngPersonId } : {}),
+    disabled: u.disabled,
+  };
+}
+
+/** The account projection's reducer: a patch applied to a user. `teamId: null` takes them out of their team. */
+export function applyUserPatch(
+  u: User,
+  patch: { name?: string; role?: Role; teamId?: string | null; disabled?: boolean },
+): User {
+  const next: User = { ...u };
+  if (typeof patch.name === 'string') next.name = patch.name;
+  if (typeof patch.role === 'string') next.role = patch.role;
+  if (patch.teamId === null) delete next.teamId;
+  else if (typeof patch.teamId === 'string') next.teamId = patch.teamId;
+  if (typeof patch.disabled === 'boolean') next.disabled = patch.disabled;
+  return next;
+}
+
 /** Multi-row INSERT in chunks (PostgreSQL allows 65,535 parameters per statement). */
 async function insertRows(tx: Queryable, head: string, columns: number, rows: unknown[][], tail = ''): Promise<void> {
   const per = Math.max(1, Math.floor(30000 / columns));
@@ -332,6 +359,15 @@ export class Store {
         2,
         users.map((u, n) => [u.id, hashes[n]]),
       );
+      await this.accountEvents(
+        tx,
+        users.map((u, n) => ({
+          user: u,
+          type: 'user.created' as const,
+          payload: userPayload(u),
+          actor: inputs[n]?.actor ?? SEED_ACTOR,
+        })),
+      );
     });
     return users;
   }
@@ -367,7 +403,7 @@ export class Store {
       [id, input.councilId, input.email, name, yp.team_id, input.youngPersonId],
     );
     await tx.query('INSERT INTO credentials (user_id, password_hash) VALUES ($1, $2)', [id, input.hash]);
-    return {
+    const user: User = {
       id,
       councilId: input.councilId,
       role: 'young-person',
@@ -377,6 +413,15 @@ export class Store {
       youngPersonId: input.youngPersonId,
       disabled: false,
     };
+    await this.accountEvents(tx, [
+      {
+        user,
+        type: 'user.created',
+        payload: userPayload(user),
+        actor: { id: input.youngPersonId, role: 'young-person' },
+      },
+    ]);
+    return user;
   }
 
   async getUser(id: string): Promise<User | undefined> {
@@ -394,24 +439,54 @@ export class Store {
     );
     return rows.map(toUser);
   }
+  /** Changes a user (name, role, team, switched off), as an account event and its projection. */
   async updateUser(
     id: string,
     patch: { name?: string; role?: Role; teamId?: string | null; disabled?: boolean },
+    actor: Actor = SEED_ACTOR,
   ): Promise<User | undefined> {
-    const [r] = await this.db.query(
-      `UPDATE users SET name = COALESCE($2, name), role = COALESCE($3, role),
-         team_id = CASE WHEN $4::boolean THEN $5 ELSE team_id END, disabled = COALESCE($6, disabled)
-       WHERE id = $1 RETURNING *`,
-      [
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query('SELECT * FROM users WHERE id = $1 FOR UPDATE', [id]);
+      if (!row) return undefined;
+      const before = toUser(row);
+      const next = applyUserPatch(before, patch);
+      await tx.query('UPDATE users SET name = $2, role = $3, team_id = $4, disabled = $5 WHERE id = $1', [
         id,
-        patch.name ?? null,
-        patch.role ?? null,
-        patch.teamId !== undefined,
-        patch.teamId ?? null,
-        patch.disabled ?? null,
-      ],
+        next.name,
+        next.role,
+        next.teamId ?? null,
+        next.disabled,
+      ]);
+      await this.accountEvents(tx, [{ user: next, type: 'user.updated', payload: { ...patch }, actor }]);
+      return next;
+    });
+  }
+
+  private async accountEvents(
+    q: Queryable,
+    rows: { user: User; type: 'user.created' | 'user.updated'; payload: Record<string, unknown>; actor: Actor }[],
+  ): Promise<void> {
+    const at = new Date().toISOString();
+    await insertRows(
+      q,
+      'INSERT INTO account_events (council_id, user_id, actor_id, actor_role, type, payload, at)',
+      7,
+      rows.map((r) => [r.user.councilId, r.user.id, r.actor.id, r.actor.role, r.type, JSON.stringify(r.payload), at]),
     );
-    return r ? toUser(r) : undefined;
+  }
+
+  /** The account history of one user (who changed what, when), oldest first. */
+  async listAccountEvents(
+    userId: string,
+  ): Promise<{ type: string; payload: Record<string, unknown>; actorId: string; actorRole: string; at: string }[]> {
+    const rows = await this.db.query('SELECT * FROM account_events WHERE user_id = $1 ORDER BY id', [userId]);
+    return rows.map((r) => ({
+      type: String(r.type),
+      payload: json(r.payload),
+      actorId: String(r.actor_id),
+      actorRole: String(r.actor_role),
+      at: iso(r.at),
+    }));
   }
   async setPassword(userId: string, password: string): Promise<void> {
     const hash = await hashPassword(password);
@@ -674,6 +749,33 @@ export class Store {
         applyEvent(s, e);
       }
       await this.writeStates(q, [...states.values()]);
+      // Users: fold each account's events and write the result over the row (credentials and sessions stay).
+      const accountRows = await q.query(
+        'SELECT * FROM account_events WHERE ($1::text IS NULL OR council_id = $1) ORDER BY user_id, id',
+        [councilId ?? null],
+      );
+      const users = new Map<string, User>();
+      for (const r of accountRows) {
+        const id = String(r.user_id);
+        const payload = json<Record<string, unknown>>(r.payload);
+        if (r.type === 'user.created')
+          users.set(id, {
+            ...(payload as Omit<User, 'id' | 'councilId'>),
+            id,
+            councilId: String(r.council_id),
+            disabled: payload.disabled === true,
+          } as User);
+        else {
+          const u = users.get(id);
+          if (u) users.set(id, applyUserPatch(u, payload as Parameters<typeof applyUserPatch>[1]));
+        }
+      }
+      for (const u of users.values()) {
+        await q.query(
+          'UPDATE users SET name = $2, role = $3, email = $4, team_id = $5, young_person_id = $6, disabled = $7 WHERE id = $1',
+          [u.id, u.name, u.role, u.email ?? null, u.teamId ?? null, u.youngPersonId ?? null, u.disabled],
+        );
+      }
     });
   }
 
