@@ -34,7 +34,8 @@ export function questionSummary(
   const q = now.questions.find((x) => x.id === questionId);
   const text = `“${labels.question(questionId)}”`;
   if (!q || (q.answered.value === 0 && !q.answered.suppressed)) return `Nobody has answered ${text} yet.`;
-  if (q.percent.no.secondary) return `How many said “no” to ${text} is hidden, so that a small number cannot be worked out.`;
+  if (q.percent.no.secondary)
+    return `How many said “no” to ${text} is hidden, so that a small number cannot be worked out.`;
   if (q.percent.no.suppressed) return `${FEWER_THAN_5} young people answered ${text}, or fewer than 5 said “no”.`;
   const prev = before?.questions.find((x) => x.id === questionId);
   const tail = prev && before ? change(q.percent.no, prev.percent.no, monthName(before.month)) : '';
