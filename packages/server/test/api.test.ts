@@ -167,6 +167,36 @@ for (const backend of BACKENDS)
       expect(actions).toContain(`token:${token.json.id}:export:plan-export`);
     }, 120_000);
 
+    it('lets a PA go ahead without the young person only after three unsuccessful attempts, and the plan says so', async () => {
+      const pa2 = await w.as('pa2');
+      const started = await pa2.post('/api/young-people/yp2/plans', {});
+      expect(started.status).toBe(201);
+      const id = String(started.json.plan.id);
+      const attempt = (n: number) =>
+        pa2.post(`/api/plans/${id}/engagement-attempts`, {
+          at: `2026-02-0${n}T10:00:00Z`,
+          method: 'phone',
+          outcome: 'no-reply',
+          note: `Tried ${n}`,
+        });
+      expect((await attempt(1)).status).toBe(200);
+      expect((await attempt(2)).status).toBe(200);
+      const tooSoon = await pa2.post(`/api/plans/${id}/events`, { type: 'plan.completeWithoutYoungPerson' });
+      expect(tooSoon.status).toBe(409);
+      expect(tooSoon.json.detail).toMatch(/3 unsuccessful attempts/);
+      expect((await pa2.post(`/api/plans/${id}/events`, { type: 'plan.submit' })).status).toBe(409);
+      expect((await attempt(3)).status).toBe(200);
+      expect((await pa2.post(`/api/plans/${id}/events`, { type: 'plan.completeWithoutYoungPerson' })).status).toBe(200);
+      const submitted = await pa2.post(`/api/plans/${id}/events`, { type: 'plan.submit' });
+      expect(submitted.status).toBe(200);
+      expect(submitted.json.plan.engagement.completedBy).toBe('worker-without-young-person');
+      expect(submitted.json.plan.engagement.attempts.map((a: { note: string }) => a.note)).toEqual([
+        'Tried 1',
+        'Tried 2',
+        'Tried 3',
+      ]);
+    }, 120_000);
+
     it('serves the young person their record as a story, in order', async () => {
       const yp = await w.as('yp');
       const r = await yp.get('/api/young-people/yp1/events');
