@@ -12,6 +12,9 @@ const resolve = { conditions: ['source', ...defaultClientConditions], alias };
 const ssr = { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } };
 const jsx = { jsx: 'automatic' as const, jsxImportSource: 'preact' };
 const shared = { resolve, ssr, esbuild: jsx };
+// DOM tests: "source" alone, like Node's own resolution of the packages vitest leaves external, so that Preact
+// is one copy whether a widget or @testing-library/preact imports it (two copies break hooks).
+const dom = { resolve: { conditions: ['source'], alias }, ssr, esbuild: jsx };
 
 export default defineConfig({
   ...shared,
@@ -28,7 +31,7 @@ export default defineConfig({
         },
       },
       {
-        ...shared,
+        ...dom,
         test: {
           name: 'dom',
           include: ['packages/{widgets,dashboard}/test/**/*.test.{ts,tsx}'],
