@@ -193,6 +193,18 @@ const en = {
   signed: 'Signed',
   notSigned: 'Not signed yet.',
   downloadPdf: 'Download (PDF)',
+  asAt: 'As at',
+  counted: 'Young people counted',
+  hidden: 'Numbers under 5 are hidden so nobody can be identified.',
+  fewerThan5: 'fewer than 5',
+  areasOfLife: 'Areas of life',
+  needingHelpByArea: 'People needing help, by area of life',
+  area: 'Area',
+  answered: 'Answered',
+  needingHelp: 'Needing help',
+  everyQuestion: 'Every question',
+  question: 'Question',
+  auditIntro: 'Who read or changed which record, and when. The newest is first.',
 };
 export type Strings = typeof en;
 
@@ -391,6 +403,18 @@ const cy: Strings = {
   signed: 'Wedi’i lofnodi',
   notSigned: 'Heb ei lofnodi eto.',
   downloadPdf: 'Lawrlwytho (PDF)',
+  asAt: 'Ar',
+  counted: 'Pobl ifanc wedi’u cyfrif',
+  hidden: 'Mae rhifau o dan 5 wedi’u cuddio fel na all neb gael ei adnabod.',
+  fewerThan5: 'llai na 5',
+  areasOfLife: 'Rhannau o fywyd',
+  needingHelpByArea: 'Pobl sydd angen help, fesul rhan o fywyd',
+  area: 'Rhan o fywyd',
+  answered: 'Wedi ateb',
+  needingHelp: 'Angen help',
+  everyQuestion: 'Pob cwestiwn',
+  question: 'Cwestiwn',
+  auditIntro: 'Pwy ddarllenodd neu newidiodd pa gofnod, a phryd. Y diweddaraf sydd gyntaf.',
 };
 
 export function strings(p: Prefs): Strings {

@@ -27,9 +27,9 @@ interface Insights {
   domains?: InsightRow[];
 }
 
-function fig(f: Figure | undefined, pct = false): string {
+function fig(f: Figure | undefined, pct = false, fewer = 'fewer than 5'): string {
   if (!f) return '–';
-  if (f.suppressed || f.value === null) return 'fewer than 5';
+  if (f.suppressed || f.value === null) return fewer;
   return pct ? `${Math.round(f.value)}%` : String(f.value);
 }
 
@@ -156,44 +156,44 @@ export function mountManager(app: AnyHono) {
       <>
         <h1>{t.dashboard}</h1>
         <p>
-          {ins.asAt ? `As at ${formatDate(ins.asAt, prefs.lang)}. ` : ''}
-          Young people counted: <strong>{fig(ins.population)}</strong>.{' '}
-          {ins.exact === false ? 'Numbers under 5 are hidden so nobody can be identified.' : ''}
+          {ins.asAt ? `${t.asAt} ${formatDate(ins.asAt, prefs.lang)}. ` : ''}
+          {t.counted}: <strong>{fig(ins.population, false, t.fewerThan5)}</strong>.{' '}
+          {ins.exact === false ? t.hidden : ''}
         </p>
-        <h2>Areas of life</h2>
+        <h2>{t.areasOfLife}</h2>
         <div class="table-wrap">
           <table>
-            <caption>People needing help, by area of life</caption>
+            <caption>{t.needingHelpByArea}</caption>
             <thead>
               <tr>
-                <th scope="col">Area</th>
-                <th scope="col">Answered</th>
-                <th scope="col">Needing help</th>
+                <th scope="col">{t.area}</th>
+                <th scope="col">{t.answered}</th>
+                <th scope="col">{t.needingHelp}</th>
               </tr>
             </thead>
             <tbody>
               {(ins.domains ?? []).map((d) => (
                 <tr>
                   <th scope="row">{domainTitle(d.id, prefs)}</th>
-                  <td>{fig(d.peopleAnswered)}</td>
-                  <td>{fig(d.percentPeopleNeedingHelp, true)}</td>
+                  <td>{fig(d.peopleAnswered, false, t.fewerThan5)}</td>
+                  <td>{fig(d.percentPeopleNeedingHelp, true, t.fewerThan5)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        <h2>Every question</h2>
+        <h2>{t.everyQuestion}</h2>
         {qs.domains.map((d) => (
           <div class="table-wrap">
             <table>
               <caption>{domainTitle(d.id, prefs)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Question</th>
-                  <th scope="col">Answered</th>
+                  <th scope="col">{t.question}</th>
+                  <th scope="col">{t.answered}</th>
                   <th scope="col">{t.yes}</th>
                   <th scope="col">{t.no}</th>
-                  <th scope="col">Need help</th>
+                  <th scope="col">{t.needingHelp}</th>
                 </tr>
               </thead>
               <tbody>
@@ -202,10 +202,10 @@ export function mountManager(app: AnyHono) {
                   return (
                     <tr data-question={q.id}>
                       <th scope="row">{questionText(q.id, prefs)}</th>
-                      <td>{fig(row?.answered)}</td>
-                      <td>{fig(row?.percent.yes, true)}</td>
-                      <td>{fig(row?.percent.no, true)}</td>
-                      <td>{fig(row?.percent.needsHelp, true)}</td>
+                      <td>{fig(row?.answered, false, t.fewerThan5)}</td>
+                      <td>{fig(row?.percent.yes, true, t.fewerThan5)}</td>
+                      <td>{fig(row?.percent.no, true, t.fewerThan5)}</td>
+                      <td>{fig(row?.percent.needsHelp, true, t.fewerThan5)}</td>
                     </tr>
                   );
                 })}
@@ -232,7 +232,7 @@ export function mountManager(app: AnyHono) {
       { title: t.audit, session: s },
       <>
         <h1>{t.audit}</h1>
-        <p>Who read or changed which record, and when. The newest is first.</p>
+        <p>{t.auditIntro}</p>
         <div class="table-wrap">
           <table>
             <caption>{t.audit}</caption>
