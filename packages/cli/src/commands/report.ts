@@ -10,6 +10,7 @@ import {
   caseManagementJson,
   caseManagementRecords,
   type ExportTable,
+  exactFor,
   helpList,
   helpListTable,
   INSIGHTS_ROLES,
@@ -136,7 +137,11 @@ export const report: Command = {
 
     try {
       const index = buildInsightsIndex(records);
-      const filters = v.team ? { team: [v.team] } : {};
+      // A PA's report covers their own young people; a team's report, that team.
+      const filters = {
+        ...(v.team ? { team: [v.team] } : {}),
+        ...(role === 'pa' && v['pa-id'] ? { pa: [v['pa-id']] } : {}),
+      };
       const personal = table === 'people' || table === 'help-list' || table === 'case-management';
       if (personal && !seesIndividuals(viewer))
         throw new InsightsAccessError(`The ${role} role sees totals only: the ${table} table lists young people.`);
@@ -174,7 +179,7 @@ export const report: Command = {
           tables = dashboardTables(data);
           if (table) tables = tables.filter((t) => t.name === table);
         }
-        const exact = seesIndividuals(viewer);
+        const exact = exactFor(viewer, filters);
         if (format === 'csv') out = tableToCsv(tables[0]!);
         else if (format === 'json') out = tablesToJson(tables, { asAt, role, exact });
         else out = await toXlsx(tables, { asAt, exact });

@@ -12,7 +12,7 @@ import {
 import { formatDay, monthEnds, monthKey, parseDay, todayDay } from './dates.js';
 import { InsightsInputError } from './errors.js';
 import { compileFilter, type InsightsFilters } from './filters.js';
-import { assertMaySeeInsights, seesIndividuals, type Viewer } from './roles.js';
+import { assertMaySeeInsights, exactFor, type Viewer } from './roles.js';
 import { complementary, countFigure, type Figure, percentFigure, SECONDARY } from './suppression.js';
 
 /** Raw counts for one question among the young people counted. */
@@ -246,7 +246,7 @@ export function presentAggregates(
   filters: InsightsFilters = {},
 ): Aggregates {
   assertMaySeeInsights(viewer);
-  const exact = seesIndividuals(viewer);
+  const exact = exactFor(viewer, filters);
   const questions = index.questionSet.questions.map((q) => ({
     id: q.id,
     domain: q.domain,
@@ -333,7 +333,7 @@ export interface MoodPoint {
  */
 export function moodTrends(index: InsightsIndex, query: TrendsQuery, viewer: Viewer): MoodPoint[] {
   assertMaySeeInsights(viewer);
-  const exact = seesIndividuals(viewer);
+  const exact = exactFor(viewer, query.filters);
   const from = parseDay(query.from, 'from');
   const to = resolveAsAt(query.to, 'to');
   if (to < from) throw new InsightsInputError('to', 'is before "from"');

@@ -7,7 +7,7 @@ import { formatDay, parseDay } from './dates.js';
 import { InsightsInputError } from './errors.js';
 import { compileFilter, type InsightsFilters } from './filters.js';
 import { DEFAULT_UNIT_COSTS, figureById, NATIONAL_BENCHMARKS, type SourcedFigure } from './reference-data.js';
-import { assertMaySeeInsights, seesIndividuals, type Viewer } from './roles.js';
+import { assertMaySeeInsights, exactFor, type Viewer } from './roles.js';
 import { countFigure, type Figure, isSmall, percentFigure } from './suppression.js';
 
 /** The outcomes compared. */
@@ -67,6 +67,8 @@ export interface RawCohortGroup {
 
 export interface RawCohortComparison {
   readonly asAt: string;
+  /** The filters the groups were drawn with (they decide whether a viewer sees exact numbers). */
+  readonly filters: InsightsFilters;
   readonly from: string;
   readonly membership: 'ever' | 'current';
   readonly groups: Readonly<Record<CohortGroupId, RawCohortGroup>>;
@@ -146,6 +148,7 @@ export function rawCohortComparison(index: InsightsIndex, query: CohortQuery = {
   }
   return {
     asAt: formatDay(day),
+    filters: query.filters ?? {},
     from: formatDay(from),
     membership,
     groups: { 'staying-put': groups[0]!, 'other-care-leavers': groups[1]! },
@@ -212,7 +215,7 @@ export function compareCohorts(index: InsightsIndex, query: CohortQuery, viewer:
 
 export function presentCohorts(raw: RawCohortComparison, viewer: Viewer): CohortComparison {
   assertMaySeeInsights(viewer);
-  const exact = seesIndividuals(viewer);
+  const exact = exactFor(viewer, raw.filters);
   return {
     asAt: raw.asAt,
     from: raw.from,
@@ -287,7 +290,7 @@ export function estimateCostAvoidance(
   options: CostOptions = {},
 ): CostEstimate {
   assertMaySeeInsights(viewer);
-  const exact = seesIndividuals(viewer);
+  const exact = exactFor(viewer, raw.filters);
   const unitCosts = options.unitCosts ?? DEFAULT_UNIT_COSTS;
   const benchmarks = options.benchmarks ?? NATIONAL_BENCHMARKS;
   const inTouch = (options.denominator ?? 'in-touch') === 'in-touch';

@@ -53,3 +53,19 @@ export function assertMaySeeInsights(viewer: Viewer): void {
   if (ROLES_WITHOUT_INSIGHTS.includes(viewer.role))
     throw new InsightsAccessError(`The ${viewer.role} role cannot see insights about other young people.`);
 }
+
+/**
+ * True when the viewer sees exact numbers for figures drawn with these filters: a role allowed to see individuals,
+ * looking only at young people it may see. A PA sees exact figures for their own young people (filters.pa is just
+ * their id); a team manager given a team, for that team. Anything wider is shown with small numbers hidden, as to
+ * an analyst, so that exact figures never reveal young people outside the viewer's caseload.
+ */
+export function exactFor(
+  viewer: Viewer,
+  filters: { readonly pa?: readonly string[]; readonly team?: readonly string[] } = {},
+): boolean {
+  if (!seesIndividuals(viewer)) return false;
+  if (viewer.role === 'pa') return !!viewer.paId && filters.pa?.length === 1 && filters.pa[0] === viewer.paId;
+  if (viewer.team) return !!filters.team?.length && filters.team.every((t) => t === viewer.team);
+  return true;
+}

@@ -3,6 +3,7 @@ import {
   aggregates,
   buildInsightsIndex,
   complementary,
+  exactFor,
   FEWER_THAN_5,
   formatCount,
   formatPercent,
@@ -109,6 +110,21 @@ describe('aggregates as at a date', () => {
     expect(complementary([5, 10, 6], false)).toEqual([]);
     expect(formatCount(SECONDARY)).toBe('hidden');
     expect(formatPercent(SECONDARY)).toBe('hidden');
+  });
+
+  it('shows exact numbers to a PA or team manager only for their own young people', () => {
+    const pa = { role: 'pa', paId: 'pa-1' } as const;
+    expect(exactFor(pa, { pa: ['pa-1'] })).toBe(true);
+    expect(exactFor(pa, {})).toBe(false);
+    expect(exactFor(pa, { pa: ['pa-1', 'pa-2'] })).toBe(false);
+    expect(exactFor({ role: 'pa' }, { pa: ['pa-1'] })).toBe(false);
+    expect(exactFor({ role: 'team-manager', team: 'team-a' }, { team: ['team-a'] })).toBe(true);
+    expect(exactFor({ role: 'team-manager', team: 'team-a' }, {})).toBe(false);
+    expect(exactFor({ role: 'team-manager' }, {})).toBe(true);
+    expect(exactFor({ role: 'analyst' }, { pa: ['pa-1'] })).toBe(false);
+    // yp1 and yp4 are pa-1's: population 2 is exact for them, hidden council-wide.
+    expect(aggregates(index, { asAt: '2025-06-30', filters: { pa: ['pa-1'] } }, pa).population.value).toBe(2);
+    expect(aggregates(index, { asAt: '2025-06-30' }, pa).population.suppressed).toBe(true);
   });
 
   it('filters by team, PA, age band (on the date), category, Staying Put and council', () => {
