@@ -1,7 +1,7 @@
 // The dashboard in Debian's Chromium, from the BUILT package (run `pnpm build` first) bundled with esbuild into a
 // page served with a strict CSP: axe-core finds no WCAG 2.2 AA violations, charts draw (chart.js loaded on
 // demand), nothing breaks the CSP, and the spreadsheet download opens in exceljs with the numbers on screen.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -56,6 +56,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium (built package, strict CSP)
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
   });
 
   /** bypassCSP only so that the test can inject axe-core; the page's own code never needs it. */
