@@ -7558,8 +7558,15 @@ export const insightsYoungPersonSchema = {
         "properties": {
           "at": {
             "type": "string",
-            "format": "date",
-            "description": "The day of the check-in."
+            "anyOf": [
+              {
+                "format": "date"
+              },
+              {
+                "format": "date-time"
+              }
+            ],
+            "description": "When the young person checked in: a day (YYYY-MM-DD) or the check-in's own date-time."
           },
           "moods": {
             "type": "object",

@@ -142,6 +142,10 @@ describe('input records', () => {
   it('validates a record against its schema and names bad fields', () => {
     const [good] = smallCohort();
     expect(validateInsightsRecord(good).ok).toBe(true);
+    // A check-in's own date-time is accepted as well as a day.
+    const withTime = { ...good!, checkIns: [{ at: '2025-03-20T18:30:00Z', moods: { housing: { mood: 'good' } } }] };
+    expect(validateInsightsRecord(withTime).ok).toBe(true);
+    expect(buildInsightsIndex([withTime as never]).checkInDay[0]).toBe(20250320);
     const bad = {
       ...good!,
       plans: [{ ...plan({ planId: 'p', authorised: '2025-13-01', dateOfBirth: '2007-01-01' }) }],
