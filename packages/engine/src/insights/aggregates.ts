@@ -68,6 +68,36 @@ function addPlan(index: InsightsIndex, acc: Int32Array, offset: number, row: num
   acc[d0 + DOMAINS.length * 2]! += sign;
 }
 
+function addCode(acc: Int32Array, s: number, code: number, sign: number): void {
+  acc[s + (code & ANSWER_VALUE_MASK) - 1]! += sign;
+  if (code & ANSWER_HELP) acc[s + 3]! += sign;
+  if (code & ANSWER_NEEDS_HELP) acc[s + 4]! += sign;
+}
+
+/** Replace one plan's contribution by another's in one pass, skipping answers that did not change. */
+function swapPlan(index: InsightsIndex, acc: Int32Array, offset: number, from: number, to: number): void {
+  const qc = index.questionCount;
+  const answers = index.planAnswers;
+  const a0 = from * qc;
+  const b0 = to * qc;
+  for (let q = 0; q < qc; q++) {
+    const a = answers[a0 + q]!;
+    const b = answers[b0 + q]!;
+    if (a === b) continue;
+    const s = offset + q * Q_SLOTS;
+    if (a) addCode(acc, s, a, -1);
+    if (b) addCode(acc, s, b, 1);
+  }
+  const d0 = offset + qc * Q_SLOTS;
+  const answered = index.planDomainAnswered[from]! ^ index.planDomainAnswered[to]!;
+  const help = index.planDomainNeedsHelp[from]! ^ index.planDomainNeedsHelp[to]!;
+  if (answered | help)
+    for (let d = 0; d < DOMAINS.length; d++) {
+      if (answered & (1 << d)) acc[d0 + d * 2]! += index.planDomainAnswered[to]! & (1 << d) ? 1 : -1;
+      if (help & (1 << d)) acc[d0 + d * 2 + 1]! += index.planDomainNeedsHelp[to]! & (1 << d) ? 1 : -1;
+    }
+}
+
 /**
  * Counts as at each of `days` (ascending yyyymmdd), each young person counted once with the plan in force that day.
  * Work is done only when a young person's plan or filter membership changes between two days, so many months cost
@@ -92,8 +122,9 @@ export function countAt(index: InsightsIndex, days: readonly number[], filters: 
       const row = ptr >= start ? ptr : -1;
       const included = row >= 0 && filter.matches(row, p, day);
       if (included === prevIn && (!included || row === prevRow)) continue;
-      if (prevIn) addPlan(index, delta, k * slots, prevRow, -1);
-      if (included) addPlan(index, delta, k * slots, row, 1);
+      if (prevIn && included) swapPlan(index, delta, k * slots, prevRow, row);
+      else if (prevIn) addPlan(index, delta, k * slots, prevRow, -1);
+      else addPlan(index, delta, k * slots, row, 1);
       prevRow = row;
       prevIn = included;
     }

@@ -15,6 +15,7 @@ import {
   rawAggregates,
   rawTrends,
   SECONDARY,
+  syntheticRecords,
   trends,
 } from '../../src/index.js';
 import { checklist, plan, smallCohort } from './fixtures.js';
@@ -208,6 +209,23 @@ describe('trends month by month', () => {
     for (const m of months) {
       const single = rawAggregates(index, { asAt: m.asAt, filters: { team: ['team-a'] } });
       expect(m).toEqual(single);
+    }
+  });
+});
+
+describe('trends on synthetic data', () => {
+  it('match counting each month on its own, with filters that change over time', () => {
+    const ix = buildInsightsIndex(syntheticRecords({ seed: 5, people: 300, to: '2025-12-31' }));
+    const filterSets = [
+      {},
+      { stayingPut: true },
+      { ageBand: ['18-20' as const] },
+      { team: ['council-a-team-1'], stayingPut: false },
+    ];
+    for (const filters of filterSets) {
+      const months = rawTrends(ix, { from: '2024-01-01', to: '2025-12-31', filters });
+      expect(months).toHaveLength(24);
+      for (const m of months) expect(m).toEqual(rawAggregates(ix, { asAt: m.asAt, filters }));
     }
   });
 });
