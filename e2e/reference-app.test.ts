@@ -125,6 +125,48 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     }
   });
 
+  it('lets a PA complete a plan without the young person only after three unsuccessful attempts', async () => {
+    const m = await signIn(await browser.newContext({ bypassCSP: true }), 'manager@northbridge.example');
+    const session = await (await m.request.get(`${app.url}/api/auth/session`)).json();
+    const dob = new Date(Date.now() - 19.2 * 365.25 * 86_400_000).toISOString().slice(0, 10);
+    const created = await m.request.post(`${app.url}/api/young-people`, {
+      headers: { 'x-csrf-token': session.csrfToken },
+      data: {
+        name: 'Sam Quiet',
+        dateOfBirth: dob,
+        category: 'former-relevant',
+        teamId: session.user.teamId,
+        paId: 'northbridge.team1.pa1',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const sam = await created.json();
+    const p = await signIn(await browser.newContext({ bypassCSP: true }), 'pa@northbridge.example');
+    await p.goto(`${app.url}/young-people/${sam.id}`);
+    await Promise.all([p.waitForURL(/\/plans\//), p.click('button:has-text("Start a new plan")')]);
+    const planUrl = p.url();
+    expect(await p.locator('button:has-text("Submit for authorisation")').count()).toBe(0);
+    for (let i = 1; i <= 3; i++) {
+      await p.goto(`${app.url}/young-people/${sam.id}`);
+      if (i === 1) await check(p, 'record with engagement form');
+      await p.selectOption('#method', i === 2 ? 'phone' : 'message');
+      await p.selectOption('#outcome', 'no-reply');
+      await p.fill('#attempt-note', `Attempt ${i}: no answer`);
+      await Promise.all([p.waitForLoadState('load'), p.click('button:has-text("Record an attempt")')]);
+      await p.goto(planUrl);
+      const offered = await p.locator('button:has-text("Complete the plan without the young person")').count();
+      expect(offered, `after ${i} attempts`).toBe(i < 3 ? 0 : 1);
+    }
+    await check(p, 'plan after three attempts');
+    await Promise.all([
+      p.waitForLoadState('load'),
+      p.click('button:has-text("Complete the plan without the young person")'),
+    ]);
+    await Promise.all([p.waitForLoadState('load'), p.click('button:has-text("Submit for authorisation")')]);
+    expect(await p.locator('.error-summary').count(), await p.textContent('main')).toBe(0);
+    expect(await p.textContent('h1')).toContain('Waiting for authorisation');
+  });
+
   it('walks the whole journey', async () => {
     // --- The manager registers a new young person in their team (what an admin does at referral) and notes the
     // dashboard figure that the young person's answers will change.

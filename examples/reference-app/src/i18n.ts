@@ -193,6 +193,8 @@ const en = {
   signed: 'Signed',
   notSigned: 'Not signed yet.',
   downloadPdf: 'Download (PDF)',
+  withoutYp: 'Complete the plan without the young person',
+  withoutYpHint: 'Only after three attempts in a row to reach them have not worked. The plan will say so.',
   asAt: 'As at',
   counted: 'Young people counted',
   hidden: 'Numbers under 5 are hidden so nobody can be identified.',
@@ -403,6 +405,9 @@ const cy: Strings = {
   signed: 'Wedi’i lofnodi',
   notSigned: 'Heb ei lofnodi eto.',
   downloadPdf: 'Lawrlwytho (PDF)',
+  withoutYp: 'Cwblhau’r cynllun heb y person ifanc',
+  withoutYpHint:
+    'Dim ond ar ôl tair ymgais yn olynol i gysylltu â nhw sydd heb weithio. Bydd y cynllun yn dweud hynny.',
   asAt: 'Ar',
   counted: 'Pobl ifanc wedi’u cyfrif',
   hidden: 'Mae rhifau o dan 5 wedi’u cuddio fel na all neb gael ei adnabod.',

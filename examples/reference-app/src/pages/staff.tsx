@@ -642,6 +642,16 @@ export function mountStaff(app: AnyHono) {
               </button>
             </form>
           ) : null}
+          {allowedEvents.includes('plan.completeWithoutYoungPerson') && EDITORS.includes(s.user.role) ? (
+            <form method="post" action={`/plans/${encodeURIComponent(plan.id)}/events`}>
+              <input type="hidden" name="_csrf" value={s.csrfToken} />
+              <input type="hidden" name="type" value="plan.completeWithoutYoungPerson" />
+              <p class="hint">{t.withoutYpHint}</p>
+              <button class="button secondary" type="submit">
+                {t.withoutYp}
+              </button>
+            </form>
+          ) : null}
           {allowedEvents.includes('plan.authorise') ? (
             <form method="post" action={`/plans/${encodeURIComponent(plan.id)}/events`}>
               <input type="hidden" name="_csrf" value={s.csrfToken} />
