@@ -18,6 +18,7 @@ const DOC_SHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url)
 // Words the young person types, with characters that must be escaped and kept exactly.
 const NOTE = "My data runs out so I can't do college work <b>at home</b> & it's rubbish";
 const CHECK_IN_NOTE = "Rent went up & I'm skint <script>alert(1)</script>";
+const VIEWS = 'I want to stay at college and get the wifi sorted before winter.';
 const COMMENT = 'Please add what happens if the internet voucher does not come through.';
 
 const DOMAINS = ['housing', 'health', 'relationships', 'activities', 'money', 'careers', 'independence', 'identity'];
@@ -267,6 +268,12 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     await shot(y, 'young-person-my-plan-phone', true);
     await y.click('a:has-text("Standard")');
 
+    // --- Robin says what they think of the plan, in their own words.
+    await y.goto(`${app.url}/me`);
+    await y.fill('#views', VIEWS);
+    await Promise.all([y.waitForURL(/\/me$/), y.click('button:has-text("Save what I think")')]);
+    expect(await y.inputValue('#views')).toBe(VIEWS);
+
     // --- A check-in in under a minute, asking for help with money.
     await y.goto(`${app.url}/me/check-in`);
     await check(y, 'check-in');
@@ -353,6 +360,7 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
       const text = pdfText(bytes, []).replace(/\s+/g, ' ');
       expect(text).toContain('My data runs out');
       expect(text).toContain('<b>at home</b>');
+      expect(text).toContain('stay at college and get the wifi sorted');
     }
 
     // --- The dashboard counts the new answers.

@@ -37,7 +37,10 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export function mountPages(app: AnyHono, options: { secureCookies: boolean; publicDir: string }): void {
+export function mountPages(
+  app: AnyHono,
+  options: { secureCookies: boolean; publicDir: string; publicOrigin?: string },
+): void {
   // The server turns errors into a problem document and logs only the request id. With ONWARD_DEBUG=1 (a
   // developer's own machine only) a page's error is also written to the console.
   if (process.env.ONWARD_DEBUG === '1')
@@ -64,7 +67,7 @@ export function mountPages(app: AnyHono, options: { secureCookies: boolean; publ
   });
   mountAuth(app, options);
   mountYoungPerson(app);
-  mountStaff(app);
+  mountStaff(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
   mountManager(app);
 }
 
@@ -93,6 +96,11 @@ export function createReferenceApp(options: ReferenceAppOptions) {
       }),
     renderAgreementPdf: (agreement, ctx) =>
       renderAgreementPdf(agreement, { council: ctx.council, locale: ctx.locale, createdAt: new Date() }),
-    pages: (app: AnyHono) => mountPages(app, { secureCookies: options.secureCookies, publicDir }),
+    pages: (app: AnyHono) =>
+      mountPages(app, {
+        secureCookies: options.secureCookies,
+        publicDir,
+        ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
+      }),
   });
 }

@@ -193,6 +193,10 @@ const en = {
   signed: 'Signed',
   notSigned: 'Not signed yet.',
   downloadPdf: 'Download (PDF)',
+  myViews: 'What I think about my plan',
+  myViewsHint: 'In your own words. Everyone who reads your plan will see this, exactly as you write it.',
+  disagree: 'Anything I disagree with (optional)',
+  saveViews: 'Save what I think',
   withoutYp: 'Complete the plan without the young person',
   withoutYpHint: 'Only after three attempts in a row to reach them have not worked. The plan will say so.',
   asAt: 'As at',
@@ -405,6 +409,11 @@ const cy: Strings = {
   signed: 'Wedi’i lofnodi',
   notSigned: 'Heb ei lofnodi eto.',
   downloadPdf: 'Lawrlwytho (PDF)',
+  myViews: 'Beth dw i’n ei feddwl am fy nghynllun',
+  myViewsHint:
+    'Yn eich geiriau eich hun. Bydd pawb sy’n darllen eich cynllun yn gweld hyn, yn union fel rydych chi’n ei ysgrifennu.',
+  disagree: 'Unrhyw beth dw i’n anghytuno ag ef (dewisol)',
+  saveViews: 'Cadw beth dw i’n ei feddwl',
   withoutYp: 'Cwblhau’r cynllun heb y person ifanc',
   withoutYpHint:
     'Dim ond ar ôl tair ymgais yn olynol i gysylltu â nhw sydd heb weithio. Bydd y cynllun yn dweud hynny.',

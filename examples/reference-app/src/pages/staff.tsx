@@ -171,7 +171,7 @@ function Answers(props: { plan: PathwayPlan; prefs: Prefs }) {
   );
 }
 
-export function mountStaff(app: AnyHono) {
+export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}) {
   app.get('/caseload', async (c) => {
     const s = await staffSession(app, c);
     if (s instanceof Response) return s;
@@ -467,7 +467,10 @@ export function mountStaff(app: AnyHono) {
     );
     if (!r.ok) return recordPage(c, s, { errors: problemErrors(r.data, strings(prefsOf(c))) });
     // The link is shown on the page the PA sees (and is never logged); an absolute URL so it can be texted.
-    const url = new URL(r.data.url ?? `/invitation/${r.data.token}`, new URL(c.req.url).origin).toString();
+    const url = new URL(
+      r.data.url ?? `/invitation/${r.data.token}`,
+      options.publicOrigin ?? new URL(c.req.url).origin,
+    ).toString();
     return recordPage(c, s, { invite: { url, expiresAt: r.data.expiresAt } });
   });
 

@@ -152,6 +152,30 @@ export function mountYoungPerson(app: AnyHono) {
         ) : (
           <p>{t.noActions}</p>
         )}
+        {['draft', 'returned'].includes(view.data.state) ? (
+          <form method="post" action="/me/views" class="inline-form">
+            <h2>{t.myViews}</h2>
+            <input type="hidden" name="_csrf" value={s.csrfToken} />
+            <div class="field">
+              <label for="views">{t.myViews}</label>
+              <p class="hint" id="views-hint">
+                {t.myViewsHint}
+              </p>
+              <textarea id="views" name="youngPerson" rows={4} maxlength={4000} aria-describedby="views-hint">
+                {plan.views.youngPerson ?? ''}
+              </textarea>
+            </div>
+            <div class="field">
+              <label for="disagreements">{t.disagree}</label>
+              <textarea id="disagreements" name="disagreements" rows={2} maxlength={4000}>
+                {plan.views.disagreements ?? ''}
+              </textarea>
+            </div>
+            <button type="submit" class="button secondary">
+              {t.saveViews}
+            </button>
+          </form>
+        ) : null}
         <h2>{t.fullPlan}</h2>
         <div
           data-onward-plan={planId}
@@ -176,6 +200,22 @@ export function mountYoungPerson(app: AnyHono) {
         ) : null}
       </>,
     );
+  });
+
+  app.post('/me/views', async (c) => {
+    const s = await youngPersonSession(app, c);
+    if (s instanceof Response) return s;
+    const f = await formOf(c);
+    if (f._csrf !== s.csrfToken) return errorPage(c, 403, s);
+    const id = await currentPlanId(app, c, s);
+    if (!id) return errorPage(c, 404, s);
+    // Their words exactly as written (only line endings normalised).
+    const body: { youngPerson?: string; disagreements?: string } = {};
+    if (f.youngPerson !== undefined) body.youngPerson = f.youngPerson.replace(/\r\n/g, '\n');
+    if (f.disagreements !== undefined) body.disagreements = f.disagreements.replace(/\r\n/g, '\n');
+    const r = await apiFor(app, c, s).put(`/api/plans/${encodeURIComponent(id)}/views`, body);
+    if (!r.ok) return errorPage(c, r.status === 409 ? 403 : r.status, s);
+    return seeOther(c, '/me');
   });
 
   app.get('/me/checklist', async (c) => {
