@@ -8,9 +8,4 @@ describe('workspace packages resolve to their source in tests', () => {
     const bySource = await import('../../engine/src/index.js');
     expect(byName).toBe(bySource);
   });
-  it('@onward/dashboard', async () => {
-    const byName = await import('@onward/dashboard');
-    const bySource = await import('../../dashboard/src/index.js');
-    expect(byName).toBe(bySource);
-  });
 });
