@@ -166,7 +166,7 @@ if (!quick) {
   ]) {
     if (!s[name]) continue;
     if (name === 'storybook:build' && !existsSync('stories/.storybook')) continue;
-    step(name, pnpm, ['run', '--silent', name]);
+    step(name, pnpm, ['run', name]);
   }
 }
 await startPostgres();
