@@ -433,15 +433,13 @@ describe('checkContent never throws on bad content (property-based)', () => {
       fc.string(),
       fc.jsonValue().map((v) => JSON.stringify(v)),
       fc.jsonValue().map((v) => JSON.stringify({ meta: v, domains: v, questions: v, hints: v })),
-      fc
-        .jsonValue()
-        .map((v) =>
-          JSON.stringify({
-            'x-onward-question-set': 'onward.outcomes',
-            'x-onward-version': 3,
-            properties: { answers: { properties: v } },
-          }),
-        ),
+      fc.jsonValue().map((v) =>
+        JSON.stringify({
+          'x-onward-question-set': 'onward.outcomes',
+          'x-onward-version': 3,
+          properties: { answers: { properties: v } },
+        }),
+      ),
     );
     fc.assert(
       fc.property(text, fc.boolean(), (t, asLocale) => {
