@@ -70,13 +70,14 @@ const guards = {
   },
   youngPersonHasNotContributed: {
     kind: 'when',
-    describe: 'the young person has not added answers',
+    describe: 'the young person has not added answers (alone or with their worker)',
     refusal: () => 'The young person has already added their answers, so the plan is not done without them.',
     test: (c) => !c.youngPersonContributed,
   },
   readyToSubmit: {
     kind: 'when',
-    describe: 'the young person has added answers, or the PA has gone ahead without them',
+    describe:
+      'the young person has added answers (alone, or with their worker in person or by phone), or the PA has gone ahead without them',
     refusal: () =>
       `The young person has not added their answers yet. Record each attempt to reach them; after ${ATTEMPTS_BEFORE_PROCEEDING} unsuccessful attempts you can go ahead without them.`,
     test: (c) => c.youngPersonContributed || c.withoutYoungPerson,
@@ -113,7 +114,10 @@ export const pathwayPlanMachine = setup({
   actions: {
     recordContribution: assign(({ context, event }) => ({
       authorIds: withAuthor(context, event),
-      youngPersonContributed: context.youngPersonContributed || event.actor.role === 'young-person',
+      // Answers given with the worker, in person or by phone, are the young person's voice too: councils found
+      // most young people answer with their PA rather than alone.
+      youngPersonContributed:
+        context.youngPersonContributed || event.actor.role === 'young-person' || way(event) !== 'apart',
       ways: context.ways.includes(way(event)) ? context.ways : [...context.ways, way(event)],
     })),
     recordAttempt: assign(({ context, event }) => ({

@@ -93,6 +93,22 @@ describe('completing the checklist', () => {
     expect(s.context.completedBy).toBe('together-by-phone');
   });
 
+  it("together on the PA's device or by phone: the answers are the young person's voice, so the PA can submit", () => {
+    for (const how of ['together', 'together-by-phone'] as const) {
+      let s = newPlan();
+      s = step(s, PA, { type: 'plan.checklist.update', how });
+      expect(s.context.youngPersonContributed).toBe(true);
+      s = step(s, PA, { type: 'plan.submit' });
+      expect(s.context.completedBy).toBe(how);
+    }
+  });
+
+  it("the PA alone (apart) is not the young person's voice: submitting is refused", () => {
+    const s = step(newPlan(), PA, { type: 'plan.checklist.update', how: 'apart' });
+    expect(s.context.youngPersonContributed).toBe(false);
+    expect(can('pathway-plan', PA, { type: 'plan.submit' }, s)).toMatchObject({ ok: false, status: 409 });
+  });
+
   it('apart: the young person on their own', () => {
     let s = newPlan();
     s = step(s, YP, { type: 'plan.checklist.update' });
