@@ -295,6 +295,13 @@ export const ROUTES: readonly RouteSpec[] = [
   },
   {
     method: 'get',
+    path: '/api/my-arrangements',
+    summary: 'The Staying Put arrangements the carer or supervising social worker is named on',
+    who: 'carer, supervising-social-worker (their own)',
+    ok: 200,
+  },
+  {
+    method: 'get',
     path: '/api/staying-put-tracker',
     summary: 'Staying Put deadlines for the caseload',
     who: 'pa, social-worker, team-manager',
@@ -382,6 +389,14 @@ export const ROUTES: readonly RouteSpec[] = [
     who: 'analyst, staff (not young people or carers)',
     ok: 200,
     query: ['asAt'],
+  },
+  {
+    method: 'get',
+    path: '/api/insights/dashboard',
+    summary: 'Every figure the dashboard draws (aggregates, trends, moods, Staying Put cohorts, costs)',
+    who: 'team-manager (their team), analyst and admin (council, small numbers hidden for analysts)',
+    ok: 200,
+    query: ['asAt', 'from'],
   },
   {
     method: 'get',

@@ -381,6 +381,18 @@ const TABLE: Row[] = [
   },
   {
     method: 'get',
+    path: '/api/my-arrangements',
+    url: () => '/api/my-arrangements',
+    allowed: ['ssw', 'carer', 'carer2'],
+  },
+  {
+    method: 'get',
+    path: '/api/insights/dashboard',
+    url: () => '/api/insights/dashboard',
+    allowed: ['tm', 'tm2', 'analyst', 'admin', 'otherTm', 'otherAdmin'],
+  },
+  {
+    method: 'get',
     path: '/api/exports/plans/:planId',
     url: (i) => `/api/exports/plans/${i.active}`,
     allowed: [...WORKERS, 'token'],

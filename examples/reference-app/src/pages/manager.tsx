@@ -6,6 +6,7 @@ import type { AuditEntry, QueueItem, YoungPersonSummary } from '../web/api-types
 import { formatDate, prefsOf } from '../web/context.js';
 import { type AnyHono, apiFor, errorPage, page } from '../web/render.js';
 import { domainTitle, questionText } from './checklist.js';
+import { managerStrings } from './manager-strings.js';
 import { CaseloadTable, isOverdue, staffSession, today } from './staff.js';
 
 interface Figure {
@@ -25,6 +26,23 @@ interface Insights {
   population?: Figure;
   questions?: InsightRow[];
   domains?: InsightRow[];
+}
+interface CohortGroupFigures {
+  population: Figure;
+  measures: { measure: string; label: string; latest: { percentOfAll: Figure } }[];
+}
+/** The parts of GET /api/insights/dashboard (the dashboard's DashboardData) this page shows as tables. */
+interface DashboardFigures {
+  asAt: string;
+  exact: boolean;
+  aggregates: Insights;
+  cohorts: { groups: [CohortGroupFigures, CohortGroupFigures] };
+  costs: { lines: { id: string; description: string; people: Figure; amount: Figure }[] };
+}
+
+function money(f: Figure, fewer: string): string {
+  if (f.suppressed || f.value === null) return fewer;
+  return `£${Math.round(f.value).toLocaleString('en-GB')}`;
 }
 
 function fig(f: Figure | undefined, pct = false, fewer = 'fewer than 5'): string {
@@ -145,74 +163,136 @@ export function mountManager(app: AnyHono) {
     if (s instanceof Response) return s;
     const prefs = prefsOf(c);
     const t = strings(prefs);
-    const r = await apiFor(app, c, s).get<Insights>('/api/insights');
+    const m = managerStrings(prefs);
+    // The same figures the chart dashboard draws, built by the server for this viewer (their team, or the
+    // council with small numbers hidden); rendered here as tables for pages without scripts.
+    const r = await apiFor(app, c, s).get<DashboardFigures>('/api/insights/dashboard');
     if (!r.ok) return errorPage(c, r.status, s);
-    const ins = r.data;
+    const ins = r.data.aggregates;
     const qs = questionSet();
     const byId = new Map((ins.questions ?? []).map((q) => [q.id, q]));
+    const [sp, other] = r.data.cohorts.groups;
+    const fewer = t.fewerThan5;
     return page(
       c,
-      { title: t.dashboard, session: s },
+      { title: t.dashboard, session: s, scripts: ['/assets/dashboard-page.js'] },
       <>
         <h1>{t.dashboard}</h1>
         <p>
-          {ins.asAt ? `${t.asAt} ${formatDate(ins.asAt, prefs.lang)}. ` : ''}
-          {t.counted}: <strong>{fig(ins.population, false, t.fewerThan5)}</strong>.{' '}
-          {ins.exact === false ? t.hidden : ''}
+          {`${t.asAt} ${formatDate(r.data.asAt, prefs.lang)}. `}
+          {t.counted}: <strong>{fig(ins.population, false, fewer)}</strong>. {r.data.exact ? '' : t.hidden}
         </p>
-        <h2>{t.areasOfLife}</h2>
-        <div class="table-wrap">
-          <table>
-            <caption>{t.needingHelpByArea}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.area}</th>
-                <th scope="col">{t.answered}</th>
-                <th scope="col">{t.needingHelp}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(ins.domains ?? []).map((d) => (
-                <tr>
-                  <th scope="row">{domainTitle(d.id, prefs)}</th>
-                  <td>{fig(d.peopleAnswered, false, t.fewerThan5)}</td>
-                  <td>{fig(d.percentPeopleNeedingHelp, true, t.fewerThan5)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <h2>{t.everyQuestion}</h2>
-        {qs.domains.map((d) => (
+        <p>{m.chartsIntro}</p>
+        <div class="dashboard-host" data-onward-dashboard="/api/insights/dashboard" hidden />
+        <div data-dashboard-fallback>
+          <h2>{m.stayingPutComparison}</h2>
+          <p>{m.stayingPutIntro}</p>
           <div class="table-wrap">
             <table>
-              <caption>{domainTitle(d.id, prefs)}</caption>
+              <caption>{m.stayingPutComparison}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.question}</th>
+                  <th scope="col">{m.measure}</th>
+                  <th scope="col">
+                    {m.stayingPutGroup} ({fig(sp.population, false, fewer)})
+                  </th>
+                  <th scope="col">
+                    {m.otherGroup} ({fig(other.population, false, fewer)})
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sp.measures.map((x, i) => (
+                  <tr data-measure={x.measure}>
+                    <th scope="row">{x.label}</th>
+                    <td>{fig(x.latest.percentOfAll, true, fewer)}</td>
+                    <td>{fig(other.measures[i]?.latest.percentOfAll, true, fewer)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h2>{m.costEstimate}</h2>
+          <p>{m.costIntro}</p>
+          {r.data.costs.lines.length ? (
+            <div class="table-wrap">
+              <table>
+                <caption>{m.costEstimate}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{m.costLine}</th>
+                    <th scope="col">{m.people}</th>
+                    <th scope="col">{m.amount}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.data.costs.lines.map((l) => (
+                    <tr data-cost={l.id}>
+                      <th scope="row">{l.description}</th>
+                      <td>{fig(l.people, false, fewer)}</td>
+                      <td>{money(l.amount, fewer)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>{m.noCosts}</p>
+          )}
+          <h2>{t.areasOfLife}</h2>
+          <div class="table-wrap">
+            <table>
+              <caption>{t.needingHelpByArea}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.area}</th>
                   <th scope="col">{t.answered}</th>
-                  <th scope="col">{t.yes}</th>
-                  <th scope="col">{t.no}</th>
                   <th scope="col">{t.needingHelp}</th>
                 </tr>
               </thead>
               <tbody>
-                {d.questions.map((q) => {
-                  const row = byId.get(q.id);
-                  return (
-                    <tr data-question={q.id}>
-                      <th scope="row">{questionText(q.id, prefs)}</th>
-                      <td>{fig(row?.answered, false, t.fewerThan5)}</td>
-                      <td>{fig(row?.percent.yes, true, t.fewerThan5)}</td>
-                      <td>{fig(row?.percent.no, true, t.fewerThan5)}</td>
-                      <td>{fig(row?.percent.needsHelp, true, t.fewerThan5)}</td>
-                    </tr>
-                  );
-                })}
+                {(ins.domains ?? []).map((d) => (
+                  <tr>
+                    <th scope="row">{domainTitle(d.id, prefs)}</th>
+                    <td>{fig(d.peopleAnswered, false, fewer)}</td>
+                    <td>{fig(d.percentPeopleNeedingHelp, true, fewer)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>
-        ))}
+          <h2>{t.everyQuestion}</h2>
+          {qs.domains.map((d) => (
+            <div class="table-wrap">
+              <table>
+                <caption>{domainTitle(d.id, prefs)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.question}</th>
+                    <th scope="col">{t.answered}</th>
+                    <th scope="col">{t.yes}</th>
+                    <th scope="col">{t.no}</th>
+                    <th scope="col">{t.needingHelp}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.questions.map((q) => {
+                    const row = byId.get(q.id);
+                    return (
+                      <tr data-question={q.id}>
+                        <th scope="row">{questionText(q.id, prefs)}</th>
+                        <td>{fig(row?.answered, false, fewer)}</td>
+                        <td>{fig(row?.percent.yes, true, fewer)}</td>
+                        <td>{fig(row?.percent.no, true, fewer)}</td>
+                        <td>{fig(row?.percent.needsHelp, true, fewer)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </div>
       </>,
     );
   });

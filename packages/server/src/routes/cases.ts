@@ -43,7 +43,9 @@ export async function summaries(store: Store, yps: readonly YoungPersonRecord[],
           }
         : {}),
       ...(reviewDue ? { reviewDue } : {}),
-      reviewOverdue: reviewDue !== undefined && reviewDue < today && plan?.state !== 'superseded',
+      // A closed plan (the young person has left the service) or a superseded one has no review to miss.
+      reviewOverdue:
+        reviewDue !== undefined && reviewDue < today && plan?.state !== 'superseded' && plan?.state !== 'closed',
       openHelpRequests: cis.filter((c) => c.help && !c.helpSeen).length,
       ...(cis[0] ? { lastCheckInAt: cis[0].at } : {}),
       ...(arr ? { stayingPut: { id: arr.id, state: arr.state } } : {}),

@@ -5,7 +5,14 @@ import {
   buildInsightsIndex,
   caseManagementCsv,
   caseManagementRecords,
+  compareCohorts,
+  estimateCostAvoidance,
+  exactFor,
   InsightsAccessError,
+  type InsightsFilters,
+  moodTrends,
+  rawCohortComparison,
+  trends,
   type Viewer,
 } from '@onward/engine';
 import type { Hono } from 'hono';
@@ -95,6 +102,60 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
     }
   });
 
+  // Everything the dashboard draws (the shape of @onward/dashboard's DashboardData, built with the same engine
+  // functions), for one viewer: a team manager gets their own team's young people only, with exact figures for
+  // it; an analyst (and an admin) gets the council, small numbers hidden as the engine's rules say.
+  app.get('/api/insights/dashboard', async (c) => {
+    const u = user(c);
+    if (u.role !== 'team-manager' && u.role !== 'analyst' && u.role !== 'admin')
+      throw forbidden('Only team managers, analysts and admins see the dashboard.');
+    if (u.role === 'team-manager' && !u.teamId) throw forbidden('You are not in a team yet.');
+    const today = now().toISOString().slice(0, 10);
+    const day = (name: string, fallback: string) => {
+      const v = c.req.query(name);
+      if (v === undefined) return fallback;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+        throw new HttpProblem(400, 'invalid-body', '1 problem with the query.', [
+          { path: name, message: 'Give a date written YYYY-MM-DD.' },
+        ]);
+      return v;
+    };
+    const asAt = day('asAt', today);
+    const from = day('from', monthsBefore(asAt, 23));
+    if (from > asAt)
+      throw new HttpProblem(400, 'invalid-body', '1 problem with the query.', [
+        { path: 'from', message: 'The first month must come before the date the figures are for.' },
+      ]);
+    const viewer: Viewer = { role: u.role, ...(u.role === 'team-manager' && u.teamId ? { team: u.teamId } : {}) };
+    const team = u.role === 'team-manager' ? (u.teamId as string) : undefined;
+    const yps = (await store.listYoungPeople(u.councilId)).filter((y) => team === undefined || y.teamId === team);
+    const filters: InsightsFilters = team ? { team: [team] } : {};
+    try {
+      const index = buildInsightsIndex(await insightRecords(store, yps));
+      const result = {
+        asAt,
+        from,
+        filters,
+        viewer,
+        exact: exactFor(viewer, filters),
+        aggregates: aggregates(index, { asAt, filters }, viewer),
+        trends: trends(index, { from, to: asAt, filters }, viewer),
+        moods: moodTrends(index, { from, to: asAt, filters }, viewer),
+        cohorts: compareCohorts(index, { asAt, from, filters }, viewer),
+        costs: estimateCostAvoidance(
+          rawCohortComparison(index, { asAt, from, filters: { ...filters, ages: { min: 19, max: 21 } } }),
+          viewer,
+        ),
+        teams: index.teams,
+      };
+      await audit(c, store, now(), 'read', 'insights', u.councilId);
+      return c.json(result);
+    } catch (e) {
+      if (e instanceof InsightsAccessError) throw forbidden(e.message);
+      throw e;
+    }
+  });
+
   app.get('/api/exports/plans/:planId', async (c) => {
     const p = principal(c);
     const plan = await store.getPlan(c.req.param('planId'));
@@ -127,4 +188,11 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
     }
     return c.json({ items: records });
   });
+}
+
+/** The first day of the month `months` before `day` (YYYY-MM-DD). */
+function monthsBefore(day: string, months: number): string {
+  const m = Number(day.slice(5, 7)) - 1 - months;
+  const y = Number(day.slice(0, 4)) + Math.floor(m / 12);
+  return `${String(y).padStart(4, '0')}-${String((((m % 12) + 12) % 12) + 1).padStart(2, '0')}-01`;
 }

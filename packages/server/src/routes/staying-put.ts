@@ -218,6 +218,34 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     });
   });
 
+  // The arrangements a carer or a supervising social worker is named on (and nothing else): their way in.
+  app.get('/api/my-arrangements', async (c) => {
+    const u = user(c);
+    if (principal(c).kind !== 'user' || (u.role !== 'carer' && u.role !== 'supervising-social-worker'))
+      throw forbidden('Only carers and supervising social workers have arrangements of their own.');
+    const list = await store.listArrangements(
+      u.role === 'carer'
+        ? { councilId: u.councilId, carerUserId: u.id }
+        : { councilId: u.councilId, supervisingSocialWorkerId: u.id },
+    );
+    const items = [];
+    for (const a of list.filter((x) => isArrangementParty(u, x))) {
+      const yp = await store.getYoungPerson(a.youngPersonId);
+      if (!yp || yp.councilId !== u.councilId) continue;
+      const v = view(u, a);
+      items.push({
+        id: a.id,
+        youngPersonId: a.youngPersonId,
+        name: yp.preferredName ?? yp.name,
+        state: a.state,
+        allowedEvents: v.allowedEvents,
+        deadlines: v.deadlines,
+      });
+    }
+    await audit(c, store, now(), 'read', 'staying-put-parties', u.id);
+    return c.json({ items });
+  });
+
   app.get('/api/staying-put-tracker', async (c) => {
     const u = user(c);
     if (principal(c).kind !== 'user') throw forbidden('Sign in as a worker to see the tracker.');
