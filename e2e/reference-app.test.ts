@@ -12,6 +12,15 @@ import { axe, describeViolations, hasChromium, launchChromium, PHONE } from '#te
 import { hasPoppler, pdfText } from '#test-support/pdf.js';
 import { isBuilt, type RunningApp, startApp } from './support/app.js';
 
+interface Answer {
+  value: string;
+  note?: string;
+  help?: boolean;
+  by?: string;
+  locale?: string;
+  variant?: string;
+}
+
 const PASSWORD = 'leaving-care-demo';
 const SHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 const DOC_SHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -107,7 +116,12 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
       await check(page, `${email} home`);
       if (email.startsWith('young.person')) {
         await page.goto(`${app.url}/me/agreement`);
+        // The agreement is shown by the <onward-agreement> widget, read-only for the young person.
+        const ag = page.locator('onward-agreement');
+        await ag.locator('h2').first().waitFor();
+        expect(await page.locator('[data-fallback]').count()).toBe(0);
         await check(page, 'my agreement');
+        console.log('agreement sign offered:', await ag.locator('button:has-text("Sign")').count());
         await page.goto(`${app.url}/me/check-in`);
         await check(page, 'check-in (demo)');
       }
@@ -220,49 +234,123 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     await Promise.all([y.waitForURL(/\/me$/), y.click('button[type=submit]')]);
     await check(y, 'my plan (new)');
 
-    // --- The checklist, one area per page, on the phone.
+    // --- The checklist through the <onward-checklist> widget on the phone: every answer by tap, the note typed
+    // with the keyboard. The answers are saved to the server as Robin goes.
+    const planId = decodeURIComponent(planUrl.split('/plans/')[1] ?? '');
+    const serverAnswers = async () => {
+      const r = await y.request.get(`${app.url}/api/plans/${encodeURIComponent(planId)}`);
+      expect(r.status()).toBe(200);
+      return ((await r.json()).plan.checklist.answers ?? {}) as Record<string, Record<string, Answer>>;
+    };
     await y.goto(`${app.url}/me/checklist`);
-    await check(y, 'checklist task list');
+    const cl = y.locator('onward-checklist');
+    await cl.locator('fieldset.o-card').first().waitFor();
+    expect(await y.locator('[data-fallback]').count(), 'the no-script task list is replaced').toBe(0);
+    await check(y, 'checklist widget');
+    await shot(y, 'young-person-checklist-phone', true);
+    // The last two questions are left for later: one answered in Welsh, one in easy read.
+    const later: string[] = [];
     for (const d of DOMAINS) {
-      await y.goto(`${app.url}/me/checklist/${d}`);
-      await check(y, `checklist ${d}`);
-      if (d === 'housing') await shot(y, 'young-person-checklist-phone', true);
-      const ids = await y
-        .locator('fieldset.question input[type=radio][value=yes]')
-        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name.replace(/\.value$/, '')));
+      await expect.poll(() => cl.locator('section h2').first().textContent()).toBeTruthy();
+      const ids = await cl
+        .locator('fieldset.o-card input[type=radio][value=yes]')
+        .evaluateAll((els, dom) => els.map((e) => `${dom}.${e.id.split(`-${dom}-`)[1]!.replace(/-yes$/, '')}`), d);
+      expect(ids.length, d).toBeGreaterThan(0);
+      if (d === 'identity') later.push(...ids.slice(-2));
       for (const q of ids) {
-        const value = q === 'housing.internet' ? 'no' : q === 'identity.asylum' ? 'not-relevant' : 'yes';
-        await y.locator(`input[name="${q}.value"][value="${value}"]`).check();
+        if (later.includes(q)) continue;
+        const value = q === 'housing.internet' ? 'no' : 'yes';
+        const card = cl.locator('fieldset.o-card').nth(ids.indexOf(q));
+        await card.locator(`label.o-choice:has(input[value="${value}"])`).tap();
+        expect(await card.locator(`input[value="${value}"]`).isChecked(), q).toBe(true);
       }
       if (d === 'housing') {
-        const f = y.locator('fieldset.question', { has: y.locator('input[name="housing.internet.value"]') });
-        await f.locator('summary').click();
-        await f.locator('textarea').fill(NOTE);
-        await f.locator('input[type=checkbox]').check();
+        const card = cl.locator('fieldset.o-card').nth(ids.indexOf('housing.internet'));
+        // A failed save keeps what was typed, says so plainly, and is retried until it is stored.
+        await y.route('**/api/plans/*/checklist*', (r) =>
+          r.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"title":"Service unavailable"}' }),
+        );
+        const note = card.locator('textarea');
+        await note.tap();
+        await y.keyboard.type(NOTE);
+        await card.locator('label.o-check').tap();
+        await expect.poll(() => y.locator('[data-widget-alert]').textContent()).toContain('not saved yet');
+        await check(y, 'checklist: save failed');
+        await shot(y, 'young-person-checklist-not-saved');
+        expect(await note.inputValue()).toBe(NOTE);
+        await y.unroute('**/api/plans/*/checklist*');
+        await expect
+          .poll(() => y.locator('[data-widget-status]').textContent(), { timeout: 15_000 })
+          .toContain('Saved');
+        expect(await y.locator('[data-widget-alert]').textContent()).toBe('');
+        expect((await serverAnswers()).housing?.internet).toMatchObject({
+          value: 'no',
+          note: NOTE,
+          help: true,
+          by: 'young-person',
+          locale: 'en-GB',
+          variant: 'standard',
+        });
       }
-      const next = DOMAINS[DOMAINS.indexOf(d) + 1];
-      const res = await Promise.all([
-        y.waitForEvent('framenavigated'),
-        y.waitForResponse((r) => r.request().method() === 'POST'),
-        y.click('button:has-text("Save and continue")'),
-      ]);
-      await y.waitForLoadState('load');
-      expect(
-        new URL(y.url()).pathname + new URL(y.url()).search,
-        `${res[1].status()} ${await y.content()}\n${app.output().slice(-4000)}`,
-      ).toBe(next ? `/me/checklist/${next}` : '/me/checklist?saved=1');
+      if (d !== 'identity') {
+        await cl.locator('button:has-text("Next section")').tap();
+        // Focus moves to the next section's heading.
+        await expect.poll(() => cl.evaluate((el) => el.shadowRoot?.activeElement?.tagName ?? '')).toBe('H2');
+      }
     }
-    await check(y, 'checklist finished');
-    expect(await y.locator('.task-list .tag-done').count()).toBe(8);
+    await check(y, 'checklist last section');
+    await cl.locator('button:has-text("Send my answers")').tap();
+    await expect.poll(() => y.locator('[data-widget-status]').textContent()).toContain('Thank you');
+    const saved = await serverAnswers();
+    expect(Object.values(saved).reduce((n, a) => n + Object.keys(a ?? {}).length, 0)).toBe(64);
+    expect(saved.health && Object.values(saved.health).every((a) => a.by === 'young-person')).toBe(true);
 
-    // Welsh and easy read, switched from any page, remembered.
+    // Without JavaScript the same page is the task list of forms, showing the same answers.
+    const noJs = await browser.newContext({
+      ...PHONE,
+      bypassCSP: true,
+      javaScriptEnabled: false,
+      storageState: await yp.storageState(),
+    });
+    const plain = await noJs.newPage();
+    await plain.goto(`${app.url}/me/checklist`);
+    expect(await plain.locator('.task-list .tag-done').count()).toBe(7);
+    await plain.goto(`${app.url}/me/checklist/housing`);
+    expect(await plain.inputValue('textarea[name="housing.internet.note"]')).toBe(NOTE);
+    await noJs.close();
+    // (axe needs script, so the form page is checked in the phone's own context.)
+    await y.goto(`${app.url}/me/checklist/housing`);
+    await check(y, 'checklist form (the no-script version)');
+
+    // Welsh and easy read, switched from any page, remembered; the widget follows them, and each answer records
+    // the language and wording Robin saw.
+    const answerLater = async (q: string, label: string) => {
+      await y.goto(`${app.url}/me/checklist`);
+      await cl.locator('fieldset.o-card').first().waitFor();
+      await cl.locator('nav li button').last().tap();
+      const card = cl.locator('fieldset.o-card', { has: y.locator(`input[id$="-${q.replace('.', '-')}-yes"]`) });
+      await card.locator('label.o-choice').first().tap();
+      await check(y, label);
+      await expect.poll(async () => (await serverAnswers()).identity?.[q.split('.')[1]!]?.value).toBe('yes');
+      return (await serverAnswers()).identity?.[q.split('.')[1]!];
+    };
     await y.goto(`${app.url}/me`);
     await y.click('a[hreflang="cy"]');
     await expect.poll(() => y.textContent('h1')).toContain('Fy nghynllun');
     expect(await y.getAttribute('html', 'lang')).toBe('cy');
     await check(y, 'my plan in Welsh');
+    expect(await answerLater(later[0]!, 'checklist widget in Welsh')).toMatchObject({
+      by: 'young-person',
+      locale: 'cy',
+    });
     await y.click('a[hreflang="en-GB"]');
     await y.click('a:has-text("Easy read")');
+    expect(await answerLater(later[1]!, 'checklist widget in easy read')).toMatchObject({
+      by: 'young-person',
+      locale: 'en-GB',
+      variant: 'easy',
+    });
+    await y.goto(`${app.url}/me`);
     await check(y, 'my plan easy read');
     expect(await y.textContent('main')).toContain('You answered 66 of 66');
     await shot(y, 'young-person-my-plan-phone', true);
@@ -274,20 +362,38 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     await Promise.all([y.waitForURL(/\/me$/), y.click('button:has-text("Save what I think")')]);
     expect(await y.inputValue('#views')).toBe(VIEWS);
 
-    // --- A check-in in under a minute, asking for help with money.
+    // --- A check-in in under a minute through the <onward-check-in> widget, by touch, asking for help with money.
     await y.goto(`${app.url}/me/check-in`);
-    await check(y, 'check-in');
-    // Each face covers its whole tile, so a tap anywhere on it picks it.
-    for (const d of DOMAINS) await y.locator(`#${d === 'housing' ? 'first-mood' : `${d}-good`}`).tap();
-    await y.locator('#money-bad').tap();
-    await y.locator('#money-help').check();
-    const money = y.locator('fieldset.mood', { has: y.locator('#money-help') });
-    await money.locator('summary').click();
-    await y.fill('#money-note', CHECK_IN_NOTE);
+    const ci = y.locator('onward-check-in');
+    await ci.locator('fieldset.o-card').first().waitFor();
+    await check(y, 'check-in widget');
+    const face = (d: string, mood: string) => ci.locator(`label.o-choice:has(input[id$="-${d}-${mood}"])`);
+    for (const d of DOMAINS) await face(d, 'good').tap();
+    await face('money', 'bad').tap();
+    await ci.locator('label.o-check:has(input[id$="-money-help"])').tap();
+    const money = ci.locator('fieldset.o-card', { has: y.locator('input[id$="-money-help"]') });
+    await money.locator('summary').tap();
+    await money.locator('textarea').tap();
+    await y.keyboard.type(CHECK_IN_NOTE);
     await shot(y, 'young-person-check-in-phone', true);
-    await Promise.all([y.waitForURL(/sent=help/), y.click('button:has-text("Send check-in")')]);
+    // If sending fails, Robin is told and nothing is lost: the faces, the help request and the note come back.
+    await y.route('**/api/young-people/*/check-ins', (r) =>
+      r.request().method() === 'POST'
+        ? r.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"title":"Service unavailable"}' })
+        : r.continue(),
+    );
+    await ci.locator('button:has-text("Send my check-in")').tap();
+    await expect.poll(() => y.locator('[data-widget-alert]').textContent()).toContain('not sent');
+    await check(y, 'check-in: not sent');
+    await ci.locator('fieldset.o-card').first().waitFor();
+    expect(await ci.locator('input[id$="-money-bad"]').isChecked()).toBe(true);
+    expect(await ci.locator('input[id$="-money-help"]').isChecked()).toBe(true);
+    expect(await money.locator('textarea').inputValue()).toBe(CHECK_IN_NOTE);
+    await y.unroute('**/api/young-people/*/check-ins');
+    await ci.locator('button:has-text("Send my check-in")').tap();
+    await expect.poll(() => y.locator('[data-widget-status]').textContent()).toContain('told');
     await check(y, 'check-in sent');
-    expect(await y.textContent('[role=status]')).toContain('told');
+    await shot(y, 'young-person-check-in-sent-phone');
 
     // --- The PA sees the help request, in Robin's words, escaped.
     await p.goto(`${app.url}/help-requests`);
