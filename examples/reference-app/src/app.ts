@@ -10,6 +10,7 @@ import { createOnwardServer, type Store } from '@onward/server';
 import { mountAuth } from './pages/auth.js';
 import { mountManager } from './pages/manager.js';
 import { mountStaff } from './pages/staff.js';
+import { mountStayingPut } from './pages/staying-put.js';
 import { mountYoungPerson } from './pages/young-person.js';
 import { type AnyHono, errorPage, type securityHeaders, sessionOf } from './web/render.js';
 
@@ -69,6 +70,7 @@ export function mountPages(
   mountYoungPerson(app);
   mountStaff(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
   mountManager(app);
+  mountStayingPut(app);
 }
 
 /** Page-level not-found for browsers (the API keeps its own problem documents). */

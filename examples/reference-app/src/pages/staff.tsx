@@ -813,12 +813,22 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
                 const overdue = i.deadlines.filter((x) => x.overdue);
                 const next = i.deadlines.find((x) => !x.overdue);
                 return (
-                  <tr>
+                  <tr class={overdue.length ? 'row-overdue' : undefined}>
                     <th scope="row">
                       <a href={`/young-people/${encodeURIComponent(i.youngPersonId)}`}>{i.name}</a>
                     </th>
                     <td>{formatDate(eighteen, prefs.lang)}</td>
-                    <td>{i.state ? (stayingPutLifecycle.states[i.state]?.title ?? i.state) : '–'}</td>
+                    <td>
+                      {i.state && i.arrangementId ? (
+                        // The arrangement's page: its steps, with a button for each one this person may take now.
+                        <a href={`/staying-put/${encodeURIComponent(i.arrangementId)}`}>
+                          {stayingPutLifecycle.states[i.state]?.title ?? i.state}
+                          <span class="visually-hidden">: {i.name}</span>
+                        </a>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
                     <td>
                       {overdue.map((x) => (
                         <div>

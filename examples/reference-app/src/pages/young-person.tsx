@@ -16,6 +16,7 @@ import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
 import { checklistDomain, checklistIndex, domainTitle, questionText, saveChecklistDomain } from './checklist.js';
+import { MyArrangements } from './staying-put.js';
 
 const set = questionSet();
 
@@ -375,6 +376,7 @@ export function mountYoungPerson(app: AnyHono) {
           <span class="caption">{s.user.name}</span>
         </h1>
         <p>{t.welcomeParty}</p>
+        <MyArrangements app={app} c={c} s={s} />
       </>,
     );
   });

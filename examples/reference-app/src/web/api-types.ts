@@ -58,6 +58,7 @@ export interface TrackerItem {
   youngPersonId: string;
   name: string;
   dateOfBirth: string;
+  arrangementId?: string;
   state?: string;
   deadlines: { step: string; label?: string; due: string; overdue: boolean }[];
 }
