@@ -1,27 +1,11 @@
 // Projections: the current state of one young person's records, computed from their events alone.
 // `applyEvent` is pure over the in-memory state (it mutates only what it is given), so appending one event
 // and replaying the whole log give the same result (tested in projection.test.ts).
-import type { CheckIn, LivingTogetherAgreement, PathwayPlan } from '@onward/engine';
+import type { CheckIn, LivingTogetherAgreement, PathwayPlan, Role } from '@onward/engine';
 
-export type Role =
-  | 'young-person'
-  | 'pa'
-  | 'social-worker'
-  | 'team-manager'
-  | 'supervising-social-worker'
-  | 'carer'
-  | 'analyst'
-  | 'admin';
-export const ROLES: readonly Role[] = [
-  'young-person',
-  'pa',
-  'social-worker',
-  'team-manager',
-  'supervising-social-worker',
-  'carer',
-  'analyst',
-  'admin',
-];
+// Roles are the engine's: one list for the lifecycles, the widgets and the server.
+export type { Role } from '@onward/engine';
+export { ROLES } from '@onward/engine';
 export type ActorRole = Role | 'system';
 
 export interface YoungPersonRecord {
