@@ -9,7 +9,7 @@ import { strings } from '../i18n.js';
 import type { ArrangementView } from '../web/api-types.js';
 import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
-import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
+import { type AnyHono, apiFor, errorPage, page, seeOther, sessionOf } from '../web/render.js';
 import { type ManagerStrings, managerStrings } from './manager-strings.js';
 
 interface Deadline {
