@@ -19,6 +19,7 @@ export * from './check-in.schema.js';
 export * from './locale.schema.js';
 export * from './case-management-record.schema.js';
 export * from './insights-young-person.schema.js';
+export * from './webhook-event.schema.js';
 export * from './lifecycle-snapshot.schema.js';
 export * from './outcomes.v1.schema.js';
 export * from './outcomes.v2.schema.js';
@@ -45,6 +46,7 @@ export const schemaIds = {
   "locale": "https://onward.example/schemas/content/locale/v1",
   "caseManagementRecord": "https://onward.example/schemas/events/case-management-record/v1",
   "insightsYoungPerson": "https://onward.example/schemas/events/insights-young-person/v1",
+  "webhookEvent": "https://onward.example/schemas/events/webhook-event/v1",
   "lifecycleSnapshot": "https://onward.example/schemas/lifecycle/snapshot/v1",
   "outcomesV1": "https://onward.example/schemas/outcomes/v1",
   "outcomesV2": "https://onward.example/schemas/outcomes/v2",

@@ -1,6 +1,9 @@
 // The main journey through the API: a PA starts a plan, the young person answers and checks in asking for help,
 // the PA sees it, submits; a manager returns then authorises; the PDF is stored and the webhook fires.
 
+import { schemas } from '@onward/engine';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPostgres, postgresUrl } from '#test-support/postgres.js';
 import { openStore } from '../src/storage/store.js';
@@ -140,6 +143,13 @@ for (const backend of BACKENDS)
       ).toEqual({ ok: true });
       const payload = JSON.parse(d.body);
       expect(payload.data.planId).toBe(planId);
+      // The body is what schemas/events/webhook-event.schema.json promises vendors.
+      const ajv = new Ajv2020({ allErrors: true, strict: false });
+      ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule)(
+        ajv as never,
+      );
+      const check = ajv.compile(schemas.webhookEventSchema);
+      expect(check(payload), JSON.stringify(check.errors)).toBe(true);
 
       // The integration fetches the export and the PDF with its token; it cannot write.
       const bearer = { authorization: `Bearer ${token.json.token}` };
