@@ -1,4 +1,4 @@
-// Storybook for the Onward widgets: every widget in every state. `pnpm storybook` runs it; CI builds it statically.
+// Storybook for the Onward widgets and the dashboard: every widget in every state. `pnpm storybook` runs it; CI builds it statically.
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/preact-vite';
 
@@ -17,6 +17,7 @@ const config: StorybookConfig = {
       ...(Array.isArray(vite.resolve.alias) ? vite.resolve.alias : []),
       { find: /^@onward\/widgets$/, replacement: src('packages/widgets/src/index.ts') },
       { find: /^@onward\/engine$/, replacement: src('packages/engine/src/index.ts') },
+      { find: /^@onward\/dashboard$/, replacement: src('packages/dashboard/src/index.ts') },
     ];
     // Preact's JSX runtime for the stories' own JSX.
     vite.esbuild = { ...(vite.esbuild || {}), jsx: 'automatic', jsxImportSource: 'preact' };
