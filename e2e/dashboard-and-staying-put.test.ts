@@ -111,6 +111,9 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the chart dashboard an
     await page.waitForTimeout(500); // chart animations off or not, let the last chart settle
     await check(page, 'dashboard');
     await shot(page, 'manager-dashboard');
+    await host.getByRole('heading', { name: 'Staying Put and other care leavers' }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -20));
+    await shot(page, 'manager-dashboard-staying-put');
     const population = (await page.evaluate(async () => (await fetch('/api/insights/dashboard')).json())).aggregates
       .population as Figure;
     const [download] = await Promise.all([
@@ -198,8 +201,9 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the chart dashboard an
       const type = moving.find((m) => offered.includes(m));
       if (!type) continue;
       await check(page, `arrangement ${view.state}`);
+      await shot(page, 'pa-staying-put-steps');
       const form = page.locator('form.step-form').filter({ has: page.locator(`button[data-event="${type}"]`) });
-      if (type === 'stayingPut.end') await form.locator('input[name=accommodation]').fill('U1');
+      if (type === 'stayingPut.end') await form.locator('select[name=accommodation]').selectOption('U1');
       await Promise.all([
         page.waitForURL((u) => u.searchParams.get('done') === '1'),
         form.locator('button[type=submit]').click(),

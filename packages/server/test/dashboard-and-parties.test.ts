@@ -22,8 +22,9 @@ describe('dashboard figures, parties’ arrangements, closed plans', () => {
     const r = await tm.get('/api/insights/dashboard');
     expect(r.status).toBe(200);
     expect(r.json.exact).toBe(true);
-    expect(r.json.filters).toEqual({ team: ['t1'] });
-    expect(r.json.teams).toEqual(['t1']);
+    // Teams by name, for people to read.
+    expect(r.json.filters).toEqual({ team: ['North team'] });
+    expect(r.json.teams).toEqual(['North team']);
     expect(r.json.aggregates.population).toEqual({ value: 1, suppressed: false });
     expect(r.json.trends.length).toBe(24);
     expect(r.json.asAt).toBe('2026-03-02');

@@ -29,7 +29,44 @@ interface PartyArrangement {
 
 const VIEWS = ['yes', 'unsure', 'no'] as const;
 const ATTENDEES = ['young-person', 'carer', 'social-worker', 'supervising-social-worker', 'pa', 'benefits-adviser'];
-const ACTIVITIES = ['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0'];
+/** The national return's ACTIV codes (SSDA903), in plain words. */
+const ACTIVITIES: readonly (readonly [string, string])[] = [
+  ['F1', 'Higher education, full time'],
+  ['P1', 'Higher education, part time'],
+  ['F2', 'Other education, full time'],
+  ['P2', 'Other education, part time'],
+  ['F4', 'Apprenticeship, full time'],
+  ['P4', 'Apprenticeship, part time'],
+  ['F5', 'Training or work, full time'],
+  ['P5', 'Training or work, part time'],
+  ['G4', 'Not in education, training or work: illness or disability'],
+  ['G5', 'Not in education, training or work: other reasons'],
+  ['G6', 'Not in education, training or work: pregnant or a parent'],
+  ['0', 'No information'],
+];
+/** ACCOM: a kind of home and whether it suits them (1 suitable, 2 not suitable); S and X are always 2. */
+const HOMES: readonly (readonly [string, string])[] = [
+  ['U', 'Living on their own (independent living)'],
+  ['Z', 'With their former foster carers'],
+  ['B', 'With parents or relatives'],
+  ['K', 'Ordinary lodgings'],
+  ['E', 'Supported lodgings'],
+  ['D', 'Semi-independent living'],
+  ['T', 'Foyer'],
+  ['C', 'Residential care'],
+  ['V', 'Emergency accommodation'],
+  ['W', 'Bed and breakfast'],
+  ['G', 'Abroad'],
+  ['H', 'Deported'],
+  ['Y', 'Other'],
+  ['R', 'Not known'],
+];
+const ACCOMMODATION: readonly (readonly [string, string])[] = [
+  ...HOMES.flatMap(([l, w]) => [[`${l}1`, `${w}, suitable`] as const, [`${l}2`, `${w}, not suitable`] as const]),
+  ['S2', 'No fixed address (homeless)'],
+  ['X2', 'In custody'],
+  ['0', 'No information'],
+];
 const WITHDRAW_REASONS = ['young-person-does-not-want', 'carer-cannot-continue', 'not-in-welfare', 'moved', 'other'];
 /** Steps with only a date. */
 const DATED = new Set([
@@ -150,11 +187,18 @@ function StepFields(props: { type: string; n: number; m: ManagerStrings; today: 
               ['unplanned', m.unplanned],
             ]}
           />
-          <Choice id={id('activity')} name="activity" label={m.activity} options={ACTIVITIES.map((a) => [a, a])} />
-          <div class="field">
-            <label for={id('accom')}>{m.accommodation}</label>
-            <input id={id('accom')} name="accommodation" type="text" required pattern="[A-Za-z0-9]{1,2}" size={4} />
-          </div>
+          <Choice
+            id={id('activity')}
+            name="activity"
+            label={m.activity}
+            options={ACTIVITIES.map(([code, w]) => [code, `${w} (${code})`])}
+          />
+          <Choice
+            id={id('accom')}
+            name="accommodation"
+            label={m.accommodation}
+            options={ACCOMMODATION.map(([code, w]) => [code, `${w} (${code})`])}
+          />
           <DateField id={id('on')} m={m} today={today} />
         </>
       );

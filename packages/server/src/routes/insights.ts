@@ -132,10 +132,13 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
     const filters: InsightsFilters = team ? { team: [team] } : {};
     try {
       const index = buildInsightsIndex(await insightRecords(store, yps));
+      // Teams by name for people to read (the figures are worked out on ids).
+      const names = new Map((await store.listTeams(u.councilId)).map((t) => [t.id, t.name]));
+      const named = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id);
       const result = {
         asAt,
         from,
-        filters,
+        filters: team ? { team: named([team]) } : {},
         viewer,
         exact: exactFor(viewer, filters),
         aggregates: aggregates(index, { asAt, filters }, viewer),
@@ -146,7 +149,7 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
           rawCohortComparison(index, { asAt, from, filters: { ...filters, ages: { min: 19, max: 21 } } }),
           viewer,
         ),
-        teams: index.teams,
+        teams: named(index.teams),
       };
       await audit(c, store, now(), 'read', 'insights', u.councilId);
       return c.json(result);
