@@ -11,7 +11,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH) && process.env.ONWARD_SKIP_BROWSER === undefined;
 if (!hasChromium)
   console.warn(
-    `\n*** SKIPPING browser tests: no Chromium at ${CHROMIUM_PATH}. Install it: apt-get install -y chromium ***\n`,
+    process.env.ONWARD_SKIP_BROWSER !== undefined
+      ? `\n*** SKIPPING browser tests: ONWARD_SKIP_BROWSER is set (${process.env.ONWARD_SKIP_BROWSER}). ***\n`
+      : `\n*** SKIPPING browser tests: no Chromium at ${CHROMIUM_PATH}. Install it: apt-get install -y chromium ***\n`,
   );
 
 export const CHROMIUM_ARGS = [
