@@ -87,6 +87,8 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the chart dashboard an
     expect(await host.locator('canvas').count()).toBeGreaterThanOrEqual(3);
     expect(await host.locator('table').count()).toBeGreaterThanOrEqual(3);
     expect(await host.getByRole('heading', { name: 'Staying Put and other care leavers' }).count()).toBe(1);
+    // The cost estimate is shown with its unit costs and their sources.
+    expect(await host.locator('caption', { hasText: 'Estimated public costs avoided' }).count()).toBe(1);
     // The server's own tables (for pages without scripts) give way to the charts.
     expect(await page.locator('[data-dashboard-fallback]').isHidden()).toBe(true);
     // The scripts are same-origin files; nothing was refused by the CSP.
@@ -144,8 +146,9 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the chart dashboard an
     // No count from 1 to 4 is sent to an analyst, anywhere in the figures.
     const small: string[] = [];
     const walk = (x: unknown, path: string) => {
-      if (Array.isArray(x)) x.forEach((v, i) => walk(v, `${path}.${i}`));
-      else if (x && typeof x === 'object') {
+      if (Array.isArray(x)) {
+        for (const [i, v] of x.entries()) walk(v, `${path}.${i}`);
+      } else if (x && typeof x === 'object') {
         const f = x as Partial<Figure>;
         if ('suppressed' in f && !/percent|rate|amount|extra/i.test(path) && f.suppressed === false) {
           if (typeof f.value === 'number' && f.value >= 1 && f.value <= 4) small.push(`${path} = ${f.value}`);
