@@ -66,6 +66,10 @@ function walk(
   }
 }
 
+// CI runs the walks from a fixed seed so a green run is reproducible and the coverage checks below (the walks
+// reach 'active') cannot fail by chance; locally each run explores new walks.
+const RUNS = { numRuns: 60, ...(process.env.CI ? { seed: 20261125 } : {}) };
+
 const picks = fc.array(fc.nat({ max: 10_000 }), { minLength: 20, maxLength: 80 });
 
 describe('lifecycle invariants (random walks)', () => {
@@ -85,7 +89,7 @@ describe('lifecycle invariants (random walks)', () => {
           expect(a.authorIds.length).toBeGreaterThanOrEqual(b.authorIds.length);
         }),
       ),
-      { numRuns: 60 },
+      RUNS,
     );
     expect(visited['pathway-plan']).toContain('active'); // the walks do get past authorisation
   }, 120_000);
@@ -105,7 +109,7 @@ describe('lifecycle invariants (random walks)', () => {
           expect(new Set(c.signatures.map((s) => s.by)).size).toBe(c.signatures.length);
         }),
       ),
-      { numRuns: 60 },
+      RUNS,
     );
     expect(visited['staying-put']).toContain('active');
   }, 120_000);
@@ -123,7 +127,7 @@ describe('lifecycle invariants (random walks)', () => {
         });
         expect(notices).toBeLessThanOrEqual(1);
       }),
-      { numRuns: 60 },
+      RUNS,
     );
     expect(visited['check-in']).toContain('helpRequested');
   }, 120_000);
