@@ -29,7 +29,9 @@ await build({
 
 // Page scripts: one small module per page that needs one, bundled for browsers.
 const clientDir = join(here, 'src', 'client');
-const clients = existsSync(clientDir) ? readdirSync(clientDir).filter((f) => f.endsWith('.ts')) : [];
+const clients = existsSync(clientDir)
+  ? readdirSync(clientDir).filter((f) => f.endsWith('.ts') && f !== 'dashboard-page.ts')
+  : [];
 if (clients.length)
   await build({
     entryPoints: clients.map((f) => join(clientDir, f)),
@@ -45,6 +47,25 @@ if (clients.length)
     jsx: 'automatic',
     jsxImportSource: 'preact',
   });
+
+// The dashboard page (<onward-dashboard>) is bundled from our packages' sources, so esbuild keeps only the insight
+// functions it uses (the engine's one built file would bring every validator: 122 KB gzipped instead of 30 KB).
+// chart.js and exceljs stay in chunks of their own, loaded when a chart is drawn or a spreadsheet asked for.
+await build({
+  entryPoints: [join(clientDir, 'dashboard-page.ts')],
+  outdir: join(dist, 'public'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  conditions: ['source'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+});
 
 copyFileSync(join(here, 'src', 'styles', 'app.css'), join(dist, 'public', 'app.css'));
 
