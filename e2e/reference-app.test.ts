@@ -247,6 +247,12 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     await cl.locator('fieldset.o-card').first().waitFor();
     expect(await y.locator('[data-fallback]').count(), 'the no-script task list is replaced').toBe(0);
     await check(y, 'checklist widget');
+    await shot(y, 'young-person-checklist-top-phone');
+    // The documented picture shows the questions of the first section.
+    await cl
+      .locator('section h2')
+      .first()
+      .evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await shot(y, 'young-person-checklist-phone', true);
     // The last two questions are left for later: one answered in Welsh, one in easy read.
     const later: string[] = [];

@@ -44,18 +44,18 @@ async function mount(): Promise<void> {
   el.addEventListener('onward-action', (e) => {
     const d = (e as CustomEvent<{ widget: string; type: string }>).detail;
     if (d.widget !== 'agreement' || d.type !== SIGN) return;
-    messages.say(msg(host, 'signing'));
+    messages.say([msg(host, 'signing')]);
     api<ArrangementView>('POST', `${path}/events`, { body: { type: SIGN }, csrf, networkMessage: network })
       .then((r) => {
         view = r.data;
         if (!canSign(view)) el.setAttribute('read-only', '');
         if (view.agreement) el.value = view.agreement;
-        messages.say(msg(host, 'signed'));
+        messages.say([msg(host, 'signed')], true);
       })
       .catch((err: Error) => {
         // The widget shows the sign-off at once; take it back, as the server did not record it.
         el.value = view.agreement;
-        messages.problem(msg(host, 'notSignedTitle'), err.message, true);
+        messages.problem(msg(host, 'notSignedTitle'), err.message, { focus: true });
       });
   });
   swapIn(host, el);

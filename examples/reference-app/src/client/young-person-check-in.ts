@@ -38,20 +38,20 @@ function mount(): void {
     const checkIn = detail.value;
     const help = Object.values(checkIn.moods).some((m) => m?.help);
     sending = true;
-    messages.say(msg(host, 'sending'));
+    messages.say([msg(host, 'sending')]);
     api(`POST`, `/api/young-people/${encodeURIComponent(youngPersonId)}/check-ins`, {
       body: checkIn,
       csrf,
       networkMessage: msg(host, 'network'),
     })
       .then(() => {
-        messages.say(msg(host, 'checkInSent'), ...(help ? [msg(host, 'helpSent')] : []));
+        messages.say([msg(host, 'checkInSent'), ...(help ? [msg(host, 'helpSent')] : [])], true);
       })
       .catch((err: Error) => {
         // Put their answers back (the widget starts a new, empty check-in once it has sent one).
         drafts.save(key, { v: 1, changedAt: new Date().toISOString(), synced: false, data: checkIn.moods });
         el.drafts = drafts; // rebuilds the widget from the draft
-        messages.problem(msg(host, 'notSentTitle'), `${err.message} ${msg(host, 'notSent')}`, true);
+        messages.problem(msg(host, 'notSentTitle'), `${err.message} ${msg(host, 'notSent')}`, { focus: true });
       })
       .finally(() => {
         sending = false;

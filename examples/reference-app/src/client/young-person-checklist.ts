@@ -123,18 +123,18 @@ async function mount(): Promise<void> {
   el.addEventListener('onward-save-error', (e) => {
     const d = (e as CustomEvent<{ message: string }>).detail;
     failing = true;
-    messages.problem(msg(host, 'notSavedTitle'), `${d.message} ${msg(host, 'notSaved')}`);
+    messages.problem(msg(host, 'notSavedTitle'), `${d.message} ${msg(host, 'notSaved')}`, { floating: true });
   });
   el.addEventListener('onward-save', () => {
-    if (failing) messages.say(msg(host, 'savedNow'));
+    if (failing) messages.say([msg(host, 'savedNow')]);
     failing = false;
   });
   el.addEventListener('onward-submit', () => {
     // The widget saves before it says "sent"; if the server still has not got the answers, say so plainly.
-    if (failing) messages.problem(msg(host, 'notSavedTitle'), msg(host, 'notSaved'), true);
-    else messages.say(msg(host, 'sent'));
+    if (failing) messages.problem(msg(host, 'notSavedTitle'), msg(host, 'notSaved'), { focus: true });
+    else messages.say([msg(host, 'sent')], true);
   });
-  if (!canAnswer) messages.say(msg(host, 'readOnly'));
+  if (!canAnswer) messages.say([msg(host, 'readOnly')]);
   swapIn(host, el);
 }
 

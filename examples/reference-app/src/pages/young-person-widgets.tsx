@@ -20,7 +20,6 @@ const en = {
   signing: 'Signing…',
   signed: 'Thank you. You have signed your Living Together Agreement.',
   notSignedTitle: 'You have not signed yet',
-  noScript: 'This page works best with JavaScript on. Without it, you can still do everything with the forms below.',
 };
 type WidgetStrings = typeof en;
 
@@ -58,8 +57,6 @@ const cy: WidgetStrings = {
   signing: 'Wrthi’n llofnodi…',
   signed: 'Diolch. Rydych chi wedi llofnodi eich Cytundeb Byw Gyda’n Gilydd.',
   notSignedTitle: 'Dydych chi ddim wedi llofnodi eto',
-  noScript:
-    'Mae’r dudalen hon yn gweithio orau gyda JavaScript. Hebddo, gallwch wneud popeth gyda’r ffurflenni isod o hyd.',
 };
 
 export function widgetStrings(p: Prefs): WidgetStrings {
@@ -78,7 +75,7 @@ export function messageData(p: Prefs, names: (keyof WidgetStrings)[]): Record<st
 export function WidgetMessages() {
   return (
     <div class="widget-messages">
-      <div data-widget-status="" role="status" />
+      <div data-widget-status="" role="status" tabindex={-1} />
       <div data-widget-alert="" role="alert" tabindex={-1} />
     </div>
   );

@@ -15,8 +15,9 @@ import type { ArrangementView, PlanListItem, PlanView, YoungPersonSummary } from
 import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
-import { checklistDomain, checklistIndex, domainTitle, questionText, saveChecklistDomain } from './checklist.js';
+import { checklistDomain, domainTitle, questionText, saveChecklistDomain, TaskList } from './checklist.js';
 import { MyArrangements } from './staying-put.js';
+import { messageData, WidgetMessages } from './young-person-widgets.js';
 
 const set = questionSet();
 
@@ -233,7 +234,33 @@ export function mountYoungPerson(app: AnyHono) {
           <p>{t.noPlanYet}</p>
         </>,
       );
-    return checklistIndex(app, c, s, id, '/me/checklist', t.checklist);
+    const prefs = prefsOf(c);
+    const r = await apiFor(app, c, s).get<PlanView>(`/api/plans/${encodeURIComponent(id)}`);
+    if (!r.ok) return errorPage(c, r.status === 403 ? 403 : 404, s);
+    const progress = checklistProgress(set, r.data.plan.checklist as AnyChecklist);
+    // The <onward-checklist> widget (young-person-checklist.js) replaces the task list, which stays as the
+    // no-script version: each area links to its own form page.
+    return page(
+      c,
+      { title: t.checklist, session: s, widgets: true, scripts: ['/assets/young-person-checklist.js'] },
+      <>
+        <h1>{t.checklist}</h1>
+        <WidgetMessages />
+        <div
+          class="widget-host"
+          data-onward-checklist={id}
+          data-csrf={s.csrfToken}
+          data-variant={variantOf(prefs)}
+          data-storage-key={`checklist:${s.user.youngPersonId}:${id}`}
+          {...messageData(prefs, ['network', 'notSavedTitle', 'notSaved', 'savedNow', 'sent', 'readOnly'])}
+        >
+          <div data-fallback="">
+            <p>{t.answeredOf(progress.overall.answered, progress.overall.total)}</p>
+            <TaskList view={r.data} prefs={prefs} base="/me/checklist" />
+          </div>
+        </div>
+      </>,
+    );
   });
   app.get('/me/checklist/:domain', async (c) => {
     const s = await youngPersonSession(app, c);
@@ -258,7 +285,13 @@ export function mountYoungPerson(app: AnyHono) {
     const t = strings(prefs);
     return page(
       c,
-      { title: t.checkInTitle, session: s, status: errors.length ? 400 : 200 },
+      {
+        title: t.checkInTitle,
+        session: s,
+        status: errors.length ? 400 : 200,
+        widgets: true,
+        scripts: ['/assets/young-person-check-in.js'],
+      },
       <>
         {sent ? (
           <div class="panel-success" role="status">
@@ -268,45 +301,58 @@ export function mountYoungPerson(app: AnyHono) {
         ) : null}
         <ErrorSummary title={t.errorSummary} errors={errors} />
         <h1>{t.checkInTitle}</h1>
-        <p>{t.checkInIntro}</p>
-        <form method="post" novalidate class="check-in">
-          <input type="hidden" name="_csrf" value={s.csrfToken} />
-          {DOMAINS.map((d, i) => (
-            <fieldset class="mood">
-              <legend>{domainTitle(d, prefs)}</legend>
-              <div class="faces">
-                {(['good', 'ok', 'bad'] as const).map((m, j) => (
-                  <div class="face">
-                    <input
-                      type="radio"
-                      id={i === 0 && j === 0 ? 'first-mood' : `${d}-${m}`}
-                      name={`${d}.mood`}
-                      value={m}
-                    />
-                    <label for={i === 0 && j === 0 ? 'first-mood' : `${d}-${m}`}>
-                      <Face mood={m} />
-                      {m === 'good' ? t.good : m === 'ok' ? t.ok : t.bad}
-                    </label>
+        <WidgetMessages />
+        {/* The <onward-check-in> widget (young-person-check-in.js) replaces the form, the no-script version. */}
+        <div
+          class="widget-host"
+          data-onward-check-in={s.user.youngPersonId}
+          data-csrf={s.csrfToken}
+          data-variant={variantOf(prefs)}
+          data-storage-key={`check-in:${s.user.youngPersonId}`}
+          {...messageData(prefs, ['network', 'sending', 'checkInSent', 'helpSent', 'notSentTitle', 'notSent'])}
+        >
+          <div data-fallback="">
+            <p>{t.checkInIntro}</p>
+            <form method="post" novalidate class="check-in">
+              <input type="hidden" name="_csrf" value={s.csrfToken} />
+              {DOMAINS.map((d, i) => (
+                <fieldset class="mood">
+                  <legend>{domainTitle(d, prefs)}</legend>
+                  <div class="faces">
+                    {(['good', 'ok', 'bad'] as const).map((m, j) => (
+                      <div class="face">
+                        <input
+                          type="radio"
+                          id={i === 0 && j === 0 ? 'first-mood' : `${d}-${m}`}
+                          name={`${d}.mood`}
+                          value={m}
+                        />
+                        <label for={i === 0 && j === 0 ? 'first-mood' : `${d}-${m}`}>
+                          <Face mood={m} />
+                          {m === 'good' ? t.good : m === 'ok' ? t.ok : t.bad}
+                        </label>
+                      </div>
+                    ))}
                   </div>
-                ))}
-              </div>
-              <div class="checkbox">
-                <input type="checkbox" id={`${d}-help`} name={`${d}.help`} value="yes" />
-                <label for={`${d}-help`}>{t.wantHelp}</label>
-              </div>
-              <details class="extra">
-                <summary>{t.note}</summary>
-                <label for={`${d}-note`} class="visually-hidden">
-                  {t.note}: {domainTitle(d, prefs)}
-                </label>
-                <textarea id={`${d}-note`} name={`${d}.note`} rows={2} maxlength={280} />
-              </details>
-            </fieldset>
-          ))}
-          <button type="submit" class="button">
-            {t.sendCheckIn}
-          </button>
-        </form>
+                  <div class="checkbox">
+                    <input type="checkbox" id={`${d}-help`} name={`${d}.help`} value="yes" />
+                    <label for={`${d}-help`}>{t.wantHelp}</label>
+                  </div>
+                  <details class="extra">
+                    <summary>{t.note}</summary>
+                    <label for={`${d}-note`} class="visually-hidden">
+                      {t.note}: {domainTitle(d, prefs)}
+                    </label>
+                    <textarea id={`${d}-note`} name={`${d}.note`} rows={2} maxlength={280} />
+                  </details>
+                </fieldset>
+              ))}
+              <button type="submit" class="button">
+                {t.sendCheckIn}
+              </button>
+            </form>
+          </div>
+        </div>
       </>,
     );
   };
@@ -431,15 +477,34 @@ export function mountYoungPerson(app: AnyHono) {
           <p>{t.noAgreement}</p>
         </>,
       );
+    // The <onward-agreement> widget (young-person-agreement.js) replaces the plain version: read-only, with the
+    // young person's own sign-off when the server's lifecycle allows it now.
     return page(
       c,
-      { title: t.myAgreement, session: s },
-      <AgreementView
-        a={a}
-        prefs={prefs}
-        title={t.myAgreement}
-        pdf={`/api/staying-put/${encodeURIComponent(r.data.id)}/agreement.pdf`}
-      />,
+      { title: t.myAgreement, session: s, widgets: true, scripts: ['/assets/young-person-agreement.js'] },
+      <>
+        <h1>{t.myAgreement}</h1>
+        <p>
+          <a
+            href={`/api/staying-put/${encodeURIComponent(r.data.id)}/agreement.pdf`}
+            download="living-together-agreement.pdf"
+          >
+            {t.downloadPdf}
+          </a>
+        </p>
+        <WidgetMessages />
+        <div
+          class="widget-host"
+          data-onward-agreement={r.data.id}
+          data-young-person-id={s.user.youngPersonId}
+          data-csrf={s.csrfToken}
+          {...messageData(prefs, ['network', 'signing', 'signed', 'notSignedTitle'])}
+        >
+          <div data-fallback="">
+            <AgreementView a={a} prefs={prefs} title={t.myAgreement} headingless />
+          </div>
+        </div>
+      </>,
     );
   });
 }
@@ -465,13 +530,15 @@ export function AgreementView(props: {
   prefs: Prefs;
   title: string;
   pdf?: string;
+  /** Leave out the h1 (the page has its own). */
+  headingless?: boolean;
 }) {
   const { a, prefs } = props;
   const lang = prefs.lang;
   const t = strings(prefs);
   return (
     <>
-      <h1>{props.title}</h1>
+      {props.headingless ? null : <h1>{props.title}</h1>}
       {props.pdf ? (
         <p>
           <a href={props.pdf} download="living-together-agreement.pdf">

@@ -115,16 +115,21 @@ export class Messages {
     this.alert = scope.querySelector<HTMLElement>('[data-widget-alert]');
   }
 
-  /** A success or progress message (replaces any problem shown). */
-  say(...lines: string[]): void {
+  /** A success or progress message (replaces any problem shown). `focus` moves focus (and the view) to it, for
+   * the outcome of a button pressed far down the page. */
+  say(lines: string[], focus = false): void {
     this.clearProblem();
     if (!this.status) return;
     this.status.replaceChildren(...lines.map((l) => paragraph(l)));
     this.status.className = 'panel-success';
+    if (focus) this.status.focus();
   }
 
-  /** A problem: a heading and the message, announced at once. `focus` moves keyboard focus to it. */
-  problem(title: string, message: string, focus = false): void {
+  /**
+   * A problem: a heading and the message, announced at once. `focus` moves keyboard focus to it (after a button
+   * press); `floating` keeps it in view at the foot of the screen without taking focus (while someone is typing).
+   */
+  problem(title: string, message: string, how: { focus?: boolean; floating?: boolean } = {}): void {
     if (this.status) {
       this.status.replaceChildren();
       this.status.className = '';
@@ -133,8 +138,8 @@ export class Messages {
     const h = document.createElement('h2');
     h.textContent = title;
     this.alert.replaceChildren(h, paragraph(message));
-    this.alert.className = 'error-summary';
-    if (focus) this.alert.focus();
+    this.alert.className = how.floating ? 'error-summary widget-alert-floating' : 'error-summary';
+    if (how.focus) this.alert.focus();
   }
 
   clearProblem(): void {
