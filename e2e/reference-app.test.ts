@@ -250,7 +250,7 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     await shot(y, 'young-person-checklist-top-phone');
     // The documented picture shows the questions of the first section.
     await cl
-      .locator('section h2')
+      .locator('section')
       .first()
       .evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await shot(y, 'young-person-checklist-phone', true);
@@ -400,6 +400,11 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     await expect.poll(() => y.locator('[data-widget-status]').textContent()).toContain('told');
     await check(y, 'check-in sent');
     await shot(y, 'young-person-check-in-sent-phone');
+    // Sent: the message takes the widget's place, and another check-in can be started.
+    expect(await ci.isVisible()).toBe(false);
+    await y.locator('button:has-text("Do another check-in")').tap();
+    expect(await ci.isVisible()).toBe(true);
+    expect(await ci.locator('input[id$="-money-bad"]').isChecked()).toBe(false);
 
     // --- The PA sees the help request, in Robin's words, escaped.
     await p.goto(`${app.url}/help-requests`);

@@ -35,6 +35,7 @@ async function mount(): Promise<void> {
 
   const el = document.createElement('onward-agreement') as AgreementElement;
   el.setAttribute('locale', document.documentElement.lang || 'en-GB');
+  el.setAttribute('variant', host.dataset.variant === 'easy' ? 'easy' : 'standard');
   el.setAttribute('viewer-role', 'young-person');
   el.setAttribute('viewer-id', youngPersonId);
   const canSign = (v: ArrangementView) => v.allowedEvents.includes(SIGN);

@@ -45,6 +45,9 @@ function mount(): void {
       networkMessage: msg(host, 'network'),
     })
       .then(() => {
+        // Done: the message replaces the (now empty) widget, with a button to start another check-in.
+        el.hidden = true;
+        again.hidden = false;
         messages.say([msg(host, 'checkInSent'), ...(help ? [msg(host, 'helpSent')] : [])], true);
       })
       .catch((err: Error) => {
@@ -57,6 +60,18 @@ function mount(): void {
         sending = false;
       });
   });
+  const again = document.createElement('button');
+  again.type = 'button';
+  again.className = 'button secondary';
+  again.textContent = msg(host, 'another');
+  again.hidden = true;
+  again.addEventListener('click', () => {
+    again.hidden = true;
+    el.hidden = false;
+    messages.say([]);
+    el.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+  });
+  host.append(again);
   swapIn(host, el);
 }
 

@@ -116,6 +116,8 @@ async function mount(): Promise<void> {
   el.setAttribute('answered-by', 'young-person');
   el.setAttribute('storage-key', host.dataset.storageKey ?? `checklist:${planId}`);
   if (!canAnswer) el.setAttribute('read-only', '');
+  // The saved answers, so the widget uses their question-set version (older plans have the first version).
+  el.value = view.plan.checklist;
   el.drafts = tabDrafts();
   el.storage = storage;
 

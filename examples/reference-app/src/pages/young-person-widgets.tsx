@@ -17,6 +17,7 @@ const en = {
   helpSent: 'Your personal adviser has been told you would like help.',
   notSentTitle: 'Your check-in was not sent',
   notSent: 'Your answers are still here. Try sending it again.',
+  another: 'Do another check-in',
   signing: 'Signing…',
   signed: 'Thank you. You have signed your Living Together Agreement.',
   notSignedTitle: 'You have not signed yet',
@@ -36,6 +37,7 @@ const easy: WidgetStrings = {
   helpSent: 'We told your worker you want help.',
   notSentTitle: 'We could not send it',
   notSent: 'Your answers are still here. Try again.',
+  another: 'Check in again',
   signed: 'Thank you. You signed your agreement.',
   notSignedTitle: 'You have not signed yet',
 };
@@ -54,6 +56,7 @@ const cy: WidgetStrings = {
   helpSent: 'Rydyn ni wedi dweud wrth eich cynghorydd personol yr hoffech chi gael help.',
   notSentTitle: 'Chafodd eich gwiriad mo’i anfon',
   notSent: 'Mae eich atebion yma o hyd. Rhowch gynnig arall ar ei anfon.',
+  another: 'Gwneud gwiriad arall',
   signing: 'Wrthi’n llofnodi…',
   signed: 'Diolch. Rydych chi wedi llofnodi eich Cytundeb Byw Gyda’n Gilydd.',
   notSignedTitle: 'Dydych chi ddim wedi llofnodi eto',

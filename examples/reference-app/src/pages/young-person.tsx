@@ -252,6 +252,7 @@ export function mountYoungPerson(app: AnyHono) {
           data-csrf={s.csrfToken}
           data-variant={variantOf(prefs)}
           data-storage-key={`checklist:${s.user.youngPersonId}:${id}`}
+          data-widget-titled=""
           {...messageData(prefs, ['network', 'notSavedTitle', 'notSaved', 'savedNow', 'sent', 'readOnly'])}
         >
           <div data-fallback="">
@@ -309,7 +310,16 @@ export function mountYoungPerson(app: AnyHono) {
           data-csrf={s.csrfToken}
           data-variant={variantOf(prefs)}
           data-storage-key={`check-in:${s.user.youngPersonId}`}
-          {...messageData(prefs, ['network', 'sending', 'checkInSent', 'helpSent', 'notSentTitle', 'notSent'])}
+          data-widget-titled=""
+          {...messageData(prefs, [
+            'network',
+            'sending',
+            'checkInSent',
+            'helpSent',
+            'notSentTitle',
+            'notSent',
+            'another',
+          ])}
         >
           <div data-fallback="">
             <p>{t.checkInIntro}</p>
@@ -497,6 +507,7 @@ export function mountYoungPerson(app: AnyHono) {
           class="widget-host"
           data-onward-agreement={r.data.id}
           data-young-person-id={s.user.youngPersonId}
+          data-variant={variantOf(prefs)}
           data-csrf={s.csrfToken}
           {...messageData(prefs, ['network', 'signing', 'signed', 'notSignedTitle'])}
         >

@@ -121,7 +121,7 @@ export class Messages {
     this.clearProblem();
     if (!this.status) return;
     this.status.replaceChildren(...lines.map((l) => paragraph(l)));
-    this.status.className = 'panel-success';
+    this.status.className = lines.length ? 'panel-success' : '';
     if (focus) this.status.focus();
   }
 
@@ -160,7 +160,10 @@ export function msg(host: HTMLElement, name: string): string {
   return host.dataset[`msg${name[0]!.toUpperCase()}${name.slice(1)}`] ?? '';
 }
 
-/** Puts the widget in place of the no-script version once it is ready to show saved work. */
+/**
+ * Puts the widget in place of the no-script version once it is ready to show saved work. The widget has its own
+ * visible title, so the page's h1 (same meaning) stays for screen readers only, rather than showing twice.
+ */
 export function swapIn(host: HTMLElement, el: HTMLElement): void {
   const fallback = host.querySelector<HTMLElement>('[data-fallback]');
   el.addEventListener(
@@ -168,6 +171,7 @@ export function swapIn(host: HTMLElement, el: HTMLElement): void {
     () => {
       fallback?.remove();
       el.hidden = false;
+      if (host.dataset.widgetTitled !== undefined) document.querySelector('main h1')?.classList.add('visually-hidden');
     },
     { once: true },
   );
