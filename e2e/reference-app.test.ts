@@ -27,6 +27,7 @@ const DOC_SHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url)
 // Words the young person types, with characters that must be escaped and kept exactly.
 const NOTE = "My data runs out so I can't do college work <b>at home</b> & it's rubbish";
 const CHECK_IN_NOTE = "Rent went up & I'm skint <script>alert(1)</script>";
+const PA_NOTE = 'Talked this through on the phone on Tuesday.';
 const VIEWS = 'I want to stay at college and get the wifi sorted before winter.';
 const COMMENT = 'Please add what happens if the internet voucher does not come through.';
 
@@ -254,6 +255,7 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
       .first()
       .evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await shot(y, 'young-person-checklist-phone', true);
+    let paNoteOn = '';
     // The last two questions are left for later: one answered in Welsh, one in easy read.
     const later: string[] = [];
     for (const d of DOMAINS) {
@@ -263,6 +265,25 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
         .evaluateAll((els, dom) => els.map((e) => `${dom}.${e.id.split(`-${dom}-`)[1]!.replace(/-yes$/, '')}`), d);
       expect(ids.length, d).toBeGreaterThan(0);
       if (d === 'identity') later.push(...ids.slice(-2));
+      if (d === 'health') {
+        // Meanwhile the PA saves the checklist (a note on a housing answer). Robin's next save meets a stale
+        // version (409): the page script merges, so Robin's new answers and the PA's note are both kept.
+        const paSession = await (await p.request.get(`${app.url}/api/auth/session`)).json();
+        const current = await (await p.request.get(`${app.url}/api/plans/${encodeURIComponent(planId)}`)).json();
+        const checklist = current.plan.checklist;
+        const [firstKey] = Object.keys(checklist.answers.housing).filter((k) => k !== 'internet');
+        checklist.answers.housing[firstKey!] = {
+          ...checklist.answers.housing[firstKey!],
+          note: PA_NOTE,
+          by: 'worker',
+        };
+        const put = await p.request.put(`${app.url}/api/plans/${encodeURIComponent(planId)}/checklist?how=apart`, {
+          headers: { 'x-csrf-token': paSession.csrfToken, 'if-match': String(current.version) },
+          data: checklist,
+        });
+        expect(put.status(), await put.text()).toBe(200);
+        paNoteOn = firstKey!;
+      }
       for (const q of ids) {
         if (later.includes(q)) continue;
         const value = q === 'housing.internet' ? 'no' : 'yes';
@@ -305,6 +326,10 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
       }
     }
     await check(y, 'checklist last section');
+    await expect
+      .poll(async () => (await serverAnswers()).health?.[Object.keys((await serverAnswers()).health ?? {})[0]!]?.value)
+      .toBe('yes');
+    expect((await serverAnswers()).housing?.[paNoteOn]).toMatchObject({ note: PA_NOTE, by: 'worker' });
     await cl.locator('button:has-text("Send my answers")').tap();
     await expect.poll(() => y.locator('[data-widget-status]').textContent()).toContain('Thank you');
     const saved = await serverAnswers();
