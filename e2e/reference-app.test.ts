@@ -122,7 +122,16 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
         await ag.locator('h2').first().waitFor();
         expect(await page.locator('[data-fallback]').count()).toBe(0);
         await check(page, 'my agreement');
-        console.log('agreement sign offered:', await ag.locator('button:has-text("Sign")').count());
+        // "Sign" is offered exactly when the server's Staying Put lifecycle lets the young person sign now.
+        const me = (await (await page.request.get(`${app.url}/api/auth/session`)).json()).user;
+        const arrangement = await (
+          await page.request.get(`${app.url}/api/young-people/${encodeURIComponent(me.youngPersonId)}/staying-put`)
+        ).json();
+        const mayIsign = (arrangement.allowedEvents as string[]).includes('stayingPut.agreement.sign');
+        const signedAlready = (arrangement.agreement.signOffs as { party: string }[]).some(
+          (x) => x.party === 'young-person',
+        );
+        expect(await ag.locator('button:has-text("Sign as")').count()).toBe(mayIsign && !signedAlready ? 1 : 0);
         await page.goto(`${app.url}/me/check-in`);
         await check(page, 'check-in (demo)');
       }
