@@ -97,6 +97,10 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     expect(csp).toContain("style-src 'self'");
     expect(await page.locator('script:not([src])').count()).toBe(0);
     expect(await page.locator('style, [style]').count()).toBe(0);
+    // The site icon is served (a missing one is a console error on every first visit).
+    const icon = await page.request.get(`${app.url}/favicon.ico`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toBe('image/svg+xml');
     await page.close();
   });
 

@@ -68,6 +68,7 @@ await build({
 });
 
 copyFileSync(join(here, 'src', 'styles', 'app.css'), join(dist, 'public', 'app.css'));
+copyFileSync(join(here, 'src', 'styles', 'favicon.svg'), join(dist, 'public', 'favicon.svg'));
 
 // The widgets' prebuilt files (custom elements, one script tag), served from our own origin under /assets/widgets/.
 const require = createRequire(import.meta.url);

@@ -49,6 +49,8 @@ export function mountPages(
       await next();
       if (c.error) console.error(c.error);
     });
+  // Browsers ask for /favicon.ico before reading the page's icon link.
+  app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
   app.get('/assets/*', async (c) => {
     const rel = decodeURIComponent(new URL(c.req.url).pathname.slice('/assets/'.length));
     const file = normalize(join(options.publicDir, rel));

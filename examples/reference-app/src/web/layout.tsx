@@ -76,6 +76,7 @@ export function Layout(props: PageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} – Onward`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         {props.widgets ? <script type="module" src="/assets/widgets/onward-elements.js" /> : null}
         {(props.scripts ?? []).map((s) => (
           <script type="module" src={s} />
