@@ -82,6 +82,8 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
   const sessionLifetimeMs = options.sessionLifetimeMs ?? 12 * 3600_000;
   const sessionIdleMs = options.sessionIdleMs ?? 2 * 3600_000;
   const webhooks = new Webhooks(store, now, options.webhooks ?? {}, log);
+  // Deliveries a previous run left waiting for a retry carry on where they stopped.
+  webhooks.resumePending();
   const deps: Deps = {
     store,
     now,

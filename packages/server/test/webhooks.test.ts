@@ -95,4 +95,49 @@ describe('delivery', () => {
     expect(d?.status).toBe('failed');
     expect(d?.attempts).toBe(3);
   });
+
+  it('carries on, after a restart, with deliveries a previous run left pending', async () => {
+    await store.createCouncil({ id: 'c-restart', name: 'Restartshire' });
+    const hook = await store.createWebhook({
+      councilId: 'c-restart',
+      url: 'https://slow.example/in',
+      events: ['plan.authorised'],
+    });
+    const ids: string[] = [];
+    const fetchWith = (status: number) =>
+      (async (_url: string, init: RequestInit) => {
+        ids.push((init.headers as Record<string, string>)['onward-webhook-id'] as string);
+        return new Response(null, { status });
+      }) as unknown as typeof fetch;
+    // First run: the receiver is down; the retry is a minute away when the server stops.
+    const t0 = Date.now();
+    const first = new Webhooks(
+      store,
+      () => new Date(t0),
+      { retryDelaysMs: [60_000], fetch: fetchWith(503) },
+      () => {},
+    );
+    first.enqueue('c-restart', 'plan.authorised', { planId: 'p3' });
+    while (!(await store.listDeliveries({ councilId: 'c-restart', webhookId: hook.id }))[0]?.attempts)
+      await new Promise((r) => setTimeout(r, 5));
+    first.stop();
+    await first.drain();
+    expect((await store.listDeliveries({ councilId: 'c-restart', webhookId: hook.id }))[0]?.status).toBe('pending');
+
+    // Second run, after the retry fell due: it is sent again with the same event id, and the count goes on.
+    const second = new Webhooks(
+      store,
+      () => new Date(t0 + 61_000),
+      { fetch: fetchWith(204) },
+      () => {},
+    );
+    second.resumePending();
+    await second.drain();
+    const [d] = await store.listDeliveries({ councilId: 'c-restart', webhookId: hook.id });
+    expect(d?.status).toBe('delivered');
+    expect(d?.attempts).toBe(2);
+    expect(d?.log.map((a) => a.responseStatus)).toEqual([503, 204]);
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]);
+  });
 });

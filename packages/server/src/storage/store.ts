@@ -1105,6 +1105,37 @@ export class Store {
     );
     return w;
   }
+  /**
+   * Deliveries still waiting for a retry, across every council, oldest first, with their webhook. Used at start so
+   * a restart does not strand them (deliveries whose webhook was removed or disabled are left as they are).
+   */
+  async listPendingDeliveries(): Promise<
+    { deliveryId: string; attempts: number; body: string; nextAttemptAt: string | undefined; webhook: WebhookRecord }[]
+  > {
+    const rows = await this.db.query(
+      `SELECT d.id AS delivery_id, d.attempts, d.body, d.next_attempt_at, w.*
+         FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+        WHERE d.status = 'pending' AND NOT w.disabled
+        ORDER BY d.created_at`,
+      [],
+    );
+    return rows.map((r) => ({
+      deliveryId: String(r.delivery_id),
+      attempts: Number(r.attempts),
+      body: String(r.body),
+      nextAttemptAt: isoOrUndef(r.next_attempt_at),
+      webhook: {
+        id: String(r.id),
+        councilId: String(r.council_id),
+        url: String(r.url),
+        secret: String(r.secret),
+        events: json(r.events),
+        createdAt: iso(r.created_at),
+        disabled: Boolean(r.disabled),
+      },
+    }));
+  }
+
   async listWebhooks(councilId: string, eventType?: string): Promise<WebhookRecord[]> {
     const rows = await this.db.query(
       'SELECT * FROM webhooks WHERE council_id = $1 AND ($2::text IS NULL OR (events @> jsonb_build_array($2::text) AND NOT disabled)) ORDER BY created_at',

@@ -77,6 +77,41 @@ export class Webhooks {
     this.track(job);
   }
 
+  /**
+   * Picks up deliveries left "pending" by a stop or a crash: each is tried again when its next attempt was due
+   * (at once if that time has passed), continuing its attempt count and back-off. Returns at once.
+   */
+  resumePending(): void {
+    const job = (async () => {
+      for (const d of await this.store.listPendingDeliveries()) {
+        if (this.stopped) return;
+        let eventId: string;
+        try {
+          eventId = String((JSON.parse(d.body) as { id?: unknown }).id ?? d.deliveryId);
+        } catch {
+          eventId = d.deliveryId;
+        }
+        const wait = d.nextAttemptAt ? Date.parse(d.nextAttemptAt) - this.now().getTime() : 0;
+        this.track(
+          (async () => {
+            if (wait > 0) await this.sleep(wait);
+            if (!this.stopped) await this.attempt(d.webhook, d.deliveryId, eventId, d.body, d.attempts + 1);
+          })(),
+        );
+      }
+    })().catch((e: unknown) => {
+      this.log(
+        JSON.stringify({
+          at: this.now().toISOString(),
+          level: 'error',
+          webhook: 'resume-failed',
+          error: (e as Error).name,
+        }),
+      );
+    });
+    this.track(job);
+  }
+
   /** Resolves when every delivery started so far has succeeded or used up its retries. */
   async drain(): Promise<void> {
     while (this.pending.size) await Promise.all([...this.pending]);
@@ -163,15 +198,20 @@ export class Webhooks {
     });
     this.log(JSON.stringify({ at: at.toISOString(), webhook: deliveryId, attempt, status: status ?? 0, ok }));
     if (final || this.stopped) return;
-    await new Promise<void>((resolve) => {
+    await this.sleep(delay as number);
+    if (this.stopped) return;
+    await this.attempt(hook, deliveryId, eventId, body, attempt + 1);
+  }
+
+  /** Waits `ms` unless stopped first; the timer never keeps the process alive. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
       const t = setTimeout(() => {
         this.timers.delete(t);
         resolve();
-      }, delay);
+      }, ms);
       t.unref?.();
       this.timers.set(t, resolve);
     });
-    if (this.stopped) return;
-    await this.attempt(hook, deliveryId, eventId, body, attempt + 1);
   }
 }
