@@ -80,6 +80,15 @@ describe('summary sentences', () => {
 });
 
 describe('<Dashboard>', () => {
+  it('says ids are visible only when the viewer has the list of young people', () => {
+    const data = buildDashboardData(index, query, manager);
+    const withList = mount(<Dashboard data={data} noCharts drillDown={drillDownFor(index, manager, query.asAt)} />);
+    expect(withList.container.querySelector('.od-notice')?.textContent).toContain('young people’s ids');
+    const withoutList = mount(<Dashboard data={data} noCharts />);
+    expect(withoutList.container.querySelector('.od-notice')?.textContent).toContain('exact numbers, including small');
+    expect(withoutList.container.querySelector('.od-notice')?.textContent).not.toContain('ids');
+  });
+
   it('shows every chart with a summary and a table, with exact numbers for a manager', () => {
     const data = buildDashboardData(index, query, manager);
     const { container } = mount(

@@ -151,7 +151,9 @@ export function Dashboard(props: DashboardProps) {
       </p>
       {data.exact ? (
         <p class="od-notice">
-          You can see exact numbers and young people’s ids. Do not share them with people who may not.
+          {props.drillDown
+            ? 'You can see exact numbers and young people’s ids. Do not share them with people who may not.'
+            : 'You can see exact numbers, including small ones. Do not share them with people who may not.'}
         </p>
       ) : (
         <p class="od-notice">To protect young people, numbers from 1 to 4 are shown as “fewer than 5”.</p>
