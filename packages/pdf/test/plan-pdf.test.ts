@@ -284,6 +284,12 @@ describe.skipIf(!hasPoppler)('renderPlanPdf', () => {
     expect(Buffer.from(sample).toString('latin1')).toContain('/Lang (en-GB)');
   });
 
+  it('is made by jspdf 4 or later (3.x reads local files in Node: CVE-2025-68428)', () => {
+    const producer = /^jsPDF (\d+)\./.exec(pdfInfo(sample).Producer ?? '');
+    expect(producer, `Producer: ${pdfInfo(sample).Producer}`).not.toBeNull();
+    expect(Number(producer?.[1])).toBeGreaterThanOrEqual(4);
+  });
+
   it('is deterministic: the same input gives byte-identical output; another date gives other bytes', async () => {
     const again = await renderPlanPdf(samplePlan(), { wording, council, createdAt, status: 'Authorised' });
     expect(Buffer.compare(Buffer.from(again), Buffer.from(sample))).toBe(0);
