@@ -1,8 +1,12 @@
+import fc from 'fast-check';
+import { jsPDF } from 'jspdf';
 import { describe, expect, it } from 'vitest';
 import { hasPoppler, pdfText, pdfWordBoxes } from '#test-support/pdf.js';
+import { onwardSansRegular } from '../src/fonts/onward-sans.generated.js';
 import { createDocument, fileId, pdfDate, toBytes } from '../src/layout/document.js';
 import { wrap } from '../src/layout/text.js';
-import { PAGE, Writer } from '../src/layout/writer.js';
+import { FONT, metricsFor, PAGE, Writer } from '../src/layout/writer.js';
+import { SAMPLE_ANSWERS, WELSH_NOTE } from './fixtures/sample-plan.js';
 
 const mono = (s: string) => Array.from(s).length * 6;
 
@@ -23,6 +27,111 @@ describe('wrap', () => {
     const lines = wrap('😀'.repeat(30), 60, mono);
     expect(lines.join('')).toBe('😀'.repeat(30));
     expect(lines.every((l) => !/[\uD800-\uDBFF]$/.test(l))).toBe(true);
+  });
+});
+
+describe('measuring text', () => {
+  // Words as the documents hold them: the sample notes, Welsh, quotes, brackets, digits, £, ticks and boxes.
+  const alphabet = Array.from(
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ âêîôûŵŷÂÊÎÔÛŴŶäëïöüẅÿáéíóúẃýàèìòùẁỳ“”‘’–—£€()[]{}<>\\/%&#"\'!?.,;:0123456789✓•□ -',
+  );
+  const samples = [
+    ...Object.values(SAMPLE_ANSWERS).flatMap((a) => (a[1] ? [a[1]] : [])),
+    WELSH_NOTE,
+    'A sentence that goes on. '.repeat(40),
+  ];
+
+  it('gives exactly the widths jspdf gives, for both faces at every size the documents use', async () => {
+    const { doc } = await createDocument();
+    const strings = [
+      ...samples,
+      ...fc.sample(
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }).map((a) => a.join('')),
+        300,
+      ),
+    ];
+    let compared = 0;
+    for (const style of ['normal', 'bold'])
+      for (const size of [8.5, 9, 9.5, 10, 10.5, 11, 12, 15, 18, 20, 22, 24, 30]) {
+        doc.setFont(FONT, style);
+        doc.setFontSize(size);
+        const m = metricsFor(doc);
+        expect(m, 'DejaVu Sans has 2048 units per em, so exact metrics are available').toBeDefined();
+        if (!m) continue;
+        for (const s of strings) {
+          expect(m.points(m.advance(s))).toBe(doc.getTextWidth(s));
+          // Adding up word by word gives the same number as the whole string.
+          const words = s.split(/(\s+)/);
+          expect(m.points(words.reduce((a: number, w: string) => a + m.advance(w), 0))).toBe(doc.getTextWidth(s));
+          compared++;
+        }
+      }
+    expect(compared).toBeGreaterThan(5000);
+  });
+
+  it('wraps to the same lines as measuring every candidate line whole', async () => {
+    const { doc } = await createDocument();
+    doc.setFont(FONT, 'normal');
+    doc.setFontSize(10.5);
+    const m = metricsFor(doc);
+    if (!m) throw new Error('no exact metrics');
+    const whole = (s: string) => doc.getTextWidth(s);
+    for (const s of samples)
+      for (const width of [60, 150, 300, 483.28]) expect(wrap(s, width, m)).toEqual(wrap(s, width, whole));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet, '\n', 'x'.repeat(40)), { maxLength: 200 }).map((a) => a.join('')),
+        fc.double({ min: 20, max: 500, noNaN: true }),
+        (s, width) => {
+          expect(wrap(s, width, m)).toEqual(wrap(s, width, whole));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the embedded font', () => {
+  it('is parsed once, not for each document', async () => {
+    const api = (jsPDF as unknown as { API: { TTFFont: { open: (f: Uint8Array) => unknown } } }).API.TTFFont;
+    const open = api.open;
+    let parsed = 0;
+    api.open = (f) => {
+      parsed++;
+      return open(f);
+    };
+    try {
+      for (let i = 0; i < 3; i++) {
+        const { doc } = await createDocument();
+        doc.text('Mae lletywr yn dŵr ŷd', 60, 60);
+        toBytes(doc);
+      }
+      // Zero when an earlier test in this file already loaded it; never once per document.
+      expect(parsed).toBeLessThanOrEqual(2);
+      // The counter sees jspdf's own parsing (the same jspdf the renderer uses): plain addFont parses every time.
+      const before = parsed;
+      const plain = new jsPDF();
+      plain.addFileToVFS('Probe.ttf', onwardSansRegular);
+      plain.addFont('Probe.ttf', 'Probe', 'normal', 'Identity-H');
+      expect(parsed).toBe(before + 1);
+    } finally {
+      api.open = open;
+    }
+  });
+
+  it('keeps each document’s glyph records its own: a document is the same whatever was made before it', async () => {
+    const make = async (text: string) => {
+      const { doc } = await createDocument();
+      doc.text(text, 60, 60);
+      doc.setFont(FONT, 'bold');
+      doc.text(text, 60, 90);
+      doc.setFileId('0'.repeat(32));
+      doc.setCreationDate("D:20260202100000+00'00'");
+      return Buffer.from(toBytes(doc));
+    };
+    const first = await make('Dŵr');
+    await make('Something else entirely: ẃ ẁ ŷ £ € ✓ أنا من حلب');
+    expect(Buffer.compare(await make('Dŵr'), first)).toBe(0);
   });
 });
 

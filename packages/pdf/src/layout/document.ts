@@ -8,25 +8,105 @@ export interface Loaded {
   readonly coverage: readonly number[];
 }
 
-type JsPdfModule = { jsPDF?: typeof jsPDF; default?: typeof jsPDF | { jsPDF?: typeof jsPDF } };
+type JsPdfClass = typeof jsPDF & { readonly API: { readonly TTFFont: { open(file: Uint8Array): ParsedFont } } };
+type JsPdfModule = { jsPDF?: JsPdfClass; default?: JsPdfClass | { jsPDF?: JsPdfClass } };
 
-/** Load jspdf and the embedded font, and start an A4 document with the font registered. */
-export async function createDocument(): Promise<Loaded> {
-  const [mod, fonts] = await Promise.all([
-    import('jspdf') as Promise<JsPdfModule>,
+/** jspdf's parsed TrueType font (its TTFFont). Only what Onward reads is typed. */
+export interface ParsedFont {
+  readonly head: { readonly unitsPerEm: number };
+  characterToGlyph(code: number): number;
+  widthOfGlyph(glyph: number): number;
+}
+
+interface Faces {
+  readonly JsPDF: JsPdfClass;
+  readonly regular: ParsedFont;
+  readonly bold: ParsedFont;
+  readonly coverage: readonly number[];
+}
+
+/**
+ * jspdf, its class and both font faces, loaded and parsed once per process (per page in a browser). jspdf parses a
+ * TrueType font each time `addFont` is called; that was most of the first call's cost and a steady part of every
+ * later one. The parsed font is read-only after parsing except for three things jspdf records per document (the
+ * glyphs used, their widths and the ToUnicode map), so each document gets a thin view of the shared font with those
+ * three of its own: see `fontForDocument`.
+ */
+let faces: Promise<Faces> | undefined;
+
+function loadFaces(): Promise<Faces> {
+  faces ??= Promise.all([
+    import('jspdf') as unknown as Promise<JsPdfModule>,
     import('../fonts/onward-sans.generated.js'),
-  ]);
-  // jspdf's Node build is CommonJS: its class arrives as a named export or on the default export.
-  const def = mod.default;
-  const JsPDF = mod.jsPDF ?? (typeof def === 'function' ? def : def?.jsPDF);
-  if (!JsPDF) throw new Error('Could not load jspdf: it has no jsPDF export.');
+  ]).then(([mod, fonts]) => {
+    // jspdf's Node build is CommonJS: its class arrives as a named export or on the default export.
+    const def = mod.default;
+    const JsPDF = mod.jsPDF ?? (typeof def === 'function' ? def : def?.jsPDF);
+    if (!JsPDF) throw new Error('Could not load jspdf: it has no jsPDF export.');
+    const parse = (b64: string): ParsedFont => JsPDF.API.TTFFont.open(base64Bytes(b64));
+    return {
+      JsPDF,
+      regular: parse(fonts.onwardSansRegular),
+      bold: parse(fonts.onwardSansBold),
+      coverage: fonts.onwardSansCoverage,
+    };
+  });
+  // A failed load (a chunk that did not arrive) is tried again next time rather than remembered.
+  faces.catch(() => {
+    faces = undefined;
+  });
+  return faces;
+}
+
+function base64Bytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/**
+ * The shared parsed font as one document sees it: a shallow copy (same class, its own fields pointing at the shared,
+ * read-only tables; jspdf checks some with `hasOwnProperty`), with the per-document records jspdf keeps set up empty,
+ * exactly as its own `addFont` leaves a freshly parsed font.
+ */
+function fontForDocument(parsed: ParsedFont): ParsedFont {
+  return Object.assign(Object.create(Object.getPrototypeOf(parsed)) as ParsedFont, parsed, {
+    toUnicode: {},
+    Unicode: { encoding: {}, kerning: {}, widths: [] },
+    glyIdsUsed: [0],
+  });
+}
+
+type Topics = Record<string, Record<string, [(data: { font: { metadata: unknown } }) => void, boolean]>>;
+
+/** Load jspdf and the embedded font (once), and start an A4 document with the font registered. */
+export async function createDocument(): Promise<Loaded> {
+  const { JsPDF, regular, bold, coverage } = await loadFaces();
   const doc = new JsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  doc.addFileToVFS('OnwardSans-Regular.ttf', fonts.onwardSansRegular);
-  doc.addFont('OnwardSans-Regular.ttf', FONT, 'normal', 'Identity-H');
-  doc.addFileToVFS('OnwardSans-Bold.ttf', fonts.onwardSansBold);
-  doc.addFont('OnwardSans-Bold.ttf', FONT, 'bold', 'Identity-H');
+  // Register both faces without jspdf parsing them again: for these two calls the document's "addFont" listeners
+  // (jspdf's TrueType loader and its standard-font metrics) are replaced by one that hands over the parsed font.
+  const topics = (doc.internal.events as unknown as { getTopics(): Topics }).getTopics();
+  const listeners = topics.addFont;
+  let next: ParsedFont = regular;
+  topics.addFont = {
+    onward: [
+      (data) => {
+        data.font.metadata = fontForDocument(next);
+      },
+      false,
+    ],
+  };
+  try {
+    doc.addFont('OnwardSans-Regular.ttf', FONT, 'normal', 'Identity-H');
+    next = bold;
+    doc.addFont('OnwardSans-Bold.ttf', FONT, 'bold', 'Identity-H');
+  } finally {
+    if (listeners) topics.addFont = listeners;
+    else delete topics.addFont;
+  }
   doc.setFont(FONT, 'normal');
-  return { doc, coverage: fonts.onwardSansCoverage };
+  return { doc, coverage };
 }
 
 export interface Metadata {

@@ -4,6 +4,16 @@
 /** Measures a string's width in points at the current font and size. */
 export type Measure = (text: string) => number;
 
+/**
+ * Measures by advance widths that add up exactly (the sum of a string's characters, in font units, with no
+ * shaping or kerning between them), so that a line can be measured as it grows instead of again from its start.
+ * `points(advance(s))` must equal what a `Measure` would say of `s`.
+ */
+export interface Metrics {
+  readonly advance: (text: string) => number;
+  readonly points: (advance: number) => number;
+}
+
 const RTL_STRONG = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const LTR_STRONG = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/u;
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
@@ -42,9 +52,18 @@ export function clean(text: string): string {
 
 /**
  * Wrap text into lines no wider than `width`. Lines break at spaces; a word wider than the line (a long link, a
- * run of letters) is broken between characters, never drawn past the margin. Blank lines are kept.
+ * run of letters) is broken between characters, never drawn past the margin. Blank lines are kept. With `Metrics`
+ * each line's width is kept as it grows (the same lines as measuring each candidate line whole, in linear time).
  */
-export function wrap(text: string, width: number, measure: Measure): string[] {
+export function wrap(text: string, width: number, measure: Measure | Metrics): string[] {
+  // The width of `prefix + piece`, given the advance of `prefix`; returns [points, advance of the whole].
+  const grow: (prefix: string, prefixAdvance: number, piece: string) => readonly [number, number] =
+    typeof measure === 'function'
+      ? (prefix, _a, piece) => [measure(prefix + piece), 0]
+      : (_p, prefixAdvance, piece) => {
+          const a = prefixAdvance + measure.advance(piece);
+          return [measure.points(a), a];
+        };
   const out: string[] = [];
   for (const para of clean(text).split('\n')) {
     if (para.trim() === '') {
@@ -52,34 +71,48 @@ export function wrap(text: string, width: number, measure: Measure): string[] {
       continue;
     }
     let line = '';
+    let lineAdvance = 0;
     for (const token of para.split(/(\s+)/)) {
       if (token === '') continue;
       const isSpace = /^\s+$/.test(token);
       if (isSpace) {
-        if (line !== '') line += token;
+        if (line !== '') {
+          lineAdvance = grow(line, lineAdvance, token)[1];
+          line += token;
+        }
         continue;
       }
-      const candidate = line + token;
-      if (measure(candidate) <= width) {
-        line = candidate;
+      const [w, a] = grow(line, lineAdvance, token);
+      if (w <= width) {
+        line += token;
+        lineAdvance = a;
         continue;
       }
       if (line.trim() !== '') out.push(line.trimEnd());
       line = '';
-      if (measure(token) <= width) {
+      lineAdvance = 0;
+      const [tw, ta] = grow('', 0, token);
+      if (tw <= width) {
         line = token;
+        lineAdvance = ta;
         continue;
       }
       // A word longer than the whole line: break it between characters (code points, so no surrogate is split).
       let chunk = '';
+      let chunkAdvance = 0;
       for (const ch of token) {
-        if (chunk !== '' && measure(chunk + ch) > width) {
+        const [cw, ca] = grow(chunk, chunkAdvance, ch);
+        if (chunk !== '' && cw > width) {
           out.push(chunk);
-          chunk = '';
+          chunk = ch;
+          chunkAdvance = grow('', 0, ch)[1];
+          continue;
         }
         chunk += ch;
+        chunkAdvance = ca;
       }
       line = chunk;
+      lineAdvance = chunkAdvance;
     }
     out.push(line.trimEnd());
   }

@@ -2,7 +2,8 @@
 // words, label/value lists and tables with repeated headers, page breaks, running headers and "Page n of N" footers.
 // Everything is measured before it is drawn, so nothing is drawn outside the page's margins.
 import type { jsPDF } from 'jspdf';
-import { clean, hasArabic, hasRtl, paragraphDirection, wrap } from './text.js';
+import type { ParsedFont } from './document.js';
+import { clean, hasArabic, hasRtl, type Measure, type Metrics, paragraphDirection, wrap } from './text.js';
 
 /** Page geometry in points (A4 portrait). */
 export const PAGE = { width: 595.28, height: 841.89, left: 56, right: 56, top: 72, bottom: 68 } as const;
@@ -126,6 +127,28 @@ export class Writer {
   }
 
   private measure = (s: string): number => this.doc.getTextWidth(hasArabic(s) ? this.doc.processArabic(s) : s);
+  private readonly metricsCache = new Map<string, Metrics>();
+
+  /**
+   * Wrap text as drawn, at the current font and size. Text without Arabic is measured by exact advance widths
+   * (the same numbers jspdf's getTextWidth gives, without measuring each candidate line again from its start);
+   * Arabic is shaped first, which joins letters differently as a line grows, so it is measured whole each time.
+   */
+  private wrapText(text: string, width: number): string[] {
+    const drawn = this.drawable(text);
+    return wrap(drawn, width, hasArabic(drawn) ? this.measure : this.metrics());
+  }
+
+  private metrics(): Measure | Metrics {
+    const key = `${currentFont(this.doc).fontStyle}|${this.doc.getFontSize()}`;
+    let m = this.metricsCache.get(key);
+    if (!m) {
+      m = metricsFor(this.doc);
+      if (!m) return this.measure;
+      this.metricsCache.set(key, m);
+    }
+    return m;
+  }
 
   private lineHeight(size = BODY): number {
     return size * LINE;
@@ -157,7 +180,7 @@ export class Writer {
 
   private headingLines(p: Pending): string[] {
     this.setStyle({ size: HEADING[p.level].size, bold: true });
-    return wrap(this.drawable(p.text), this.width, this.measure);
+    return this.wrapText(p.text, this.width);
   }
 
   private headingHeight(p: Pending): number {
@@ -172,7 +195,7 @@ export class Writer {
     const size = style.size ?? BODY;
     const indent = (style.indent ?? 0) + (style.quote ? 12 : 0) + (style.bullet ? 14 : 0);
     this.setStyle(style);
-    const lines = wrap(this.drawable(text), this.width - indent, this.measure);
+    const lines = this.wrapText(text, this.width - indent);
     return lines.length * this.lineHeight(size) + (style.after ?? (style.bullet ? 3 : 6));
   }
 
@@ -247,7 +270,7 @@ export class Writer {
     const indent = (style.indent ?? 0) + (style.quote && !rtl ? 12 : 0);
     const width = this.width - (style.indent ?? 0) - (style.quote ? 12 : 0);
     this.setStyle(style);
-    const lines = wrap(this.drawable(text), width, this.measure);
+    const lines = this.wrapText(text, width);
     const lh = this.lineHeight(size);
     this.ensure(Math.min(lines.length, 2) * lh);
     this.flushHeadings();
@@ -284,9 +307,9 @@ export class Writer {
     const lh = this.lineHeight();
     for (const [label, value] of present) {
       this.setStyle({ bold: true });
-      const labelLines = wrap(this.drawable(label), labelWidth, this.measure);
+      const labelLines = this.wrapText(label, labelWidth);
       this.setStyle({});
-      const valueLines = wrap(this.drawable(value), valueWidth, this.measure);
+      const valueLines = this.wrapText(value, valueWidth);
       const valueDir = paragraphDirection(value) === 'rtl' ? 'rtl' : 'ltr';
       const n = Math.max(labelLines.length, valueLines.length);
       const h = n * lh + 4;
@@ -312,7 +335,7 @@ export class Writer {
     const indent = (style.indent ?? 0) + 14;
     const width = this.width - indent;
     this.setStyle(style);
-    const lines = wrap(this.drawable(text), width, this.measure);
+    const lines = this.wrapText(text, width);
     const dir = style.dir !== 'ltr' && paragraphDirection(text) === 'rtl' ? 'rtl' : 'ltr';
     const lh = this.lineHeight(size);
     this.ensure(Math.min(lines.length, 2) * lh);
@@ -336,8 +359,8 @@ export class Writer {
     const size = BODY - 0.5;
     const cellLines = (cells: readonly string[], bold: boolean, span: boolean): string[][] => {
       this.setStyle({ size, bold });
-      if (span) return [wrap(this.drawable(cells[0] ?? ''), this.width - 2 * CELL_PAD, this.measure)];
-      return cells.map((c, i) => wrap(this.drawable(c), (widths[i] ?? 0) - 2 * CELL_PAD, this.measure));
+      if (span) return [this.wrapText(cells[0] ?? '', this.width - 2 * CELL_PAD)];
+      return cells.map((c, i) => this.wrapText(c, (widths[i] ?? 0) - 2 * CELL_PAD));
     };
     const header = cellLines(
       columns.map((c) => c.title),
@@ -414,8 +437,8 @@ export class Writer {
       this.setStyle({ size: 8.5, colour: 'secondary' });
       if (i > 1) {
         const half = this.width / 2 - 6;
-        const left = wrap(this.drawable(this.options.header), half, this.measure)[0] ?? '';
-        const right = wrap(this.drawable(this.options.headerRight), half, this.measure)[0] ?? '';
+        const left = this.wrapText(this.options.header, half)[0] ?? '';
+        const right = this.wrapText(this.options.headerRight, half)[0] ?? '';
         this.textAt(left, PAGE.left, 40, 'left');
         this.textAt(right, PAGE.left + this.width, 40, 'right');
         this.y = 48;
@@ -425,13 +448,69 @@ export class Writer {
       this.y = footY - 12;
       this.rule(COLOURS.rule, 0.6);
       this.setStyle({ size: 8.5, colour: 'secondary' });
-      this.textAt(
-        wrap(this.drawable(this.options.footer), this.width / 2, this.measure)[0] ?? '',
-        PAGE.left,
-        footY,
-        'left',
-      );
+      this.textAt(this.wrapText(this.options.footer, this.width / 2)[0] ?? '', PAGE.left, footY, 'left');
       this.textAt(this.options.pageLabel(i, n), PAGE.left + this.width, footY, 'right');
     }
   }
+}
+
+function currentFont(doc: jsPDF): { fontStyle: string; metadata: ParsedFont } {
+  return (doc.internal as unknown as { getFont(): { fontStyle: string; metadata: ParsedFont } }).getFont();
+}
+
+/**
+ * Exact additive metrics for text without Arabic at the document's current font and size: `points(advance(s))` is
+ * the number `doc.getTextWidth(s)` gives (tested over many strings). Undefined when the font's widths would not add
+ * up exactly (then text is measured with getTextWidth).
+ */
+export function metricsFor(doc: jsPDF): Metrics | undefined {
+  const unit = advanceTable(currentFont(doc).metadata);
+  if (!unit) return undefined;
+  const size = doc.getFontSize();
+  const k = doc.internal.scaleFactor;
+  return {
+    advance: (s) => {
+      let w = 0;
+      for (let i = 0; i < s.length; i++) w += unit(s.charCodeAt(i));
+      return w;
+    },
+    // jspdf's getTextWidth: widthOfString scales by size / 1000, getStringUnitWidth divides by the size and
+    // getTextWidth multiplies by it again and divides by the unit's scale factor. The same steps, the same number.
+    points: (a) => (((a * (size / 1000)) / size) * size) / k,
+  };
+}
+
+const advanceTables = new WeakMap<object, (code: number) => number>();
+
+/**
+ * A font's advance width per UTF-16 code unit, in thousandths of the font size, as jspdf's widthOfString adds them
+ * up (`widthOfGlyph(characterToGlyph(code))`), remembered per parsed font. Only for fonts whose units per em are a
+ * power of two (DejaVu Sans: 2048): then every advance is an exact binary fraction and any sum of them is exact, so
+ * adding a line's words one by one gives the very number measuring the whole line would. Otherwise undefined.
+ */
+function advanceTable(font: ParsedFont | undefined): ((code: number) => number) | undefined {
+  const shared = (font as unknown as { hmtx?: object } | undefined)?.hmtx;
+  if (!font || !shared || typeof font.widthOfGlyph !== 'function') return undefined;
+  const known = advanceTables.get(shared);
+  if (known) return known;
+  const upm = font.head.unitsPerEm;
+  if (!Number.isInteger(upm) || upm <= 0 || (upm & (upm - 1)) !== 0) return undefined;
+  // jspdf's own methods, on the shared tables only (not on this document's copy of the font, which holds its records).
+  const tables = font as unknown as { cmap: object; hmtx: object; head: object };
+  const reader = Object.assign(Object.create(Object.getPrototypeOf(font)) as ParsedFont, {
+    cmap: tables.cmap,
+    hmtx: tables.hmtx,
+    head: tables.head,
+  });
+  const widths = new Float64Array(65536).fill(Number.NaN);
+  const unit = (code: number): number => {
+    let w = widths[code] ?? Number.NaN;
+    if (Number.isNaN(w)) {
+      w = reader.widthOfGlyph(reader.characterToGlyph(code)) || 0;
+      widths[code] = w;
+    }
+    return w;
+  };
+  advanceTables.set(shared, unit);
+  return unit;
 }
