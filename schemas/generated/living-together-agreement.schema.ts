@@ -341,7 +341,7 @@ export const livingTogetherAgreementSchema = {
             "amountPence",
             "period"
           ],
-          "description": "What the council pays the carer. A council may hide this from the young person's view.",
+          "description": "What the council pays the carer. The young person sees it only when visibleToYoungPerson is true.",
           "properties": {
             "amountPence": {
               "type": "integer",
@@ -356,7 +356,8 @@ export const livingTogetherAgreementSchema = {
               ]
             },
             "visibleToYoungPerson": {
-              "type": "boolean"
+              "type": "boolean",
+              "description": "Show the allowance to the young person. Hidden from them when false or left out."
             }
           }
         },

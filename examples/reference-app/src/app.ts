@@ -99,7 +99,12 @@ export function createReferenceApp(options: ReferenceAppOptions) {
         status: 'Authorised',
       }),
     renderAgreementPdf: (agreement, ctx) =>
-      renderAgreementPdf(agreement, { council: ctx.council, locale: ctx.locale, createdAt: new Date() }),
+      renderAgreementPdf(agreement, {
+        council: ctx.council,
+        locale: ctx.locale,
+        createdAt: new Date(),
+        viewer: ctx.viewer?.role === 'young-person' ? 'young-person' : 'staff',
+      }),
     pages: (app: AnyHono) =>
       mountPages(app, {
         secureCookies: options.secureCookies,

@@ -1,6 +1,6 @@
 // The signed Living Together Agreement as the PDF copy each party keeps. The young person's copy leaves out the
-// allowance the council pays the carer when the council has chosen to hide it from them.
-import { type LivingTogetherAgreement, validateAgreement } from '@onward/engine';
+// allowance the council pays the carer unless the agreement marks it visible to them (engine `showsCarerAllowance`).
+import { type LivingTogetherAgreement, showsCarerAllowance, validateAgreement } from '@onward/engine';
 import { formatDate, type Labels, labelsFor } from './labels.js';
 import { createDocument, setMetadata, toBytes } from './layout/document.js';
 import { PAGE, Writer } from './layout/writer.js';
@@ -13,8 +13,8 @@ export interface AgreementPdfOptions {
   /** Language of the document's headings; `cy` gives Welsh. Default `en-GB`. */
   readonly locale?: string;
   /**
-   * Whose copy this is. The young person's copy hides the carer's allowance when
-   * `money.carerAllowance.visibleToYoungPerson` is false. Default `staff`.
+   * Whose copy this is. The young person's copy leaves out the carer's allowance unless the agreement marks it
+   * visible to them (`money.carerAllowance.visibleToYoungPerson: true`). Default `staff`.
    */
   readonly viewer?: 'young-person' | 'staff';
 }
@@ -142,7 +142,8 @@ function body(w: Writer, a: LivingTogetherAgreement, labels: Labels, viewer: 'yo
   w.heading(A.money, 2);
   const c = a.money.contribution;
   const allowance = a.money.carerAllowance;
-  const showAllowance = allowance && !(viewer === 'young-person' && allowance.visibleToYoungPerson === false);
+  // What the copy's reader may see of the money: the engine's rule (a staff copy is read by staff and the carer).
+  const showAllowance = showsCarerAllowance(a, { role: viewer === 'young-person' ? 'young-person' : 'pa' });
   w.facts([
     [A.contribution, `${money(c.amountPence)} ${A.per[c.period]}`],
     [A.method, c.method],

@@ -62,6 +62,18 @@ describe.skipIf(!hasPoppler)('renderAgreementPdf', () => {
     expect(yp).toContain('Young person’s copy');
   });
 
+  it('leaves the allowance out of the young person’s copy when the agreement does not say it is visible', async () => {
+    const base = sampleAgreement();
+    const unsaid: LivingTogetherAgreement = {
+      ...base,
+      money: { ...base.money, carerAllowance: { amountPence: 26850, period: 'week' } },
+    };
+    const yp = readText(await renderAgreementPdf(unsaid, { council, createdAt, viewer: 'young-person' }));
+    expect(yp).not.toContain(ALLOWANCE);
+    expect(yp).not.toContain('Allowance paid to the carer');
+    expect(readText(await renderAgreementPdf(unsaid, { council, createdAt, viewer: 'staff' }))).toContain(ALLOWANCE);
+  });
+
   it('shows the allowance on the young person’s copy when it is visible to them', async () => {
     const base = sampleAgreement();
     const visible: LivingTogetherAgreement = {

@@ -1,6 +1,6 @@
 // createOnwardServer: the Hono app with its middleware (request id, timing log without personal data, session or
 // API-token sign-in, CSRF, body checks) and every API route.
-import type { LivingTogetherAgreement, PathwayPlan } from '@onward/engine';
+import type { LivingTogetherAgreement, PathwayPlan, Role } from '@onward/engine';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { randomToken, safeEqual } from './auth/crypto.js';
@@ -22,6 +22,8 @@ import { type WebhookOptions, Webhooks } from './webhooks/webhooks.js';
 export interface RenderContext {
   council: { id: string; name: string };
   locale: string;
+  /** Who the copy is for. The document given is already what they may see (engine `agreementForViewer`). */
+  viewer?: { role: Role };
 }
 
 export interface OnwardServerOptions {

@@ -63,6 +63,12 @@ describe('Staying Put over the API', () => {
     const mine = await yp.get(`/api/staying-put/${id}`);
     expect(mine.json.agreement.money.carerAllowance).toBeUndefined();
     expect(mine.json.agreement.money.contribution.amountPence).toBe(2500);
+    // Nor through their own event log, which holds the agreement as it was saved.
+    const log = await yp.get('/api/young-people/yp1/events');
+    expect(log.status).toBe(200);
+    expect(log.json.items.some((e: { type: string }) => e.type === 'staying-put.agreement-saved')).toBe(true);
+    expect(JSON.stringify(log.json)).not.toContain('carerAllowance');
+    expect(JSON.stringify((await pa.get('/api/young-people/yp1/events')).json)).toContain('"amountPence":30000');
 
     for (const c of [yp, carer, sw, ssw]) await step(c, { type: 'stayingPut.agreement.sign' });
     await step(carer, { type: 'stayingPut.agreement.sign' }, 409);

@@ -50,6 +50,17 @@ describe('Living Together Agreement', () => {
     expect(screen.getByText('£250')).toBeTruthy();
   });
 
+  it('hides the allowance from the young person when the agreement does not say it is visible', async () => {
+    const unsaid = sampleAgreement();
+    delete unsaid.money.carerAllowance!.visibleToYoungPerson;
+    await setup({ id: 'yp-1', role: 'young-person' }, unsaid);
+    expect(screen.queryByText(/Allowance the council pays/)).toBeNull();
+    expect(document.body.textContent).not.toContain('£250');
+    cleanup();
+    await setup({ id: 'carer-1', role: 'carer' }, unsaid);
+    expect(screen.getByText('£250')).toBeTruthy();
+  });
+
   it('lets each party sign once, and staff mark the copy given', async () => {
     const { rec } = await setup({ id: 'carer-1', role: 'carer' });
     expect(document.querySelector('input, textarea')).toBeNull();

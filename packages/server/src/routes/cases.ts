@@ -1,4 +1,5 @@
 // Young people: the caseload lists, registering and allocating, their story (the event log) and invitations.
+import { eventsForViewer } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, caseloadScope, seesCase } from '../access.js';
 import type { Deps } from '../app.js';
@@ -162,10 +163,12 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
 
   app.get('/api/young-people/:id/events', async (c) => {
     const yp = await visibleYoungPerson(d, c, c.req.param('id'));
-    if (principal(c).kind === 'token') throw forbidden('An API token cannot read the event log.');
+    const p = principal(c);
+    if (p.kind === 'token') throw forbidden('An API token cannot read the event log.');
     const events = await store.listEvents(yp.id);
     await audit(c, store, now(), 'read', 'event-log', yp.id, yp.id);
-    return c.json({ items: events.map(({ councilId: _c, ...e }) => e) });
+    // Each event as this viewer may see it (the young person never sees a hidden carer's allowance).
+    return c.json({ items: eventsForViewer(events, p.user).map(({ councilId: _c, ...e }) => e) });
   });
 
   app.post('/api/young-people/:id/invitations', async (c) => {

@@ -1,5 +1,11 @@
 // Staying Put: arrangements, the Living Together Agreement, their lifecycle steps and the deadline tracker.
-import { deadlines, type LifecycleSnapshot, type LivingTogetherAgreement, overdueSteps } from '@onward/engine';
+import {
+  agreementForViewer,
+  deadlines,
+  type LifecycleSnapshot,
+  type LivingTogetherAgreement,
+  overdueSteps,
+} from '@onward/engine';
 import type { Hono } from 'hono';
 import { caseloadScope, isArrangementParty, lifecycleActor, seesCase } from '../access.js';
 import type { Deps } from '../app.js';
@@ -18,17 +24,8 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
   const { store, now } = d;
 
   const view = (u: User, a: ArrangementRecord) => {
-    let agreement = a.agreement;
-    // The council may keep the carer's allowance out of the young person's view.
-    if (
-      agreement &&
-      u.role === 'young-person' &&
-      agreement.money.carerAllowance &&
-      agreement.money.carerAllowance.visibleToYoungPerson !== true
-    ) {
-      const { carerAllowance: _hidden, ...money } = agreement.money;
-      agreement = { ...agreement, money } as LivingTogetherAgreement;
-    }
+    // What this viewer may see of the agreement (the carer's allowance): the engine's one rule.
+    const agreement = a.agreement && agreementForViewer(a.agreement, u);
     const snap = a.lifecycle as unknown as LifecycleSnapshot;
     const today = now().toISOString().slice(0, 10);
     const overdue = new Set(overdueSteps(snap, now()).map((o) => o.step));
@@ -210,7 +207,11 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     if (!d.options.renderAgreementPdf) throw notFound('agreement PDF: this server has no PDF renderer');
     const council = (await store.getCouncil(a.councilId)) ?? { id: a.councilId, name: a.councilId };
     const shown = view(u, a).agreement as LivingTogetherAgreement;
-    const pdf = await d.options.renderAgreementPdf(shown, { council, locale: yp.language ?? 'en-GB' });
+    const pdf = await d.options.renderAgreementPdf(shown, {
+      council,
+      locale: yp.language ?? 'en-GB',
+      viewer: { role: u.role },
+    });
     await audit(c, store, now(), 'read', 'staying-put-agreement-pdf', a.id, yp.id);
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/pdf',

@@ -1,10 +1,11 @@
 // The Living Together Agreement's store: one signal bridge, staff edits (autosaved), each party's sign-off, and
-// the rule that the carer's allowance is hidden from the young person when the agreement says so.
+// what the viewer may see of it (the engine's `agreementForViewer`: the carer's allowance).
 import {
   allowedEvents,
   type FieldError,
   type LifecycleSnapshot,
   type LivingTogetherAgreement,
+  showsCarerAllowance,
   type Variant,
   validateAgreement,
   type Wording,
@@ -129,11 +130,9 @@ export class AgreementStore {
     return !this.options.readOnly && EDITORS.has(this.state.viewer.role);
   }
 
-  /** The carer's allowance is hidden from the young person when `visibleToYoungPerson` is false. */
+  /** Whether the carer's allowance is shown: the engine's rule (`showsCarerAllowance`); editors also get the field. */
   get showAllowance(): boolean {
-    const a = this.state.agreement.money.carerAllowance;
-    if (this.state.viewer.role === 'young-person') return Boolean(a) && a?.visibleToYoungPerson !== false;
-    return Boolean(a) || this.editable;
+    return showsCarerAllowance(this.state.agreement, this.state.viewer) || this.editable;
   }
 
   async start(): Promise<void> {
