@@ -5,6 +5,7 @@ export * from './aggregates.js';
 export * from './build-index.js';
 export * from './codes.js';
 export * from './cohorts.js';
+export * from './dashboard-data.js';
 export { OPEN_END } from './dates.js';
 export * from './drill-down.js';
 export * from './errors.js';

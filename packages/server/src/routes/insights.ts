@@ -2,17 +2,13 @@
 // Both are built from the council's own records only: authorised (frozen) plans, Staying Put and check-ins.
 import {
   aggregates,
+  buildDashboardData,
   buildInsightsIndex,
   caseManagementCsv,
   caseManagementRecords,
-  compareCohorts,
-  estimateCostAvoidance,
-  exactFor,
   InsightsAccessError,
   type InsightsFilters,
-  moodTrends,
-  rawCohortComparison,
-  trends,
+  trendsStart,
   type Viewer,
 } from '@onward/engine';
 import type { Hono } from 'hono';
@@ -20,10 +16,57 @@ import { assertSeesCase, seesCase } from '../access.js';
 import type { Deps } from '../app.js';
 import { audit, councilOf, type Env, principal, user } from '../http/context.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
-import type { PlanRecord, YoungPersonRecord } from '../storage/projection.js';
+import type { PlanRecord, StoredEvent, YoungPersonRecord } from '../storage/projection.js';
 import type { Store } from '../storage/store.js';
 
 type InsightsYoungPerson = Parameters<typeof buildInsightsIndex>[0] extends Iterable<infer T> ? T : never;
+
+/** The young person's team and category at one moment of their record. */
+export interface PlanFacts {
+  readonly team: string;
+  readonly category: YoungPersonRecord['category'];
+}
+
+/**
+ * Each authorised plan's team and category as they were when the plan was authorised, read from the young person's
+ * event log: an event that records its own facts (`facts.teamId`, `facts.category`) is taken at its word; older
+ * events are replayed (registration, then each allocation) to find the team in force at that moment. So a young
+ * person moving team, or turning 18, never changes the history of the figures.
+ */
+export function planFactsFromEvents(events: readonly StoredEvent[]): Map<string, PlanFacts> {
+  const out = new Map<string, PlanFacts>();
+  let team: string | undefined;
+  let category: PlanFacts['category'] | undefined;
+  const categoryOf = new Map<string, PlanFacts['category']>();
+  for (const e of [...events].sort((a, b) => a.sequence - b.sequence)) {
+    const p = e.payload as Record<string, unknown>;
+    const facts = (e as { facts?: { teamId?: unknown; category?: unknown } }).facts;
+    if (e.type === 'young-person.registered') {
+      const yp = p.youngPerson as { teamId?: unknown; category?: unknown } | undefined;
+      if (typeof yp?.teamId === 'string') team = yp.teamId;
+      if (typeof yp?.category === 'string') category = yp.category as PlanFacts['category'];
+    } else if (e.type === 'young-person.allocated') {
+      if (typeof p.teamId === 'string') team = p.teamId;
+      if (typeof p.category === 'string') category = p.category as PlanFacts['category'];
+    } else if (e.type === 'plan.created') {
+      // The plan records the young person's category as it was when the plan was started.
+      const plan = p.plan as { id?: unknown; youngPerson?: { category?: unknown } } | undefined;
+      if (typeof plan?.id === 'string' && typeof plan.youngPerson?.category === 'string')
+        categoryOf.set(plan.id, plan.youngPerson.category as PlanFacts['category']);
+    }
+    if (typeof facts?.teamId === 'string') team = facts.teamId;
+    if (typeof facts?.category === 'string') category = facts.category as PlanFacts['category'];
+    const event = p.event as { type?: unknown } | undefined;
+    if (e.type === 'plan.transition' && event?.type === 'plan.authorise' && typeof p.planId === 'string' && team) {
+      const cat =
+        typeof facts?.category === 'string'
+          ? (facts.category as PlanFacts['category'])
+          : (categoryOf.get(p.planId) ?? category);
+      if (cat) out.set(p.planId, { team, category: cat });
+    }
+  }
+  return out;
+}
 
 /** The engine's insight records for some young people, from their authorised plans, arrangements and check-ins. */
 export async function insightRecords(store: Store, yps: readonly YoungPersonRecord[]): Promise<InsightsYoungPerson[]> {
@@ -32,6 +75,8 @@ export async function insightRecords(store: Store, yps: readonly YoungPersonReco
   const plans = await store.listPlans({ youngPersonIds: ids });
   const arrangements = await store.listArrangements({ youngPersonIds: ids });
   const checkIns = await store.listCheckIns({ youngPersonIds: ids, limit: 1_000_000 });
+  const facts = new Map<string, Map<string, PlanFacts>>();
+  for (const y of yps) facts.set(y.id, planFactsFromEvents(await store.listEvents(y.id)));
   const byYp = <T extends { youngPersonId: string }>(xs: readonly T[]) => {
     const m = new Map<string, T[]>();
     for (const x of xs) m.set(x.youngPersonId, [...(m.get(x.youngPersonId) ?? []), x]);
@@ -55,19 +100,25 @@ export async function insightRecords(store: Store, yps: readonly YoungPersonReco
         Object.entries(x.doc.moods).map(([k, v]) => [k, { mood: v?.mood, ...(v?.help ? { help: true } : {}) }]),
       ),
     }));
+    const known = facts.get(y.id);
     return {
       youngPersonId: y.id,
-      plans: authorised.slice(0, 200).map((x) => ({
-        planId: x.id,
-        council: y.councilId,
-        team: y.teamId,
-        paId: x.doc.pa.id,
-        dateOfBirth: y.dateOfBirth,
-        category: y.category,
-        authorised: x.doc.authorised as string,
-        checklist: x.doc.checklist,
-        ...(x.doc.ssda903 ? { ssda903: x.doc.ssda903 } : {}),
-      })),
+      plans: authorised.slice(0, 200).map((x) => {
+        // The team and category of the moment the plan was authorised; a plan with no such record (made before
+        // the log recorded it) falls back to the plan's own record of the category and the young person's team.
+        const f = known?.get(x.id);
+        return {
+          planId: x.id,
+          council: y.councilId,
+          team: f?.team ?? y.teamId,
+          paId: x.doc.pa.id,
+          dateOfBirth: y.dateOfBirth,
+          category: f?.category ?? x.doc.youngPerson.category,
+          authorised: x.doc.authorised as string,
+          checklist: x.doc.checklist,
+          ...(x.doc.ssda903 ? { ssda903: x.doc.ssda903 } : {}),
+        };
+      }),
       ...(sp.length ? { stayingPut: sp.slice(0, 20) } : {}),
       ...(checks.length ? { checkIns: checks } : {}),
     } as InsightsYoungPerson;
@@ -121,36 +172,25 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
       return v;
     };
     const asAt = day('asAt', today);
-    const from = day('from', monthsBefore(asAt, 23));
+    const from = day('from', trendsStart(asAt));
     if (from > asAt)
       throw new HttpProblem(400, 'invalid-body', '1 problem with the query.', [
         { path: 'from', message: 'The first month must come before the date the figures are for.' },
       ]);
     const viewer: Viewer = { role: u.role, ...(u.role === 'team-manager' && u.teamId ? { team: u.teamId } : {}) };
     const team = u.role === 'team-manager' ? (u.teamId as string) : undefined;
-    const yps = (await store.listYoungPeople(u.councilId)).filter((y) => team === undefined || y.teamId === team);
+    // Every young person of the council: a team's figures are its plans at the time, including those of young
+    // people who have since moved to another team (the filter below picks them by the team on each plan).
+    const yps = await store.listYoungPeople(u.councilId);
     const filters: InsightsFilters = team ? { team: [team] } : {};
     try {
       const index = buildInsightsIndex(await insightRecords(store, yps));
+      const data = buildDashboardData(index, { asAt, from, filters }, viewer);
       // Teams by name for people to read (the figures are worked out on ids).
       const names = new Map((await store.listTeams(u.councilId)).map((t) => [t.id, t.name]));
       const named = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id);
-      const result = {
-        asAt,
-        from,
-        filters: team ? { team: named([team]) } : {},
-        viewer,
-        exact: exactFor(viewer, filters),
-        aggregates: aggregates(index, { asAt, filters }, viewer),
-        trends: trends(index, { from, to: asAt, filters }, viewer),
-        moods: moodTrends(index, { from, to: asAt, filters }, viewer),
-        cohorts: compareCohorts(index, { asAt, from, filters }, viewer),
-        costs: estimateCostAvoidance(
-          rawCohortComparison(index, { asAt, from, filters: { ...filters, ages: { min: 19, max: 21 } } }),
-          viewer,
-        ),
-        teams: named(index.teams),
-      };
+      const teams = team ? index.teams.filter((t) => t === team) : index.teams;
+      const result = { ...data, filters: team ? { team: named([team]) } : {}, teams: named(teams) };
       await audit(c, store, now(), 'read', 'insights', u.councilId);
       return c.json(result);
     } catch (e) {
@@ -191,11 +231,4 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
     }
     return c.json({ items: records });
   });
-}
-
-/** The first day of the month `months` before `day` (YYYY-MM-DD). */
-function monthsBefore(day: string, months: number): string {
-  const m = Number(day.slice(5, 7)) - 1 - months;
-  const y = Number(day.slice(0, 4)) + Math.floor(m / 12);
-  return `${String(y).padStart(4, '0')}-${String((((m % 12) + 12) % 12) + 1).padStart(2, '0')}-01`;
 }
