@@ -1,11 +1,11 @@
 // createOnwardServer: the Hono app with its middleware (request id, timing log without personal data, session or
 // API-token sign-in, CSRF, body checks) and every API route.
-import type { LivingTogetherAgreement, PathwayPlan, Role } from '@onward/engine';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { randomToken, safeEqual } from './auth/crypto.js';
 import { RateLimiter } from './auth/rate-limit.js';
-import type { Ctx, Env, Principal } from './http/context.js';
+import type { Env, Principal } from './http/context.js';
+import type { Deps, OnwardServerOptions } from './http/deps.js';
 import { HttpProblem } from './http/problem.js';
 import { openApiDocument } from './openapi.js';
 import { registerAdminRoutes } from './routes/admin.js';
@@ -15,53 +15,10 @@ import { registerCheckInRoutes } from './routes/check-ins.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerStayingPutRoutes } from './routes/staying-put.js';
-import { ConflictError, type Store } from './storage/store.js';
-import { type WebhookOptions, Webhooks } from './webhooks/webhooks.js';
+import { ConflictError } from './storage/store.js';
+import { Webhooks } from './webhooks/webhooks.js';
 
-/** What the PDF renderers are given besides the document. */
-export interface RenderContext {
-  council: { id: string; name: string };
-  locale: string;
-  /** Who the copy is for. The document given is already what they may see (engine `agreementForViewer`). */
-  viewer?: { role: Role };
-}
-
-export interface OnwardServerOptions {
-  store: Store;
-  /** Renders the authorised plan; the bytes are stored with the frozen plan. Without it, plans freeze with no PDF. */
-  renderPlanPdf?: (plan: PathwayPlan, ctx: RenderContext) => Promise<Uint8Array>;
-  /** Renders a Living Together Agreement for GET /api/staying-put/:id/agreement.pdf. */
-  renderAgreementPdf?: (agreement: LivingTogetherAgreement, ctx: RenderContext) => Promise<Uint8Array>;
-  /** Webhook delivery settings (fetch, back-off delays); defaults suit production. */
-  webhooks?: WebhookOptions;
-  /** The time; tests and demos inject their own. Default: the real clock. */
-  clock?: () => Date;
-  /** Secure cookies (HTTPS only). Default true; set false only for http://localhost. */
-  secureCookies?: boolean;
-  /** The public origin (https://plans.council.gov.uk) used for CSRF checks and links; default: the request's own. */
-  publicOrigin?: string;
-  /** Use X-Forwarded-For for the client IP (only behind a trusted reverse proxy). Default false. */
-  trustProxy?: boolean;
-  /** Mounts the reference app's HTML pages on the same app. */
-  pages?: (app: Hono<Env>) => void;
-  /** One JSON line per request (request id, route, status, ms). Default: console.log. Never gets personal data. */
-  logger?: (line: string) => void;
-  /** Session length from sign-in in ms (default 12 hours) and idle timeout (default 2 hours). */
-  sessionLifetimeMs?: number;
-  sessionIdleMs?: number;
-}
-
-export interface Deps {
-  store: Store;
-  now: () => Date;
-  options: OnwardServerOptions;
-  webhooks: Webhooks;
-  limits: { account: RateLimiter; ip: RateLimiter };
-  secureCookies: boolean;
-  sessionLifetimeMs: number;
-  origin: (c: Ctx) => string;
-  clientIp: (c: Ctx) => string;
-}
+export type { Deps, OnwardServerOptions, RenderContext } from './http/deps.js';
 
 export interface OnwardServer {
   app: Hono<Env>;

@@ -1,7 +1,7 @@
 // Council administration: staff, teams, API tokens, webhooks; and the audit trail for managers.
 import type { Hono } from 'hono';
-import type { Deps } from '../app.js';
 import { audit, body, type Ctx, type Env, user } from '../http/context.js';
+import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import type { User } from '../storage/store.js';

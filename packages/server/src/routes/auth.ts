@@ -1,9 +1,9 @@
 // Sign-in, sessions, sign-out (here and everywhere), password change and the young person's invitation link.
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Deps } from '../app.js';
 import { randomToken } from '../auth/crypto.js';
 import { body, type Ctx, type Env, principal, user } from '../http/context.js';
+import type { Deps } from '../http/deps.js';
 import { HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import type { User } from '../storage/store.js';

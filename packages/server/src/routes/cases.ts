@@ -2,8 +2,8 @@
 import { eventsForViewer } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, caseloadScope, seesCase } from '../access.js';
-import type { Deps } from '../app.js';
 import { audit, body, type Env, principal, user } from '../http/context.js';
+import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import type { PlanRecord, YoungPersonRecord } from '../storage/projection.js';

@@ -2,8 +2,8 @@
 import { type CheckIn, helpDomains } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, caseloadScope, lifecycleActor } from '../access.js';
-import type { Deps } from '../app.js';
 import { audit, body, type Env, user } from '../http/context.js';
+import type { Deps } from '../http/deps.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { start, step } from '../lifecycle.js';

@@ -13,8 +13,8 @@ import {
 } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, seesCase } from '../access.js';
-import type { Deps } from '../app.js';
 import { audit, councilOf, type Env, principal, user } from '../http/context.js';
+import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
 import type { PlanRecord, StoredEvent, YoungPersonRecord } from '../storage/projection.js';
 import type { Store } from '../storage/store.js';

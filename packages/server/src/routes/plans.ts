@@ -3,9 +3,9 @@
 import { emptyChecklist, type PathwayPlan, questionSet } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, lifecycleActor } from '../access.js';
-import type { Deps } from '../app.js';
 import { newId } from '../auth/crypto.js';
 import { audit, body, type Ctx, type Env, principal, user } from '../http/context.js';
+import type { Deps } from '../http/deps.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { allowed, start, step } from '../lifecycle.js';

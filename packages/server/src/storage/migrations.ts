@@ -233,6 +233,19 @@ INSERT INTO account_events (council_id, user_id, actor_id, actor_role, type, pay
   FROM users;
 `,
   },
+  {
+    id: 3,
+    name: 'sign-in tries counted in the database',
+    sql: `
+CREATE TABLE rate_limit_hits (
+  bucket text NOT NULL,
+  at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX rate_limit_hits_bucket ON rate_limit_hits (bucket, at);
+CREATE INDEX rate_limit_hits_expires ON rate_limit_hits (expires_at);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -1,0 +1,53 @@
+// What every route module is given: the store, the clock, the server's options and shared services. Route modules
+// import this file, never app.ts, so app.ts (which imports every route module) sits at the top with no circle.
+import type { LivingTogetherAgreement, PathwayPlan, Role } from '@onward/engine';
+import type { Hono } from 'hono';
+import type { RateLimiter } from '../auth/rate-limit.js';
+import type { Store } from '../storage/store.js';
+import type { WebhookOptions, Webhooks } from '../webhooks/webhooks.js';
+import type { Ctx, Env } from './context.js';
+
+/** What the PDF renderers are given besides the document. */
+export interface RenderContext {
+  council: { id: string; name: string };
+  locale: string;
+  /** Who the copy is for. The document given is already what they may see (engine `agreementForViewer`). */
+  viewer?: { role: Role };
+}
+
+export interface OnwardServerOptions {
+  store: Store;
+  /** Renders the authorised plan; the bytes are stored with the frozen plan. Without it, plans freeze with no PDF. */
+  renderPlanPdf?: (plan: PathwayPlan, ctx: RenderContext) => Promise<Uint8Array>;
+  /** Renders a Living Together Agreement for GET /api/staying-put/:id/agreement.pdf. */
+  renderAgreementPdf?: (agreement: LivingTogetherAgreement, ctx: RenderContext) => Promise<Uint8Array>;
+  /** Webhook delivery settings (fetch, back-off delays); defaults suit production. */
+  webhooks?: WebhookOptions;
+  /** The time; tests and demos inject their own. Default: the real clock. */
+  clock?: () => Date;
+  /** Secure cookies (HTTPS only). Default true; set false only for http://localhost. */
+  secureCookies?: boolean;
+  /** The public origin (https://plans.council.gov.uk) used for CSRF checks and links; default: the request's own. */
+  publicOrigin?: string;
+  /** Use X-Forwarded-For for the client IP (only behind a trusted reverse proxy). Default false. */
+  trustProxy?: boolean;
+  /** Mounts the reference app's HTML pages on the same app. */
+  pages?: (app: Hono<Env>) => void;
+  /** One JSON line per request (request id, route, status, ms). Default: console.log. Never gets personal data. */
+  logger?: (line: string) => void;
+  /** Session length from sign-in in ms (default 12 hours) and idle timeout (default 2 hours). */
+  sessionLifetimeMs?: number;
+  sessionIdleMs?: number;
+}
+
+export interface Deps {
+  store: Store;
+  now: () => Date;
+  options: OnwardServerOptions;
+  webhooks: Webhooks;
+  limits: { account: RateLimiter; ip: RateLimiter };
+  secureCookies: boolean;
+  sessionLifetimeMs: number;
+  origin: (c: Ctx) => string;
+  clientIp: (c: Ctx) => string;
+}

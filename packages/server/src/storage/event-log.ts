@@ -1,0 +1,222 @@
+// The record: an append-only event log per young person. An append runs in one transaction: lock the young
+// people's rows, load their projection state, check the versions the caller read, number the events, apply them
+// with the projection's reducer, insert them and write the changed projection rows. Nothing of a batch is saved
+// when one event does not fit. A rebuild throws the projections away and replays every event.
+import { newId } from '../auth/crypto.js';
+import { type Actor, SEED_ACTOR } from './accounts.js';
+import type { AuditInput, AuditTrail } from './audit.js';
+import type { CaseRecords } from './case-records.js';
+import type { Db, Queryable } from './db.js';
+import {
+  type ActorRole,
+  applyEvent,
+  type EventType,
+  emptyState,
+  type ProjectionState,
+  type StoredEvent,
+  type YoungPersonRecord,
+} from './projection.js';
+import { ConflictError, insertRows, iso, json, type Row } from './rows.js';
+
+export interface NewEvent {
+  councilId: string;
+  youngPersonId: string;
+  type: EventType;
+  payload: Record<string, unknown>;
+  /** ISO date-time; default now. */
+  at?: string;
+  /** Default SEED_ACTOR. */
+  actor?: Actor;
+}
+
+export interface CreateYoungPersonInput {
+  id?: string;
+  councilId: string;
+  name: string;
+  preferredName?: string;
+  dateOfBirth: string;
+  category: YoungPersonRecord['category'];
+  teamId: string;
+  paId: string;
+  socialWorkerId?: string;
+  language?: string;
+  /** When the record was made (ISO); default now. Seeds pass historical times. */
+  at?: string;
+  actor?: Actor;
+}
+
+/** Versions the caller read; the append is refused with ConflictError if a record has moved on since. */
+export interface AppendExpectations {
+  plans?: Record<string, number>;
+  arrangements?: Record<string, number>;
+}
+
+export interface AppendOptions {
+  /** Run inside this transaction (the caller commits it together with its own writes). */
+  tx?: Queryable;
+  expect?: AppendExpectations;
+  /** Audit rows written in the same transaction as the events. */
+  audit?: readonly AuditInput[];
+}
+
+function toEvent(r: Row): StoredEvent {
+  return {
+    id: String(r.id),
+    councilId: String(r.council_id),
+    youngPersonId: String(r.young_person_id),
+    sequence: Number(r.sequence),
+    actorId: String(r.actor_id),
+    actorRole: r.actor_role as ActorRole,
+    type: r.type as EventType,
+    payload: json(r.payload),
+    at: iso(r.at),
+  };
+}
+
+export class EventLog {
+  constructor(
+    private readonly db: Db,
+    private readonly records: CaseRecords,
+    private readonly auditTrail: AuditTrail,
+  ) {}
+
+  /** Registers young people (one `young-person.registered` event each) in one transaction. */
+  async createYoungPeople(inputs: readonly CreateYoungPersonInput[]): Promise<YoungPersonRecord[]> {
+    const events: NewEvent[] = inputs.map((i) => {
+      const id = i.id ?? newId('yp');
+      const youngPerson: Record<string, unknown> = {
+        id,
+        name: i.name,
+        dateOfBirth: i.dateOfBirth,
+        category: i.category,
+        teamId: i.teamId,
+        paId: i.paId,
+      };
+      if (i.preferredName) youngPerson.preferredName = i.preferredName;
+      if (i.socialWorkerId) youngPerson.socialWorkerId = i.socialWorkerId;
+      if (i.language) youngPerson.language = i.language;
+      return {
+        councilId: i.councilId,
+        youngPersonId: id,
+        type: 'young-person.registered',
+        payload: { youngPerson },
+        ...(i.at ? { at: i.at } : {}),
+        ...(i.actor ? { actor: i.actor } : {}),
+      };
+    });
+    const states = await this.append(events);
+    return events.map((e) => states.get(e.youngPersonId)?.youngPerson as YoungPersonRecord);
+  }
+
+  /**
+   * Appends events in order, in one transaction, and updates the projections. Returns the new projection
+   * state per young person. Throws ProjectionError (nothing saved) when an event does not fit the records, and
+   * ConflictError when a record moved on since the versions in `expect` were read.
+   */
+  async append(events: readonly NewEvent[], options: AppendOptions = {}): Promise<Map<string, ProjectionState>> {
+    if (!events.length) return new Map();
+    const run = async (q: Queryable) => {
+      const states = await this.lockAndLoad(q, events, options.expect ?? {});
+      const seqRows = await q.query(
+        'SELECT young_person_id, max(sequence) AS s FROM events WHERE young_person_id = ANY($1) GROUP BY young_person_id',
+        [[...states.keys()]],
+      );
+      const seq = new Map(seqRows.map((r) => [String(r.young_person_id), Number(r.s)]));
+      const now = new Date().toISOString();
+      const stored: StoredEvent[] = [];
+      for (const e of events) {
+        const state = states.get(e.youngPersonId) as ProjectionState;
+        if (state.youngPerson && state.youngPerson.councilId !== e.councilId) {
+          throw new ConflictError('The event belongs to another council than its young person.');
+        }
+        const sequence = (seq.get(e.youngPersonId) ?? 0) + 1;
+        seq.set(e.youngPersonId, sequence);
+        const actor = e.actor ?? SEED_ACTOR;
+        const s: StoredEvent = {
+          id: newId('ev'),
+          councilId: e.councilId,
+          youngPersonId: e.youngPersonId,
+          sequence,
+          actorId: actor.id,
+          actorRole: actor.role,
+          type: e.type,
+          payload: e.payload,
+          at: e.at ? iso(e.at) : now,
+        };
+        applyEvent(state, s);
+        stored.push(s);
+      }
+      await insertRows(
+        q,
+        'INSERT INTO events (id, council_id, young_person_id, sequence, actor_id, actor_role, type, payload, at)',
+        9,
+        stored.map((s) => [
+          s.id,
+          s.councilId,
+          s.youngPersonId,
+          s.sequence,
+          s.actorId,
+          s.actorRole,
+          s.type,
+          JSON.stringify(s.payload),
+          s.at,
+        ]),
+      );
+      await this.records.write(q, [...states.values()]);
+      if (options.audit?.length) await this.auditTrail.record(options.audit, q);
+      return states;
+    };
+    return options.tx ? run(options.tx) : this.db.transaction(run);
+  }
+
+  /** One writer per young person at a time; the versions the caller read must still hold. */
+  private async lockAndLoad(
+    q: Queryable,
+    events: readonly NewEvent[],
+    expect: AppendExpectations,
+  ): Promise<Map<string, ProjectionState>> {
+    const ids = [...new Set(events.map((e) => e.youngPersonId))];
+    // PostgreSQL row locks; PGlite has one connection anyway.
+    await q.query('SELECT id FROM young_people WHERE id = ANY($1) ORDER BY id FOR UPDATE', [ids]);
+    const states = await this.records.load(q, ids);
+    for (const [kind, map] of [
+      ['plans', expect.plans],
+      ['arrangements', expect.arrangements],
+    ] as const) {
+      for (const [id, version] of Object.entries(map ?? {})) {
+        const current = [...states.values()].map((st) => st[kind].get(id)).find((x) => x !== undefined);
+        if (current && current.version !== version) {
+          throw new ConflictError('Someone else changed this record a moment ago. Reload it and try again.');
+        }
+      }
+    }
+    return states;
+  }
+
+  /** Throws away the case projections (of one council, or all) and replays every event into them. */
+  async rebuild(q: Queryable, councilId: string | undefined): Promise<void> {
+    await this.records.clear(q, councilId);
+    const rows = await q.query(
+      'SELECT * FROM events WHERE ($1::text IS NULL OR council_id = $1) ORDER BY young_person_id, sequence',
+      [councilId ?? null],
+    );
+    const states = new Map<string, ProjectionState>();
+    for (const r of rows) {
+      const e = toEvent(r);
+      let s = states.get(e.youngPersonId);
+      if (!s) {
+        s = emptyState();
+        states.set(e.youngPersonId, s);
+      }
+      applyEvent(s, e);
+    }
+    await this.records.write(q, [...states.values()]);
+  }
+
+  async listEvents(youngPersonId: string): Promise<StoredEvent[]> {
+    const rows = await this.db.query('SELECT * FROM events WHERE young_person_id = $1 ORDER BY sequence', [
+      youngPersonId,
+    ]);
+    return rows.map(toEvent);
+  }
+}
