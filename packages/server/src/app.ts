@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { randomToken, safeEqual } from './auth/crypto.js';
-import { RateLimiter } from './auth/rate-limit.js';
 import type { Env, Principal } from './http/context.js';
 import type { Deps, OnwardServerOptions } from './http/deps.js';
 import { HttpProblem } from './http/problem.js';
@@ -49,8 +48,9 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
     options,
     webhooks,
     limits: {
-      account: new RateLimiter({ limit: 5, windowMs: 15 * 60_000 }),
-      ip: new RateLimiter({ limit: 20, windowMs: 15 * 60_000 }),
+      // Counted in the database, so several server processes on one database share the counts.
+      account: store.rateLimits.limiter({ name: 'sign-in-account', limit: 5, windowMs: 15 * 60_000 }),
+      ip: store.rateLimits.limiter({ name: 'sign-in-address', limit: 20, windowMs: 15 * 60_000 }),
     },
     secureCookies,
     sessionLifetimeMs,

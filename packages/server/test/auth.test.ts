@@ -1,7 +1,6 @@
 // Passwords, sessions, sign-out everywhere, CSRF, the sign-in rate limit and the invitation link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../src/auth/crypto.js';
-import { RateLimiter } from '../src/auth/rate-limit.js';
 import { Client, makeWorld, PASSWORD, type World } from './helpers.js';
 
 describe('password hashing', () => {
@@ -13,19 +12,6 @@ describe('password hashing', () => {
     expect(await verifyPassword('correct horse battery staple', a)).toBe(true);
     expect(await verifyPassword('correct horse battery stapl', a)).toBe(false);
     expect(await verifyPassword('anything', 'not-a-hash')).toBe(false);
-  });
-});
-
-describe('rate limiter', () => {
-  it('allows the limit in the window, then says how long to wait', () => {
-    const r = new RateLimiter({ limit: 3, windowMs: 60_000 });
-    for (let i = 0; i < 3; i++) {
-      expect(r.retryAfter('k', 1000 + i)).toBe(0);
-      r.hit('k', 1000 + i);
-    }
-    expect(r.retryAfter('k', 2000)).toBe(59);
-    expect(r.retryAfter('other', 2000)).toBe(0);
-    expect(r.retryAfter('k', 61_001)).toBe(0);
   });
 });
 

@@ -288,6 +288,26 @@ for (const b of backends) {
       ).toBeUndefined();
     });
 
+    it('counts sign-in tries in the database: the limit in the window, then how long to wait', async () => {
+      const r = store.rateLimits.limiter({ name: 'test-limit', limit: 3, windowMs: 60_000 });
+      for (let i = 0; i < 3; i++) {
+        expect(await r.retryAfter('k', 1000 + i)).toBe(0);
+        await r.hit('k', 1000 + i);
+      }
+      expect(await r.retryAfter('k', 2000)).toBe(59);
+      expect(await r.retryAfter('other', 2000)).toBe(0);
+      expect(await r.retryAfter('k', 61_001)).toBe(0);
+      // Another rule counts the same key apart; a reset clears one rule's count.
+      const other = store.rateLimits.limiter({ name: 'test-other', limit: 1, windowMs: 60_000 });
+      expect(await other.retryAfter('k', 2000)).toBe(0);
+      await r.reset('k');
+      expect(await r.retryAfter('k', 2000)).toBe(0);
+      // Keys are stored as hashes only (an email address is personal data).
+      await r.hit('someone@example.org', 3000);
+      const rows = await store.db.query('SELECT bucket FROM rate_limit_hits');
+      expect(JSON.stringify(rows)).not.toContain('someone');
+    });
+
     it('stores a frozen plan with its PDF bytes and never changes it', async () => {
       const pdf = new Uint8Array([37, 80, 68, 70, 45, 0, 255]);
       await store.freezePlan({
@@ -304,6 +324,23 @@ for (const b of backends) {
     });
   });
 }
+
+describe.skipIf(!hasPostgres)('two server processes on one PostgreSQL', () => {
+  it('share the sign-in counts', async () => {
+    const schema = `t_limits_${process.pid}_${Date.now()}`;
+    const a = await openStore({ databaseUrl: postgresUrl as string, schema });
+    const b = await openStore({ databaseUrl: postgresUrl as string, schema });
+    try {
+      const rule = { name: 'sign-in-account', limit: 2, windowMs: 60_000 };
+      await a.rateLimits.limiter(rule).hit('pat@example.org', 1000);
+      await b.rateLimits.limiter(rule).hit('pat@example.org', 1001);
+      expect(await a.rateLimits.limiter(rule).retryAfter('pat@example.org', 2000)).toBe(59);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
+});
 
 describe('migration script splitting', () => {
   it('keeps $$ function bodies whole', () => {

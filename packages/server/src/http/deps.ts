@@ -2,7 +2,7 @@
 // import this file, never app.ts, so app.ts (which imports every route module) sits at the top with no circle.
 import type { LivingTogetherAgreement, PathwayPlan, Role } from '@onward/engine';
 import type { Hono } from 'hono';
-import type { RateLimiter } from '../auth/rate-limit.js';
+import type { Limiter } from '../storage/rate-limits.js';
 import type { Store } from '../storage/store.js';
 import type { WebhookOptions, Webhooks } from '../webhooks/webhooks.js';
 import type { Ctx, Env } from './context.js';
@@ -45,7 +45,8 @@ export interface Deps {
   now: () => Date;
   options: OnwardServerOptions;
   webhooks: Webhooks;
-  limits: { account: RateLimiter; ip: RateLimiter };
+  /** Sign-in tries per account (email) and per client address. */
+  limits: { account: Limiter; ip: Limiter };
   secureCookies: boolean;
   sessionLifetimeMs: number;
   origin: (c: Ctx) => string;

@@ -52,7 +52,7 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
     const t = now().getTime();
     const ip = d.clientIp(c);
     const account = b.email.toLowerCase();
-    const wait = Math.max(d.limits.ip.retryAfter(ip, t), d.limits.account.retryAfter(account, t));
+    const wait = Math.max(await d.limits.ip.retryAfter(ip, t), await d.limits.account.retryAfter(account, t));
     if (wait > 0) {
       throw new HttpProblem(
         429,
@@ -67,13 +67,13 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
     const u = await store.checkPassword(b.email, b.password);
     if (!u) {
       // Failures count, per account and per address; successful sign-ins from a shared office address do not.
-      d.limits.account.hit(account, t);
-      d.limits.ip.hit(ip, t);
+      await d.limits.account.hit(account, t);
+      await d.limits.ip.hit(ip, t);
       throw new HttpProblem(401, 'unauthenticated', 'The email or password is not right.', [
         { path: 'password', message: 'The email or password is not right.' },
       ]);
     }
-    d.limits.account.reset(account);
+    await d.limits.account.reset(account);
     return startSession(c, u);
   });
 
