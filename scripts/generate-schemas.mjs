@@ -95,7 +95,8 @@ for (const s of schemas) {
 // ajv's standalone output imports small runtime helpers; esbuild inlines them.
 const ajv = makeAjv();
 const ids = Object.fromEntries(schemas.map((s) => [s.name, s.json.$id]));
-const validatorDts = `${header}import type { ErrorObject } from 'ajv';\nexport interface CompiledValidator {\n  (data: unknown): boolean;\n  errors?: ErrorObject[] | null;\n}\ndeclare const validate: CompiledValidator;\nexport default validate;\n`;
+// Self-contained types (the shape of ajv's ErrorObject): the published @onward/schemas needs no ajv to type-check.
+const validatorDts = `${header}export interface ValidatorError {\n  keyword: string;\n  instancePath: string;\n  schemaPath: string;\n  params: Record<string, any>;\n  propertyName?: string;\n  message?: string;\n}\nexport interface CompiledValidator {\n  (data: unknown): boolean;\n  errors?: ValidatorError[] | null;\n}\ndeclare const validate: CompiledValidator;\nexport default validate;\n`;
 for (const s of schemas) {
   const raw = standaloneCode(ajv, ajv.getSchema(s.json.$id));
   const bundled = await esbuild.build({

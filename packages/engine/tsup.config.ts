@@ -1,10 +1,5 @@
 import { defineConfig } from 'tsup';
-import { baseConfig } from '../../tsup.base';
+import { perModuleConfig } from '../../tsup.base';
 
-// @onward/schemas is content, not a runtime dependency: bundle its generated code and types in.
-export default defineConfig(
-  baseConfig({
-    noExternal: ['@onward/schemas'],
-    dts: { resolve: ['@onward/schemas'] },
-  }),
-);
+// @onward/schemas (content, validators, types) is a dependency, imported at run time, not bundled in.
+export default defineConfig(perModuleConfig());

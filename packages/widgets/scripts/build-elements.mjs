@@ -25,9 +25,9 @@ const onDemand = {
       return { path: `./onward-${name}.js`, external: true };
     });
     // The engine's loadLocale() imports shipped locale files on demand: each becomes its own file.
-    build.onResolve({ filter: /^@onward\/schemas\/locales\/[\w-]+\.json$/ }, (args) => {
+    build.onResolve({ filter: /^@onward\/schemas\/locales\/[\w-]+\.js$/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
-      const name = /([\w-]+)\.json$/.exec(args.path)[1];
+      const name = /([\w-]+)\.js$/.exec(args.path)[1];
       return { path: `./onward-locale-${name}.js`, external: true };
     });
   },
@@ -53,7 +53,8 @@ export async function buildElements({ outdir = dist, write = true } = {}) {
     platform: 'browser',
     target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
     minify: true,
-    sourcemap: 'linked',
+    // No source maps: they were four times the size of the scripts in the published package (docs/size.md).
+    sourcemap: false,
     // Resolve our packages to their TypeScript source so that unused engine modules (lifecycles, insights,
     // exports) are left out module by module.
     conditions: ['source', 'module'],

@@ -2,9 +2,9 @@
 // shows English and Welsh imports `enGBWording` and `cyWording` and the easy-read file is left out. `loadLocale`
 // fetches one on demand instead (a separate chunk per file).
 import type { Locale as LocaleFile } from '@onward/schemas';
-import cy from '@onward/schemas/locales/cy.json';
-import enGB from '@onward/schemas/locales/en-GB.json';
-import enGBEasy from '@onward/schemas/locales/en-GB-easy.json';
+import cy from '@onward/schemas/locales/cy.js';
+import enGB from '@onward/schemas/locales/en-GB.js';
+import enGBEasy from '@onward/schemas/locales/en-GB-easy.js';
 import type { Variant } from './question-set.js';
 import { Wording } from './wording.js';
 
@@ -49,11 +49,11 @@ export async function loadLocale(locale: string, variant: Variant = 'standard'):
   const key = `${locale}|${variant}`;
   switch (key) {
     case 'en-GB|standard':
-      return (await import('@onward/schemas/locales/en-GB.json')).default as LocaleFile;
+      return (await import('@onward/schemas/locales/en-GB.js')).default as LocaleFile;
     case 'en-GB|easy':
-      return (await import('@onward/schemas/locales/en-GB-easy.json')).default as LocaleFile;
+      return (await import('@onward/schemas/locales/en-GB-easy.js')).default as LocaleFile;
     case 'cy|standard':
-      return (await import('@onward/schemas/locales/cy.json')).default as LocaleFile;
+      return (await import('@onward/schemas/locales/cy.js')).default as LocaleFile;
     default:
       return undefined;
   }

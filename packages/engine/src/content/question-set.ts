@@ -2,8 +2,8 @@
 // domain objects, its questions their properties, in the order the schema lists them.
 
 import type { OutcomesV2 } from '@onward/schemas';
-import outcomesV1 from '@onward/schemas/outcomes/outcomes.v1.schema.json';
-import outcomesV2 from '@onward/schemas/outcomes/outcomes.v2.schema.json';
+import outcomesV1 from '@onward/schemas/outcomes/outcomes.v1.schema.js';
+import outcomesV2 from '@onward/schemas/outcomes/outcomes.v2.schema.js';
 
 /** The eight domains of the outcomes checklist, keyed as in the schema. */
 export type DomainId = keyof OutcomesV2['answers'] & string;
