@@ -4,7 +4,8 @@
 //     with apt-get when missing and we are root; otherwise the tests that need them are skipped, LOUDLY, with the
 //     exact package to install.
 //  2. A throwaway PostgreSQL server on 127.0.0.1 for the run (ONWARD_TEST_DATABASE_URL).
-//  3. Checks (generated files, dependency rule, docs freshness, lint, types), build, size budgets, Storybook build,
+//  3. Checks (generated files, dependency rule, docs freshness, lint, types), build, size budgets, the published
+//     packages (publint, arethetypeswrong, our packaging rules: scripts/check-packages.mjs), Storybook build,
 //     then vitest: unit, DOM and browser projects.
 // Options: --quick (unit and dom tests only, no build/browser), --no-install (never apt-get).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -162,6 +163,7 @@ if (!quick) {
     'build',
     'check:docs',
     'size',
+    'check:packages',
     'storybook:build',
   ]) {
     if (!s[name]) continue;
