@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 //    of our packages through the "source" export condition (exports["."].source → src/index.ts), so no build is
 //    needed first and a test never runs against a stale dist/. Node tests resolve through Vite's SSR conditions,
 //    DOM tests through the client ones: "source" is put first in both.
-//  - browser: real Chromium driven by playwright-core, against built output; scripts/test.mjs builds first.
+//  - browser: real Chromium driven by playwright-core, against built output; scripts/test.mjs builds first. It holds
+//    the outside-project consumer test too (test/consumer: packed packages installed with npm in a temp folder).
 const alias = { '#test-support': new URL('./test/support', import.meta.url).pathname };
 const resolve = { conditions: ['source', ...defaultClientConditions], alias };
 const ssr = { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } };
@@ -44,7 +45,12 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'browser',
-          include: ['packages/*/test/browser/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+          include: [
+            'packages/*/test/browser/**/*.test.{ts,tsx}',
+            'e2e/**/*.test.ts',
+            'examples/*/test/**/*.test.ts',
+            'test/consumer/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -1,0 +1,3 @@
+import { OnwardChecklistElement } from '@onward/widgets';
+
+customElements.define('onward-checklist', OnwardChecklistElement);
