@@ -189,6 +189,22 @@ describe('wording fallback chain', () => {
     expect(ui.ui('missing.key', { locale: 'en-GB', variant: 'standard' })).toBe('missing.key');
   });
 
+  it('works out each fallback chain once, and again after a file is added', () => {
+    const words = new Wording([enGBWording]);
+    const req = { locale: 'cy', variant: 'standard' } as const;
+    expect(words.question('housing.heating', req).locale).toBe('en-GB');
+    // chain() hands out a copy: changing it cannot change later lookups.
+    words.chain(req).length = 0;
+    expect(words.question('housing.heating', req).locale).toBe('en-GB');
+    // A file added later is seen by every lookup after it (the kept chains are dropped).
+    const rev = words.revision;
+    words.add(cyWording);
+    expect(words.revision).toBe(rev + 1);
+    expect(words.question('housing.heating', req).locale).toBe('cy');
+    expect(words.chain(req).map((f) => f.meta.locale)).toEqual(['cy', 'en-GB']);
+    expect(words.dir(req)).toBe('ltr');
+  });
+
   it('snapshot freezes the exact text of every question as shown, for an authorised plan', () => {
     const snap = w.snapshot(v2, { locale: 'cy', variant: 'easy' });
     expect(Object.keys(snap)).toEqual(v2.questions.map((q) => q.id));

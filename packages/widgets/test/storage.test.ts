@@ -111,4 +111,30 @@ describe('Autosave', () => {
     expect(() => a.change('still here')).not.toThrow();
     a.dispose();
   });
+
+  it('with draftDelayMs, writes the draft off the input path: later, before a host save, or when the page hides', async () => {
+    const drafts = memoryStorage<Draft<string>>();
+    const storage = memoryStorage<string>();
+    const a = new Autosave<string>({ key: 'k', storage, drafts, debounceMs: 1000, draftDelayMs: 20 });
+    a.change('o');
+    a.change('on');
+    expect(drafts.data.has('k')).toBe(false);
+    await tick(40);
+    expect(drafts.data.get('k')).toMatchObject({ synced: false, data: 'on' });
+    // The page goes out of sight (switching app, closing the tab): the draft is written at once.
+    a.change('one');
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(drafts.data.get('k')).toMatchObject({ synced: false, data: 'one' });
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    a.change('one two');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(drafts.data.get('k')!.data).toBe('one two');
+    // A host save writes the waiting draft first, so a failed save always leaves the work on the device.
+    a.change('one two three');
+    expect(await a.flush()).toBe(true);
+    expect(storage.data.get('k')).toBe('one two three');
+    expect(drafts.data.get('k')).toMatchObject({ synced: true, data: 'one two three' });
+    a.dispose();
+  });
 });

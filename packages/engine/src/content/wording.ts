@@ -32,6 +32,9 @@ export const DEFAULT_LOCALE = 'en-GB';
  */
 export class Wording {
   private readonly files = new Map<string, LocaleFile>();
+  /** chain() per request, worked out once: every lookup walks it, so it is kept until a file is added. */
+  private readonly chains = new Map<string, readonly LocaleFile[]>();
+  private rev = 0;
 
   constructor(files: readonly LocaleFile[] = []) {
     for (const f of files) this.add(f);
@@ -40,7 +43,14 @@ export class Wording {
   /** Add or replace a locale file (a council's own wording replaces the shipped one of the same locale and variant). */
   add(file: LocaleFile): this {
     this.files.set(key(file.meta.locale, file.meta.variant), file);
+    this.chains.clear();
+    this.rev += 1;
     return this;
+  }
+
+  /** Goes up by one each time a file is added, so a cache of resolved words can tell it is out of date. */
+  get revision(): number {
+    return this.rev;
   }
 
   /** Locale files held, in the order added. */
@@ -54,6 +64,20 @@ export class Wording {
 
   /** The candidate files for a request, most preferred first. */
   chain(req: WordingRequest): LocaleFile[] {
+    return [...this.cachedChain(req)];
+  }
+
+  private cachedChain(req: WordingRequest): readonly LocaleFile[] {
+    const k = key(req.locale, req.variant);
+    let found = this.chains.get(k);
+    if (!found) {
+      found = this.buildChain(req);
+      this.chains.set(k, found);
+    }
+    return found;
+  }
+
+  private buildChain(req: WordingRequest): LocaleFile[] {
     const base = req.locale.split('-')[0] ?? req.locale;
     const order: [string, Variant][] = [
       [req.locale, req.variant],
@@ -72,7 +96,7 @@ export class Wording {
   }
 
   private resolveIn(req: WordingRequest, pick: (f: LocaleFile) => string | undefined): Resolved | undefined {
-    for (const f of this.chain(req)) {
+    for (const f of this.cachedChain(req)) {
       const text = pick(f);
       if (text !== undefined) return { text, locale: f.meta.locale, variant: f.meta.variant, dir: f.meta.dir };
     }
@@ -99,7 +123,7 @@ export class Wording {
    */
   hint(q: Question | string, req: WordingRequest): Resolved | undefined {
     const id = typeof q === 'string' ? q : q.id;
-    const f = this.chain(req).find((x) => x.questions[id] !== undefined);
+    const f = this.cachedChain(req).find((x) => x.questions[id] !== undefined);
     const text = f?.hints?.[id];
     return f && text !== undefined
       ? { text, locale: f.meta.locale, variant: f.meta.variant, dir: f.meta.dir }
@@ -107,7 +131,7 @@ export class Wording {
   }
 
   domain(domainId: string, req: WordingRequest): { title: string; description: string; locale: string } {
-    for (const f of this.chain(req)) {
+    for (const f of this.cachedChain(req)) {
       const d = f.domains[domainId];
       if (d) return { ...d, locale: f.meta.locale };
     }
@@ -123,7 +147,7 @@ export class Wording {
 
   /** Text direction for a request: that of the first locale file in its chain. */
   dir(req: WordingRequest): 'ltr' | 'rtl' {
-    return this.chain(req)[0]?.meta.dir ?? 'ltr';
+    return this.cachedChain(req)[0]?.meta.dir ?? 'ltr';
   }
 
   /**

@@ -10,13 +10,17 @@ import {
   validateAgreement,
   type Wording,
 } from '@onward/engine';
+import { agreementStrings } from '../i18n/agreement.js';
+import { common } from '../i18n/common.js';
 import { Autosave, type Draft, type SaveStatus } from '../shared/autosave.js';
 import { type Bridge, createBridge, uid } from '../shared/bridge.js';
 import type { Emit } from '../shared/events.js';
 import { append, getPath, newId, removeAt, setPath } from '../shared/paths.js';
 import { downloadBytes, type LoadPdfRenderer } from '../shared/pdf.js';
 import type { StorageAdapter } from '../shared/storage.js';
+import { DRAFT_DELAY_MS } from '../shared/timing.js';
 import { defaultWording, ensureLocale } from '../shared/wording.js';
+import { wordsCache } from '../shared/words.js';
 
 export type Party = LivingTogetherAgreement['signOffs'][number]['party'];
 export const PARTIES: readonly Party[] = [
@@ -79,6 +83,8 @@ export interface AgreementState {
 export class AgreementStore {
   readonly bridge: Bridge<AgreementState>;
   readonly wording: Wording;
+  /** The words for a locale, variant and direction, resolved once per change of any of them. */
+  readonly words: ReturnType<typeof wordsCache>;
   readonly id = uid('ag');
   private readonly autosave: Autosave<LivingTogetherAgreement> | undefined;
   private started = false;
@@ -90,6 +96,7 @@ export class AgreementStore {
     if (!options.value || typeof options.value !== 'object')
       throw new TypeError('agreement: a Living Together Agreement (value) is required.');
     this.wording = options.wording ?? defaultWording();
+    this.words = wordsCache(this.wording, [common, agreementStrings]);
     this.bridge = createBridge<AgreementState>(
       {
         agreement: options.value,
@@ -113,6 +120,7 @@ export class AgreementStore {
         ...(options.storage ? { storage: options.storage } : {}),
         ...(options.drafts ? { drafts: options.drafts } : {}),
         debounceMs: options.saveDelayMs ?? 500,
+        draftDelayMs: DRAFT_DELAY_MS,
         ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
         onStatus: (status) => this.bridge.update({ status }),
         onSaved: (key) => this.bridge.emit('onward-save', { widget: 'agreement', key }),

@@ -2,9 +2,7 @@
 // for the young person and carers, with each party's sign-off and "copy given" mark.
 import type { FieldError } from '@onward/engine';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { agreementStrings } from '../i18n/agreement.js';
-import { common } from '../i18n/common.js';
-import { type Translate, textLang, translator } from '../i18n/index.js';
+import { type Translate, textLang } from '../i18n/index.js';
 import { formatDate } from '../plan/plan.js';
 import type { OnEvent } from '../shared/events.js';
 import { fieldId, getPath } from '../shared/paths.js';
@@ -17,7 +15,6 @@ import {
   TextField,
   WidgetRoot,
 } from '../shared/ui.js';
-import { resolveView } from '../shared/wording.js';
 import { type AgreementOptions, AgreementStore, formatPounds, type PARTIES } from './agreement.store.js';
 
 type Kind = 'text' | 'long' | 'date' | 'bool' | 'money' | 'period' | 'person' | 'from';
@@ -183,8 +180,8 @@ function Part({
 
 export function AgreementView({ store }: { store: AgreementStore }) {
   const s = store.bridge.state.value;
-  const view = resolveView(store.wording, s.locale, s.variant, s.dir);
-  const t = translator([common, agreementStrings], store.wording, view.req);
+  const view = store.words(s.locale, s.variant, s.dir);
+  const { t } = view;
   if (!s.ready) return <Loading lang={view.lang} dir={view.dir} widget="agreement" t={t} />;
   const a = s.agreement;
   const name = a.youngPerson.preferredName ?? a.youngPerson.name;

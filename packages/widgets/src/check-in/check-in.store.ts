@@ -8,11 +8,15 @@ import {
   validateCheckIn,
   type Wording,
 } from '@onward/engine';
+import { checkInStrings } from '../i18n/check-in.js';
+import { common } from '../i18n/common.js';
 import { Autosave, type Draft, type SaveStatus } from '../shared/autosave.js';
 import { type Bridge, createBridge, uid } from '../shared/bridge.js';
 import type { CheckInMoods, Emit } from '../shared/events.js';
 import type { StorageAdapter } from '../shared/storage.js';
+import { DRAFT_DELAY_MS } from '../shared/timing.js';
 import { defaultWording, ensureLocale } from '../shared/wording.js';
+import { wordsCache } from '../shared/words.js';
 import type { Mood } from './smileys.js';
 
 /** The note limit for a check-in, in characters, as in the check-in schema. */
@@ -62,6 +66,8 @@ export interface CheckInState {
 export class CheckInStore {
   readonly bridge: Bridge<CheckInState>;
   readonly wording: Wording;
+  /** The words for a locale, variant and direction, resolved once per change of any of them. */
+  readonly words: ReturnType<typeof wordsCache>;
   readonly id = uid('ci');
   private readonly autosave: Autosave<CheckInEntries>;
   private started = false;
@@ -71,6 +77,7 @@ export class CheckInStore {
     emit: Emit,
   ) {
     this.wording = options.wording ?? defaultWording();
+    this.words = wordsCache(this.wording, [common, checkInStrings]);
     const readOnly =
       Boolean(options.readOnly) || (options.viewerRole !== undefined && options.viewerRole !== 'young-person');
     this.bridge = createBridge<CheckInState>(
@@ -92,6 +99,7 @@ export class CheckInStore {
       ...(options.storage ? { storage: options.storage } : {}),
       ...(options.drafts ? { drafts: options.drafts } : {}),
       debounceMs: options.saveDelayMs ?? 500,
+      draftDelayMs: DRAFT_DELAY_MS,
       ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
       onStatus: (status) => this.bridge.update({ status }),
       onSaved: (key) => this.bridge.emit('onward-save', { widget: 'check-in', key }),

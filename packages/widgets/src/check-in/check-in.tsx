@@ -2,9 +2,7 @@
 // this" and a short note behind "Add a note". Quick on a phone: one scrolling page, one button to send.
 import { DOMAINS, type DomainId, type FieldError } from '@onward/engine';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { checkInStrings } from '../i18n/check-in.js';
-import { common } from '../i18n/common.js';
-import { type Translate, textLang, translator } from '../i18n/index.js';
+import { type Translate, textLang } from '../i18n/index.js';
 import type { OnEvent } from '../shared/events.js';
 import {
   Checkbox,
@@ -16,7 +14,6 @@ import {
   TextField,
   WidgetRoot,
 } from '../shared/ui.js';
-import { resolveView } from '../shared/wording.js';
 import { CHECK_IN_NOTE_LIMIT, type CheckInOptions, CheckInStore } from './check-in.store.js';
 import { type Mood, Smiley } from './smileys.js';
 
@@ -24,10 +21,10 @@ const MOODS: readonly Mood[] = ['good', 'ok', 'bad'];
 
 export function CheckInView({ store }: { store: CheckInStore }) {
   const s = store.bridge.state.value;
-  const view = resolveView(store.wording, s.locale, s.variant, s.dir);
-  const t = translator([common, checkInStrings], store.wording, view.req);
+  const view = store.words(s.locale, s.variant, s.dir);
+  const { t } = view;
   if (!s.ready) return <Loading lang={view.lang} dir={view.dir} widget="check-in" t={t} />;
-  const title = (d: string) => store.wording.domain(d, view.req).title;
+  const title = (d: string) => view.domain(d).title;
   const fid = (d: string, part: string) => `${store.id}-${d}-${part}`;
   const summary = s.errors.map((e) => toSummary(e, t, title, fid, store.id));
   const fieldErrors = new Map(summary.map((e) => [e.id, e.message]));

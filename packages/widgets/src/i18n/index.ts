@@ -32,7 +32,8 @@ function fill(text: string, vars: Record<string, string | number>): string {
 
 /**
  * A translate function for a request. A locale file's `ui` entry (through the Wording fallback chain) wins; then
- * the widget catalogues; a missing key shows the key itself so it is easy to spot.
+ * the widget catalogues; a missing key shows the key itself so it is easy to spot. Each key is looked up once
+ * and kept: make a new translator when the locale, the variant or the wording changes.
  */
 export function translator(
   catalogues: readonly Catalogues[],
@@ -40,18 +41,28 @@ export function translator(
   req: WordingRequest,
 ): Translate {
   const keys = chainKeys(req);
-  return (key, vars = {}) => {
-    if (wording) {
-      const fromFile = wording.ui(key, req, vars);
-      if (fromFile !== key) return fromFile;
-    }
-    for (const k of keys) {
+  const templates = new Map<string, string>();
+  const template = (key: string): string => {
+    let text = templates.get(key);
+    if (text !== undefined) return text;
+    // Without vars, Wording.ui gives the file's text with its {placeholders} left in, or the key when absent.
+    const fromFile = wording?.ui(key, req);
+    text = fromFile !== undefined && fromFile !== key ? fromFile : undefined;
+    for (let i = 0; text === undefined && i < keys.length; i++)
       for (const cat of catalogues) {
-        const text = cat[k]?.[key];
-        if (text !== undefined) return fill(text, vars);
+        const found = cat[keys[i]!]?.[key];
+        if (found !== undefined) {
+          text = found;
+          break;
+        }
       }
-    }
-    return key;
+    text ??= key;
+    templates.set(key, text);
+    return text;
+  };
+  return (key, vars) => {
+    const text = template(key);
+    return vars && text.includes('{') ? fill(text, vars) : text;
   };
 }
 

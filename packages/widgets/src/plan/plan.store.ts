@@ -10,13 +10,17 @@ import {
   validatePlan,
   type Wording,
 } from '@onward/engine';
+import { common } from '../i18n/common.js';
+import { planStrings } from '../i18n/plan.js';
 import { Autosave, type Draft, type SaveStatus } from '../shared/autosave.js';
 import { type Bridge, createBridge, uid } from '../shared/bridge.js';
 import type { Emit } from '../shared/events.js';
 import { append, newId, removeAt, setPath } from '../shared/paths.js';
 import { downloadBytes, type LoadPdfRenderer } from '../shared/pdf.js';
 import type { StorageAdapter } from '../shared/storage.js';
+import { DRAFT_DELAY_MS } from '../shared/timing.js';
 import { defaultWording, ensureLocale } from '../shared/wording.js';
+import { wordsCache } from '../shared/words.js';
 
 /** The lifecycle actions the plan widget offers as buttons, when the engine allows them. */
 export const PLAN_ACTIONS = ['plan.submit', 'plan.authorise', 'plan.return'] as const;
@@ -74,6 +78,8 @@ export interface PlanState {
 export class PlanStore {
   readonly bridge: Bridge<PlanState>;
   readonly wording: Wording;
+  /** The words for a locale, variant and direction, resolved once per change of any of them. */
+  readonly words: ReturnType<typeof wordsCache>;
   readonly id = uid('pl');
   private readonly autosave: Autosave<PathwayPlan> | undefined;
   private started = false;
@@ -85,6 +91,7 @@ export class PlanStore {
     if (!options.value || typeof options.value !== 'object')
       throw new TypeError('plan: a pathway plan (value) is required.');
     this.wording = options.wording ?? defaultWording();
+    this.words = wordsCache(this.wording, [common, planStrings]);
     const viewer = options.viewer ?? { id: '', role: 'young-person' };
     this.bridge = createBridge<PlanState>(
       {
@@ -110,6 +117,7 @@ export class PlanStore {
         ...(options.storage ? { storage: options.storage } : {}),
         ...(options.drafts ? { drafts: options.drafts } : {}),
         debounceMs: options.saveDelayMs ?? 500,
+        draftDelayMs: DRAFT_DELAY_MS,
         ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
         onStatus: (status) => this.bridge.update({ status }),
         onSaved: (key) => this.bridge.emit('onward-save', { widget: 'plan', key }),

@@ -12,9 +12,7 @@ import {
 } from '@onward/engine';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { common } from '../i18n/common.js';
-import { type Translate, textLang, translator } from '../i18n/index.js';
-import { planStrings } from '../i18n/plan.js';
+import { type Translate, textLang } from '../i18n/index.js';
 import type { OnEvent } from '../shared/events.js';
 import { fieldId, getPath } from '../shared/paths.js';
 import {
@@ -26,7 +24,6 @@ import {
   TextField,
   WidgetRoot,
 } from '../shared/ui.js';
-import { resolveView } from '../shared/wording.js';
 import { type PlanOptions, PlanStore } from './plan.store.js';
 
 type DomainPlan = NonNullable<PathwayPlan['domains']['housing']>;
@@ -87,8 +84,8 @@ function Section({
 
 export function PlanView({ store }: { store: PlanStore }) {
   const s = store.bridge.state.value;
-  const view = resolveView(store.wording, s.locale, s.variant, s.dir);
-  const t = translator([common, planStrings], store.wording, view.req);
+  const view = store.words(s.locale, s.variant, s.dir);
+  const { t } = view;
   if (!s.ready) return <Loading lang={view.lang} dir={view.dir} widget="plan" t={t} />;
   const plan = s.plan;
   const name = plan.youngPerson.preferredName ?? plan.youngPerson.name;

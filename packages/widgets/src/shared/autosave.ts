@@ -1,7 +1,11 @@
-// Autosave: every change is written to a local draft at once (synchronously with localStorage), then sent to the
-// host's StorageAdapter after a short pause, retrying with back-off until it is stored. On load, a draft that was
-// never confirmed by the host wins over the host's copy, so nothing typed is lost on reload or lost connection.
-import { hasLocalStorage, localStorageAdapter, memoryStorage, type StorageAdapter } from './storage.js';
+// Autosave: every change is written to a local draft, then sent to the host's StorageAdapter after a short pause,
+// retrying with back-off until it is stored. On load, a draft that was never confirmed by the host wins over the
+// host's copy, so nothing typed is lost on reload or lost connection.
+// The draft is written at once by default. With `draftDelayMs` (the widgets use it) it is written off the input
+// path instead: at most that long after the first change not yet written, and at once whenever the page is hidden
+// or closed (pagehide, visibilitychange), before every host save, on flush() and on dispose(). A keystroke then
+// costs no JSON.stringify of the whole work and no synchronous localStorage write.
+import { localStorageAdapter, memoryStorage, type StorageAdapter } from './storage.js';
 
 /** A draft as kept locally: the work, when it changed, and whether the host has confirmed it. */
 export interface Draft<T> {
@@ -32,6 +36,11 @@ export interface AutosaveOptions<T> {
   readonly drafts?: StorageAdapter<Draft<T>>;
   /** Pause after the last change before saving to the host, in ms. Default 500. */
   readonly debounceMs?: number;
+  /**
+   * Longest time in ms a change may wait before its local draft is written (written sooner when the page is
+   * hidden, before a host save, on flush and on dispose). Default 0: written at once, during the change.
+   */
+  readonly draftDelayMs?: number;
   /** Delays between retries, in ms; the last one repeats. Default 1 s, 2 s, 5 s, 10 s, 30 s. */
   readonly retryDelaysMs?: readonly number[];
   readonly onStatus?: (status: SaveStatus) => void;
@@ -40,7 +49,20 @@ export interface AutosaveOptions<T> {
 }
 
 export function defaultDraftStore<T>(): StorageAdapter<Draft<T>> {
-  return hasLocalStorage() ? localStorageAdapter<Draft<T>>({ prefix: 'onward-draft:' }) : memoryStorage<Draft<T>>();
+  // No write probe here: the first touch of localStorage is costly (Chromium loads the origin's whole store), and
+  // a refused write already falls back to memory (Autosave.useFallback), a refused read to "no draft".
+  return localStorageAvailable()
+    ? localStorageAdapter<Draft<T>>({ prefix: 'onward-draft:' })
+    : memoryStorage<Draft<T>>();
+}
+
+function localStorageAvailable(): boolean {
+  try {
+    return typeof localStorage !== 'undefined' && localStorage !== null;
+  } catch {
+    // A sandboxed frame throws on reading the property.
+    return false;
+  }
 }
 
 export class Autosave<T> {
@@ -52,13 +74,25 @@ export class Autosave<T> {
   private attempt = 0;
   private inFlight: Promise<void> | undefined;
   private disposed = false;
+  private draftLater: Draft<T> | undefined;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onOnline = () => {
     if (this.hasPending) this.schedule(0);
+  };
+  /** The page is going away (pagehide) or out of sight: whatever is typed goes to the draft now. */
+  private readonly onHide = (e: Event) => {
+    if (e.type === 'pagehide' || document.visibilityState !== 'visible') this.writeDraftNow();
   };
 
   constructor(private readonly options: AutosaveOptions<T>) {
     this.drafts = options.drafts ?? defaultDraftStore<T>();
-    if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.onOnline);
+      if (options.draftDelayMs) {
+        window.addEventListener('pagehide', this.onHide);
+        document.addEventListener('visibilitychange', this.onHide);
+      }
+    }
   }
 
   /** Load the work: an unconfirmed local draft first, else the host's copy, else any local draft. */
@@ -85,7 +119,12 @@ export class Autosave<T> {
   /** Record a change: the draft is written now, the host save follows after the pause. */
   change(data: T): void {
     if (this.disposed) return;
-    this.writeDraft({ v: 1, changedAt: new Date().toISOString(), synced: false, data });
+    const draft: Draft<T> = { v: 1, changedAt: new Date().toISOString(), synced: false, data };
+    const delay = this.options.draftDelayMs ?? 0;
+    if (delay > 0) {
+      this.draftLater = draft;
+      this.draftTimer ??= setTimeout(() => this.writeDraftNow(), delay);
+    } else this.writeDraft(draft);
     this.pending = data;
     this.hasPending = true;
     this.attempt = 0;
@@ -94,6 +133,7 @@ export class Autosave<T> {
 
   /** Save now (e.g. before submitting). Resolves true when the host has the latest work. */
   async flush(): Promise<boolean> {
+    this.writeDraftNow();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.inFlight) await this.inFlight;
@@ -102,9 +142,23 @@ export class Autosave<T> {
   }
 
   dispose(): void {
+    this.writeDraftNow();
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
-    if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.onOnline);
+      window.removeEventListener('pagehide', this.onHide);
+      document.removeEventListener('visibilitychange', this.onHide);
+    }
+  }
+
+  /** Write a draft still waiting (see draftDelayMs), now. */
+  private writeDraftNow(): void {
+    if (this.draftTimer) clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    const d = this.draftLater;
+    this.draftLater = undefined;
+    if (d) this.writeDraft(d);
   }
 
   private schedule(ms: number): void {
@@ -118,6 +172,8 @@ export class Autosave<T> {
 
   private async send(): Promise<void> {
     if (!this.hasPending || this.disposed) return;
+    // The draft is on the device before anything goes to the host, so a failed save always leaves it there.
+    this.writeDraftNow();
     const storage = this.options.storage;
     const data = this.pending as T;
     if (!storage) {

@@ -8,7 +8,6 @@ import {
   shippedWording,
   type Variant,
   type Wording,
-  type WordingRequest,
 } from '@onward/engine';
 
 export function defaultWording(extra: readonly LocaleFile[] = []): Wording {
@@ -36,17 +35,4 @@ export async function ensureLocale(wording: Wording, locale: string): Promise<vo
       // Offline or blocked: English wording is shown instead.
     }
   }
-}
-
-export interface ResolvedView {
-  readonly req: WordingRequest;
-  /** The widget root's lang: the locale asked for. */
-  readonly lang: string;
-  readonly dir: 'ltr' | 'rtl';
-}
-
-/** The request, lang and dir for a widget. `dir` given by the host wins over the locale file's. */
-export function resolveView(wording: Wording, locale: string, variant: Variant, dir?: 'ltr' | 'rtl'): ResolvedView {
-  const req = { locale, variant };
-  return { req, lang: locale, dir: dir ?? wording.dir(req) };
 }
