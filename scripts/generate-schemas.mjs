@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Generates, from every schemas/**/*.schema.json:
 //   schemas/generated/<name>.schema.ts  the schema fully dereferenced, `as const`, with its FromSchema type
-//   schemas/generated/validators.js     ajv standalone validators (no eval at run time), bundled to one ESM file
+//   schemas/generated/<name>.validate.js       ajv standalone validator, every error collected (no eval at run time)
+//   schemas/generated/<name>.fast.validate.js  the fast pass: true only for a document certainly valid, so the
+//                                              common valid case skips ajv (scripts/fast-validator.mjs)
 //   schemas/generated/index.ts          re-exports
 // With --check it writes nothing and exits 1 when any generated file is stale.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ const Ajv2020 = require('ajv/dist/2020').default;
 const addFormats = require('ajv-formats').default;
 const standaloneCode = require('ajv/dist/standalone').default;
 const esbuild = require('esbuild');
+const { fastValidatorSource, Unsupported } = await import('./fast-validator.mjs');
 
 const schemasDir = join(root, 'schemas');
 const outDir = join(schemasDir, 'generated');
@@ -113,6 +116,25 @@ for (const s of schemas) {
   outputs.set(`${base}.validate.js`, `${header}${bundled.outputFiles[0].text}`);
   outputs.set(`${base}.validate.d.ts`, validatorDts);
 }
+// The fast pass per schema, generated from the dereferenced schema. A schema using a keyword it does not cover
+// gets a fast pass that always defers (returns false), so the full validator decides alone.
+const fastDts = `${header}/** True only when the document is certainly valid; false means "ask the full validator". */\ndeclare const isCertainlyValid: (data: unknown) => boolean;\nexport default isCertainlyValid;\n`;
+const noFast = [];
+for (const s of schemas) {
+  const base = basename(s.file, '.schema.json');
+  let src;
+  try {
+    src = fastValidatorSource(deref(s.json, s.json));
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    noFast.push(`${base} (${e.message})`);
+    src = 'export default function isCertainlyValid(){return false}';
+  }
+  const min = await esbuild.transform(src, { format: 'esm', minify: true, legalComments: 'none', target: 'es2020' });
+  outputs.set(`${base}.fast.validate.js`, `${header}${min.code}`);
+  outputs.set(`${base}.fast.validate.d.ts`, fastDts);
+}
+if (noFast.length && !check) console.log(`No fast pass (the full validator decides alone): ${noFast.join(', ')}`);
 outputs.set(
   'index.ts',
   `${header}${schemas.map((s) => `export * from './${basename(s.file, '.json')}.js';`).join('\n')}\nexport const schemaIds = ${JSON.stringify(ids, null, 2)} as const;\n`,

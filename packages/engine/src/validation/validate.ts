@@ -1,13 +1,22 @@
 // Validation of every kind of document with validators precompiled at build time (ajv standalone): no `eval`,
 // no ajv compiler in the browser. Errors become a list of { path, message } in plain words, one per problem.
+// Two passes: the fast pass (generated beside each validator by scripts/fast-validator.mjs) says whether the
+// document is certainly valid, which is the common case and costs a few microseconds; only when it cannot say so
+// does the full validator run, collecting every error (allErrors) for the people who must fix them.
 
 import type { CheckIn, LivingTogetherAgreement, Locale, OutcomesV1, OutcomesV2, PathwayPlan } from '@onward/schemas';
 import validateCheckInSchema from '@onward/schemas/validate/check-in';
+import fastCheckIn from '@onward/schemas/validate/check-in.fast';
 import validateAgreementSchema from '@onward/schemas/validate/living-together-agreement';
+import fastAgreement from '@onward/schemas/validate/living-together-agreement.fast';
 import validateLocaleSchema from '@onward/schemas/validate/locale';
+import fastLocale from '@onward/schemas/validate/locale.fast';
 import validateOutcomesV1 from '@onward/schemas/validate/outcomes.v1';
+import fastOutcomesV1 from '@onward/schemas/validate/outcomes.v1.fast';
 import validateOutcomesV2 from '@onward/schemas/validate/outcomes.v2';
+import fastOutcomesV2 from '@onward/schemas/validate/outcomes.v2.fast';
 import validatePlanSchema from '@onward/schemas/validate/pathway-plan';
+import fastPlan from '@onward/schemas/validate/pathway-plan.fast';
 import { fieldLabel, type MessageLocale, message, messageLocale } from './messages.js';
 
 /** One problem with a document: where (a dotted path, e.g. `answers.housing.heating.note`) and what, in plain words. */
@@ -70,22 +79,24 @@ export function validateChecklist(
   doc: unknown,
   options: ValidateOptions = {},
 ): ValidationResult<DocumentKinds['checklist']> {
-  return run(isObject(doc) && doc.version === 1 ? validateOutcomesV1 : validateOutcomesV2, doc, options);
+  return isObject(doc) && doc.version === 1
+    ? run(validateOutcomesV1, doc, options, fastOutcomesV1)
+    : run(validateOutcomesV2, doc, options, fastOutcomesV2);
 }
 export function validateCheckIn(doc: unknown, options: ValidateOptions = {}): ValidationResult<CheckIn> {
-  return run(validateCheckInSchema, doc, options);
+  return run(validateCheckInSchema, doc, options, fastCheckIn);
 }
 export function validatePlan(doc: unknown, options: ValidateOptions = {}): ValidationResult<PathwayPlan> {
-  return run(validatePlanSchema, doc, options);
+  return run(validatePlanSchema, doc, options, fastPlan);
 }
 export function validateAgreement(
   doc: unknown,
   options: ValidateOptions = {},
 ): ValidationResult<LivingTogetherAgreement> {
-  return run(validateAgreementSchema, doc, options);
+  return run(validateAgreementSchema, doc, options, fastAgreement);
 }
 export function validateLocale(doc: unknown, options: ValidateOptions = {}): ValidationResult<Locale> {
-  return run(validateLocaleSchema, doc, options);
+  return run(validateLocaleSchema, doc, options, fastLocale);
 }
 
 const byKind: { [K in DocumentKind]: (doc: unknown, options: ValidateOptions) => ValidationResult<DocumentKinds[K]> } =
@@ -97,7 +108,19 @@ const byKind: { [K in DocumentKind]: (doc: unknown, options: ValidateOptions) =>
     locale: validateLocale,
   };
 
-function run<T>(compiled: unknown, doc: unknown, options: ValidateOptions): ValidationResult<T> {
+function run<T>(
+  compiled: unknown,
+  doc: unknown,
+  options: ValidateOptions,
+  certainlyValid?: (data: unknown) => boolean,
+): ValidationResult<T> {
+  if (certainlyValid) {
+    try {
+      if (certainlyValid(doc)) return { ok: true, value: doc as T };
+    } catch {
+      // Input JSON cannot hold (a getter that throws, ...): the full validator below reports it.
+    }
+  }
   const v = compiled as Compiled;
   const loc = messageLocale(options.locale);
   let ok: boolean;
