@@ -1,7 +1,7 @@
 import { validateCheckIn } from '@onward/engine';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CheckInWidget, memoryStorage } from '../src/index.js';
+import { CheckInWidget, type Draft, memoryStorage } from '../src/index.js';
 import { sampleCheckIn } from './fixtures.js';
 import { cleanup, recorder, render } from './helpers.js';
 
@@ -25,6 +25,15 @@ async function setup(props: Partial<Parameters<typeof CheckInWidget>[0]> = {}) {
 const card = (title: string) => screen.getByText(title, { selector: 'legend' }).closest('fieldset')!;
 
 describe('Check-in', () => {
+  it('once sent, its empty draft is written at once, so a host putting the answers back is not overwritten', async () => {
+    const drafts = memoryStorage<Draft<unknown>>();
+    const { rec } = await setup({ drafts, storageKey: 'ci-yp-1' });
+    fireEvent.click(card('Housing').querySelector('input[value="good"]')!);
+    fireEvent.click(screen.getByRole('button', { name: 'Send my check-in' }));
+    await waitFor(() => expect(rec.of('onward-submit').length).toBe(1));
+    expect(drafts.data.get('ci-yp-1')).toMatchObject({ synced: false, data: {} });
+  });
+
   it('picks a smiley per area with a visible label and text alternative, and sends a valid check-in', async () => {
     const { rec } = await setup();
     const housing = card('Housing');

@@ -221,6 +221,9 @@ export class CheckInStore {
     // Start the next check-in empty; the sent one belongs to the host now.
     this.bridge.update({ entries: {} });
     this.autosave.change({});
+    // Written now, not later: a host that puts the sent answers back in the drafts when its own send fails, then
+    // rebuilds the widget, must not have them overwritten by this empty draft arriving late.
+    this.autosave.saveDraftNow();
     return true;
   }
 }

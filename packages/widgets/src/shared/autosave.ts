@@ -153,6 +153,10 @@ export class Autosave<T> {
   }
 
   /** Write a draft still waiting (see draftDelayMs), now. */
+  saveDraftNow(): void {
+    this.writeDraftNow();
+  }
+
   private writeDraftNow(): void {
     if (this.draftTimer) clearTimeout(this.draftTimer);
     this.draftTimer = undefined;
