@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { randomToken, safeEqual } from './auth/crypto.js';
+import { httpCache } from './http/cache.js';
 import type { Env, Principal } from './http/context.js';
 import type { Deps, OnwardServerOptions } from './http/deps.js';
 import { HttpProblem } from './http/problem.js';
@@ -89,6 +90,9 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
       }),
     );
   });
+
+  // ETags (304 on If-None-Match) and compression for the API's JSON answers: http/cache.ts.
+  app.use('*', httpCache());
 
   // Who is asking: an API token (Authorization: Bearer) or a session cookie.
   app.use('/api/*', async (c, next) => {
