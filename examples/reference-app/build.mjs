@@ -1,9 +1,25 @@
 // Builds the reference app: the server side (pages, seed, start command) for Node and the page scripts for
 // browsers, with esbuild. Our packages stay external on the server side (they are built by their own tsup).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+// Every file a browser loads gets a name that changes with its content (page scripts and their chunks through
+// esbuild's [hash]; the stylesheet and icon by their own hash; the widgets' files in a folder named by the hash of
+// all of them, so their relative imports still work), listed in dist/public/manifest.json for the pages, and is
+// compressed here once, with brotli and gzip, beside itself (.br, .gz): the server sends those as they are, with
+// an immutable cache (web/static.ts).
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,9 +48,33 @@ const clientDir = join(here, 'src', 'client');
 const clients = existsSync(clientDir)
   ? readdirSync(clientDir).filter((f) => f.endsWith('.ts') && f !== 'dashboard-page.ts')
   : [];
+const manifest = {};
+/** Per page script, the chunks it imports statically: the pages preload them (no extra round trip). */
+const preload = {};
+/** Record each entry's hashed output under its plain name (`plan-page.js` → `plan-page-3F2A1B9C.js`). */
+function remember(metafile) {
+  const pub = (p) => relative(join(dist, 'public'), p);
+  for (const [out, info] of Object.entries(metafile.outputs)) {
+    if (!info.entryPoint) continue;
+    const name = `${basename(info.entryPoint, extname(info.entryPoint))}.js`;
+    manifest[name] = pub(out);
+    const seen = new Set();
+    const walk = (o) => {
+      for (const i of metafile.outputs[o]?.imports ?? [])
+        if (i.kind === 'import-statement' && !i.external && !seen.has(i.path)) {
+          seen.add(i.path);
+          walk(i.path);
+        }
+    };
+    walk(out);
+    preload[name] = [...seen].map(pub);
+  }
+}
 if (clients.length)
   await build({
     entryPoints: clients.map((f) => join(clientDir, f)),
+    entryNames: '[name]-[hash]',
+    metafile: true,
     outdir: join(dist, 'public'),
     bundle: true,
     splitting: true,
@@ -46,13 +86,15 @@ if (clients.length)
     logLevel: 'warning',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-  });
+  }).then((r) => remember(r.metafile));
 
 // The dashboard page (<onward-dashboard>) is bundled from our packages' sources, so esbuild keeps only the insight
 // functions it uses (the engine's one built file would bring every validator: 122 KB gzipped instead of 30 KB).
 // chart.js and exceljs stay in chunks of their own, loaded when a chart is drawn or a spreadsheet asked for.
 await build({
   entryPoints: [join(clientDir, 'dashboard-page.ts')],
+  entryNames: '[name]-[hash]',
+  metafile: true,
   outdir: join(dist, 'public'),
   bundle: true,
   splitting: true,
@@ -65,15 +107,59 @@ await build({
   conditions: ['source'],
   jsx: 'automatic',
   jsxImportSource: 'preact',
-});
+}).then((r) => remember(r.metafile));
 
-copyFileSync(join(here, 'src', 'styles', 'app.css'), join(dist, 'public', 'app.css'));
-copyFileSync(join(here, 'src', 'styles', 'favicon.svg'), join(dist, 'public', 'favicon.svg'));
+const hashOf = (...buffers) => {
+  const h = createHash('sha256');
+  for (const b of buffers) h.update(b);
+  return h.digest('hex').slice(0, 10);
+};
+for (const f of ['app.css', 'favicon.svg']) {
+  const bytes = readFileSync(join(here, 'src', 'styles', f));
+  const name = `${basename(f, extname(f))}-${hashOf(bytes)}${extname(f)}`;
+  writeFileSync(join(dist, 'public', name), bytes);
+  manifest[f] = name;
+}
 
-// The widgets' prebuilt files (custom elements, one script tag), served from our own origin under /assets/widgets/.
+// The widgets' prebuilt files (custom elements, one script tag), served from our own origin under
+// /assets/widgets-<hash>/: one folder for all of them, named by their contents.
 const require = createRequire(import.meta.url);
 const widgetsDir = dirname(require.resolve('@onward/widgets/onward-elements.js'));
-mkdirSync(join(dist, 'public', 'widgets'), { recursive: true });
-for (const f of readdirSync(widgetsDir))
-  if (/^onward[-.].*\.(js|css)$/.test(f)) copyFileSync(join(widgetsDir, f), join(dist, 'public', 'widgets', f));
-console.log('reference-app: built dist/');
+const widgetFiles = readdirSync(widgetsDir)
+  .filter((f) => /^onward[-.].*\.(js|css|map)$/.test(f) && !f.endsWith('.meta.json'))
+  .sort();
+const widgetsHash = hashOf(...widgetFiles.flatMap((f) => [f, readFileSync(join(widgetsDir, f))]));
+const widgetsOut = join(dist, 'public', `widgets-${widgetsHash}`);
+mkdirSync(widgetsOut, { recursive: true });
+for (const f of widgetFiles) {
+  copyFileSync(join(widgetsDir, f), join(widgetsOut, f));
+  if (!f.endsWith('.map')) manifest[`widgets/${f}`] = `widgets-${widgetsHash}/${f}`;
+}
+writeFileSync(join(dist, 'public', 'manifest.json'), `${JSON.stringify({ assets: manifest, preload }, null, 2)}\n`);
+
+// Compressed once here, at the highest settings, so that serving costs nothing: .br and .gz beside each file.
+let raw = 0;
+let br = 0;
+const walk = (dir) =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+for (const file of walk(join(dist, 'public'))) {
+  if (!/\.(js|css|svg|map)$/.test(file)) continue;
+  const bytes = readFileSync(file);
+  const b = brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+    },
+  });
+  const g = gzipSync(bytes, { level: 9 });
+  if (b.byteLength < bytes.byteLength) writeFileSync(`${file}.br`, b);
+  if (g.byteLength < bytes.byteLength) writeFileSync(`${file}.gz`, g);
+  if (!file.endsWith('.map')) {
+    raw += bytes.byteLength;
+    br += Math.min(b.byteLength, bytes.byteLength);
+  }
+}
+console.log(
+  `reference-app: built dist/ (${Object.keys(manifest).length} named assets; scripts and styles ${(raw / 1024).toFixed(0)} KB, ${(br / 1024).toFixed(0)} KB with brotli)`,
+);

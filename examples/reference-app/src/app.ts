@@ -1,8 +1,6 @@
 // The reference app: the server's API plus the pages a council's staff and young people use. The pages are
 // mounted on the server's own Hono app through its `pages` hook, so every request goes through the server's
 // sessions, roles, tenancy and audit.
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allShippedWording } from '@onward/engine';
 import { renderAgreementPdf, renderPlanPdf } from '@onward/pdf';
@@ -12,7 +10,9 @@ import { mountManager } from './pages/manager.js';
 import { mountStaff } from './pages/staff.js';
 import { mountStayingPut } from './pages/staying-put.js';
 import { mountYoungPerson } from './pages/young-person.js';
+import { asset, useAssetManifest } from './web/assets.js';
 import { type AnyHono, errorPage, type securityHeaders, sessionOf } from './web/render.js';
+import { staticAssets } from './web/static.js';
 
 export interface ReferenceAppOptions {
   store: Store;
@@ -29,15 +29,6 @@ export interface ReferenceAppOptions {
   trustProxy?: boolean;
 }
 
-const TYPES: Record<string, string> = {
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 export function mountPages(
   app: AnyHono,
   options: { secureCookies: boolean; publicDir: string; publicOrigin?: string },
@@ -50,24 +41,9 @@ export function mountPages(
       if (c.error) console.error(c.error);
     });
   // Browsers ask for /favicon.ico before reading the page's icon link.
-  app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
-  app.get('/assets/*', async (c) => {
-    const rel = decodeURIComponent(new URL(c.req.url).pathname.slice('/assets/'.length));
-    const file = normalize(join(options.publicDir, rel));
-    if (!file.startsWith(options.publicDir) || !TYPES[extname(file)]) return c.notFound();
-    try {
-      const body = await readFile(file);
-      return new Response(body, {
-        headers: {
-          'content-type': TYPES[extname(file)]!,
-          'cache-control': 'public, max-age=300',
-          'x-content-type-options': 'nosniff',
-        },
-      });
-    } catch {
-      return c.notFound();
-    }
-  });
+  app.get('/favicon.ico', (c) => c.redirect(asset('favicon.svg'), 302));
+  useAssetManifest(options.publicDir);
+  app.get('/assets/*', staticAssets(options.publicDir));
   mountAuth(app, options);
   mountYoungPerson(app);
   mountStaff(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});

@@ -175,7 +175,7 @@ export function mountManager(app: AnyHono) {
     const fewer = t.fewerThan5;
     return page(
       c,
-      { title: t.dashboard, session: s, scripts: ['/assets/dashboard-page.js'] },
+      { title: t.dashboard, session: s, scripts: ['dashboard-page.js'] },
       <>
         <h1>{t.dashboard}</h1>
         <p>

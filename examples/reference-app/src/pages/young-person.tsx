@@ -86,7 +86,7 @@ export function mountYoungPerson(app: AnyHono) {
     ).sort((a, b) => (a.byWhen < b.byWhen ? -1 : 1));
     return page(
       c,
-      { title: t.myPlan, session: s, widgets: true, scripts: ['/assets/plan-page.js'] },
+      { title: t.myPlan, session: s, widgets: true, scripts: ['plan-page.js'] },
       <>
         <h1>
           {t.myPlan}
@@ -242,7 +242,7 @@ export function mountYoungPerson(app: AnyHono) {
     // no-script version: each area links to its own form page.
     return page(
       c,
-      { title: t.checklist, session: s, widgets: true, scripts: ['/assets/young-person-checklist.js'] },
+      { title: t.checklist, session: s, widgets: true, scripts: ['young-person-checklist.js'] },
       <>
         <h1>{t.checklist}</h1>
         <WidgetMessages />
@@ -291,7 +291,7 @@ export function mountYoungPerson(app: AnyHono) {
         session: s,
         status: errors.length ? 400 : 200,
         widgets: true,
-        scripts: ['/assets/young-person-check-in.js'],
+        scripts: ['young-person-check-in.js'],
       },
       <>
         {sent ? (
@@ -491,7 +491,7 @@ export function mountYoungPerson(app: AnyHono) {
     // young person's own sign-off when the server's lifecycle allows it now.
     return page(
       c,
-      { title: t.myAgreement, session: s, widgets: true, scripts: ['/assets/young-person-agreement.js'] },
+      { title: t.myAgreement, session: s, widgets: true, scripts: ['young-person-agreement.js'] },
       <>
         <h1>{t.myAgreement}</h1>
         <p>

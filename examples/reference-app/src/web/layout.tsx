@@ -2,6 +2,7 @@
 // switch, one <main> with one h1, and the sign-out buttons. Hono JSX escapes every value it prints.
 import type { Child } from 'hono/jsx';
 import { type Prefs, type Strings, strings } from '../i18n.js';
+import { asset, assetImports } from './assets.js';
 import type { Session } from './context.js';
 
 export interface PageProps {
@@ -10,7 +11,8 @@ export interface PageProps {
   session?: Session | undefined;
   /** The current path (for the switch links and aria-current). */
   path: string;
-  /** Page scripts to load (same-origin, deferred modules). */
+  /** Page scripts to load (same-origin, deferred modules), by plain name (`plan-page.js`): see web/assets.ts. */
+  /** Page scripts by plain name (`plan-page.js`); the URL with its content hash comes from the asset manifest. */
   scripts?: string[];
   /** Load the widgets' custom elements. */
   widgets?: boolean;
@@ -75,11 +77,14 @@ export function Layout(props: PageProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} – Onward`}</title>
-        <link rel="stylesheet" href="/assets/app.css" />
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        {props.widgets ? <script type="module" src="/assets/widgets/onward-elements.js" /> : null}
+        <link rel="stylesheet" href={asset('app.css')} />
+        <link rel="icon" href={asset('favicon.svg')} type="image/svg+xml" />
+        {props.widgets ? <script type="module" src={asset('widgets/onward-elements.js')} /> : null}
         {(props.scripts ?? []).map((s) => (
-          <script type="module" src={s} />
+          <script type="module" src={asset(s)} />
+        ))}
+        {[...new Set((props.scripts ?? []).flatMap(assetImports))].map((href) => (
+          <link rel="modulepreload" href={href} />
         ))}
       </head>
       <body>
