@@ -25,6 +25,14 @@ interface ChecklistElement extends HTMLElement {
 const same = (a: Answer | undefined, b: Answer | undefined) =>
   (a?.value ?? null) === (b?.value ?? null) && (a?.note ?? '') === (b?.note ?? '') && !a?.help === !b?.help;
 
+/** True when two checklists show the same answers (value, note, help) to every question. */
+function sameAnswers(a: Checklist, b: Checklist): boolean {
+  for (const d of new Set([...Object.keys(a.answers), ...Object.keys(b.answers)]))
+    for (const k of new Set([...Object.keys(a.answers[d] ?? {}), ...Object.keys(b.answers[d] ?? {})]))
+      if (!same(a.answers[d]?.[k], b.answers[d]?.[k])) return false;
+  return true;
+}
+
 /**
  * Three-way merge of one checklist: where the young person changed an answer since the copy they started from
  * (`base`), theirs wins; everywhere else the server's latest (`theirs`, e.g. a worker's edit made meanwhile) wins.
@@ -68,6 +76,7 @@ async function mount(): Promise<void> {
   }
   let version = view.version;
   let base = view.plan.checklist;
+  let sent = view.plan.checklist;
   let first: Checklist | undefined = base;
   const canAnswer = view.allowedEvents.includes('plan.checklist.update');
 
@@ -92,7 +101,10 @@ async function mount(): Promise<void> {
       return { checklist: base, pending: {} };
     },
     async save(_key: string, value: ChecklistSave): Promise<void> {
-      let doc = value.checklist;
+      // The young person's changes are those since the widget's copy we last stored (`sent`), laid over the
+      // server's latest; merging against the server's copy instead would take an answer another person changed
+      // meanwhile (the PA's note) for one the young person changed, and undo it.
+      let doc = mergeChecklist(sent, value.checklist, base);
       let r: { data: PlanView };
       try {
         r = await put(doc, version);
@@ -101,12 +113,17 @@ async function mount(): Promise<void> {
         // Someone (their PA) saved the plan meanwhile: keep both people's changes, then try once more.
         const latest = (await api<PlanView>('GET', path, { networkMessage: network })).data;
         if (!latest.allowedEvents.includes('plan.checklist.update')) throw e;
-        doc = mergeChecklist(base, doc, latest.plan.checklist);
+        doc = mergeChecklist(sent, value.checklist, latest.plan.checklist);
         r = await put(doc, latest.version);
       }
       version = r.data.version;
       base = r.data.plan.checklist;
-      if (doc !== value.checklist) el.value = base;
+      sent = value.checklist;
+      // Show the other person's changes, keeping anything answered in the widget while this save was on its way.
+      if (el.value) {
+        const shown = mergeChecklist(value.checklist, el.value, base);
+        if (!sameAnswers(shown, el.value)) el.value = shown;
+      }
     },
   };
 
