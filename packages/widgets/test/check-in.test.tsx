@@ -26,7 +26,7 @@ const card = (title: string) => screen.getByText(title, { selector: 'legend' }).
 
 describe('Check-in', () => {
   it('once sent, its empty draft is written at once, so a host putting the answers back is not overwritten', async () => {
-    const drafts = memoryStorage<Draft<unknown>>();
+    const drafts = memoryStorage<Draft<Record<string, never>>>();
     const { rec } = await setup({ drafts, storageKey: 'ci-yp-1' });
     fireEvent.click(card('Housing').querySelector('input[value="good"]')!);
     fireEvent.click(screen.getByRole('button', { name: 'Send my check-in' }));
