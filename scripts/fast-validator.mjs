@@ -186,14 +186,15 @@ export function fastValidatorSource(schema) {
     let out = '';
     const props = s.properties ?? {};
     const names = Object.keys(props);
+    // Unrolled: a loop over a table of checks is half as fast (one call site for many functions).
     for (const r of s.required ?? []) out += `if(${v}[${JSON.stringify(r)}]===undefined)return false;`;
     for (const n of names) {
-      const sub = props[n];
+      if (props[n] === true) continue;
       const sv = `${v}[${JSON.stringify(n)}]`;
-      if (sub === true) continue;
-      out += `if(${sv}!==undefined&&!${fn(sub)}(${sv}))return false;`;
+      out += `if(${sv}!==undefined&&!${fn(props[n])}(${sv}))return false;`;
     }
     if (s.additionalProperties !== undefined && s.additionalProperties !== true) {
+      // A chain of comparisons: faster here than a Set's has().
       const known = names.map((n) => `k===${JSON.stringify(n)}`).join('||') || 'false';
       const extra =
         s.additionalProperties === false ? 'return false;' : `if(!${fn(s.additionalProperties)}(${v}[k]))return false;`;

@@ -101,9 +101,18 @@ const ids = Object.fromEntries(schemas.map((s) => [s.name, s.json.$id]));
 // Self-contained types (the shape of ajv's ErrorObject): the published @onward/schemas needs no ajv to type-check.
 const validatorDts = `${header}export interface ValidatorError {\n  keyword: string;\n  instancePath: string;\n  schemaPath: string;\n  params: Record<string, any>;\n  propertyName?: string;\n  message?: string;\n}\nexport interface CompiledValidator {\n  (data: unknown): boolean;\n  errors?: ValidatorError[] | null;\n}\ndeclare const validate: CompiledValidator;\nexport default validate;\n`;
 for (const s of schemas) {
-  const raw = standaloneCode(ajv, ajv.getSchema(s.json.$id));
+  // The formats (ajv-formats' fullFormats, the larger part of a small validator) come from one module shared by
+  // every validator, so a bundle holding two validators (the checklist's v1 and v2) holds them once.
+  const raw = standaloneCode(ajv, ajv.getSchema(s.json.$id)).replaceAll(
+    'require("ajv-formats/dist/formats").fullFormats',
+    'onwardFormats',
+  );
+  const shared = raw.includes('onwardFormats')
+    ? "import { fullFormats as onwardFormats } from './ajv-formats.js';\n"
+    : '';
   const bundled = await esbuild.build({
-    stdin: { contents: raw, resolveDir: root, loader: 'js' },
+    stdin: { contents: shared + raw, resolveDir: root, loader: 'js' },
+    external: ['./ajv-formats.js'],
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -116,6 +125,21 @@ for (const s of schemas) {
   outputs.set(`${base}.validate.js`, `${header}${bundled.outputFiles[0].text}`);
   outputs.set(`${base}.validate.d.ts`, validatorDts);
 }
+{
+  const formats = await esbuild.build({
+    stdin: { contents: "export { fullFormats } from 'ajv-formats/dist/formats';", resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    mainFields: ['module', 'main'],
+  });
+  outputs.set('ajv-formats.js', `${header}${formats.outputFiles[0].text}`);
+  outputs.set('ajv-formats.d.ts', `${header}export declare const fullFormats: Record<string, unknown>;\n`);
+}
+
 // The fast pass per schema, generated from the dereferenced schema. A schema using a keyword it does not cover
 // gets a fast pass that always defers (returns false), so the full validator decides alone.
 const fastDts = `${header}/** True only when the document is certainly valid; false means "ask the full validator". */\ndeclare const isCertainlyValid: (data: unknown) => boolean;\nexport default isCertainlyValid;\n`;
