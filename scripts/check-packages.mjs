@@ -10,7 +10,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { packAll, root } from './packages.mjs';
@@ -72,6 +72,17 @@ export function manifestProblems(manifest, entries, licence) {
   for (const f of files.keys()) {
     if (f.endsWith('.map')) problems.push(`${name}: ships a source map (${f}); published builds have none.`);
     if (/\.tsx?$/.test(f) && !f.endsWith('.d.ts')) problems.push(`${name}: ships TypeScript source (${f}).`);
+  }
+  // Every relative import in a shipped module points at a shipped file (a file left out of "files" breaks it).
+  for (const [f, e] of files) {
+    if (!/\.(m?js|d\.ts)$/.test(f)) continue;
+    const text = e.data.toString('utf8');
+    for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+      const target = posix.normalize(posix.join(posix.dirname(f), m[1]));
+      const candidates = f.endsWith('.d.ts') ? [target, target.replace(/\.js$/, '.d.ts'), `${target}.d.ts`] : [target];
+      if (!candidates.some((c) => files.has(c)))
+        problems.push(`${name}: ${f} imports ${m[1]}, which is not in the tarball.`);
+    }
   }
   const expected = withoutSource(manifest.exports);
   if (JSON.stringify(manifest.publishConfig?.exports) !== JSON.stringify(expected))
