@@ -2,11 +2,12 @@
 // mounted on the server's own Hono app through its `pages` hook, so every request goes through the server's
 // sessions, roles, tenancy and audit.
 import { fileURLToPath } from 'node:url';
-import { allShippedWording } from '@onward/engine';
+import { allShippedWording, type PathwayPlan, type Wording } from '@onward/engine';
 import { renderAgreementPdf, renderPlanPdf } from '@onward/pdf';
-import { createOnwardServer, type Store } from '@onward/server';
+import { createOnwardServer, type RenderContext, type Store } from '@onward/server';
 import { mountAuth } from './pages/auth.js';
 import { mountManager } from './pages/manager.js';
+import { mountPlanPdf } from './pages/plan-pdf.js';
 import { mountStaff } from './pages/staff.js';
 import { mountStayingPut } from './pages/staying-put.js';
 import { mountYoungPerson } from './pages/young-person.js';
@@ -46,6 +47,7 @@ export function mountPages(
   app.get('/assets/*', staticAssets(options.publicDir));
   mountAuth(app, options);
   mountYoungPerson(app);
+  mountPlanPdf(app);
   mountStaff(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
   mountManager(app);
   mountStayingPut(app);
@@ -56,9 +58,26 @@ export async function notFoundPage(app: AnyHono, c: Parameters<typeof securityHe
   return errorPage(c, 404, await sessionOf(app, c));
 }
 
+/**
+ * How the app renders an authorised plan's PDF: the server calls it when a manager authorises a plan, and the demo
+ * seed calls it for the plans it authorises, so both freeze the same document.
+ */
+export function planPdfRenderer(
+  wording: Wording = allShippedWording(),
+  clock: () => Date = () => new Date(),
+): (plan: PathwayPlan, ctx: RenderContext) => Promise<Uint8Array> {
+  return (plan, ctx) =>
+    renderPlanPdf(plan, {
+      wording,
+      council: ctx.council,
+      locale: ctx.locale,
+      createdAt: clock(),
+      status: 'Authorised',
+    });
+}
+
 export function createReferenceApp(options: ReferenceAppOptions) {
   const publicDir = options.publicDir ?? fileURLToPath(new URL('./public/', import.meta.url));
-  const wording = allShippedWording();
   return createOnwardServer({
     store: options.store,
     secureCookies: options.secureCookies,
@@ -66,14 +85,7 @@ export function createReferenceApp(options: ReferenceAppOptions) {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
     ...(options.trustProxy ? { trustProxy: true } : {}),
-    renderPlanPdf: (plan, ctx) =>
-      renderPlanPdf(plan, {
-        wording,
-        council: ctx.council,
-        locale: ctx.locale,
-        createdAt: new Date(),
-        status: 'Authorised',
-      }),
+    renderPlanPdf: planPdfRenderer(),
     renderAgreementPdf: (agreement, ctx) =>
       renderAgreementPdf(agreement, {
         council: ctx.council,

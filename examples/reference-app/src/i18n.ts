@@ -211,6 +211,16 @@ const en = {
   everyQuestion: 'Every question',
   question: 'Question',
   auditIntro: 'Who read or changed which record, and when. The newest is first.',
+  pdfMissingTitle: 'There is no PDF of this plan',
+  pdfNotYet: 'A plan gets its PDF when a manager authorises it. This plan has not been authorised yet.',
+  pdfNotKept:
+    'This plan was authorised, but no PDF was kept when it was. The authorised plan itself is kept and has not changed.',
+  pdfWhatNowYoungPerson:
+    'You can read your plan on the My plan page. If you want a copy on paper, ask your personal adviser.',
+  pdfWhatNowStaff:
+    'Read the plan on screen, or print that page from your browser. A PDF cannot be added to a plan after it is authorised: the authorised copy never changes.',
+  backToMyPlan: 'Back to my plan',
+  backToPlan: 'Back to the plan',
 };
 export type Strings = typeof en;
 
@@ -238,6 +248,10 @@ const easy: Strings = {
   signInHelp: 'Use the link your worker sent you the first time.',
   invitationFor: (n: string) => `Hello ${n}. Pick your email and a password. Then you can see your plan.`,
   passwordHint: 'Use 10 letters or more. A few words together is easy to remember.',
+  pdfMissingTitle: 'We do not have your plan to download',
+  pdfNotYet: 'Your plan is not finished yet. When your manager agrees it, you can get it here.',
+  pdfNotKept: 'Your plan is agreed. But we did not keep a copy to download.',
+  pdfWhatNowYoungPerson: 'You can read your plan on the My plan page. Ask your worker if you want it on paper.',
 };
 
 const cy: Strings = {
@@ -429,6 +443,16 @@ const cy: Strings = {
   everyQuestion: 'Pob cwestiwn',
   question: 'Cwestiwn',
   auditIntro: 'Pwy ddarllenodd neu newidiodd pa gofnod, a phryd. Y diweddaraf sydd gyntaf.',
+  pdfMissingTitle: 'Does dim PDF o’r cynllun hwn',
+  pdfNotYet: 'Mae cynllun yn cael ei PDF pan fydd rheolwr yn ei awdurdodi. Nid yw’r cynllun hwn wedi’i awdurdodi eto.',
+  pdfNotKept:
+    'Cafodd y cynllun hwn ei awdurdodi, ond ni chadwyd PDF ar y pryd. Mae’r cynllun awdurdodedig ei hun wedi’i gadw ac nid yw wedi newid.',
+  pdfWhatNowYoungPerson:
+    'Gallwch ddarllen eich cynllun ar y dudalen Fy nghynllun. Os ydych chi eisiau copi papur, gofynnwch i’ch cynghorydd personol.',
+  pdfWhatNowStaff:
+    'Darllenwch y cynllun ar y sgrin, neu argraffwch y dudalen honno o’ch porwr. Ni ellir ychwanegu PDF at gynllun ar ôl ei awdurdodi: nid yw’r copi awdurdodedig byth yn newid.',
+  backToMyPlan: 'Yn ôl i fy nghynllun',
+  backToPlan: 'Yn ôl i’r cynllun',
 };
 
 export function strings(p: Prefs): Strings {

@@ -15,7 +15,7 @@ import {
   startLifecycle,
   transition,
 } from '@onward/engine';
-import type { NewEvent, Store } from '@onward/server';
+import type { NewEvent, RenderContext, Store } from '@onward/server';
 import type { SeedCouncil, SeedData, SeedStaff, SeedYoungPerson } from './seed.js';
 
 /** The server's store (docs/api.md §1): the loader uses its bulk methods and appendEvents. */
@@ -28,10 +28,24 @@ export type SeedStore = Pick<
   | 'createYoungPersonUser'
   | 'createInvitation'
   | 'appendEvents'
+  | 'freezePlan'
 >;
+
+export interface LoadSeedOptions {
+  log?: (line: string) => void;
+  youngPersonAccounts?: number;
+  /**
+   * Renders an authorised plan's PDF. Given, every plan the seed authorises is frozen with its PDF, as the
+   * server does when a manager authorises one (so "Download my plan (PDF)" works on demo data); without it the
+   * frozen copies have no PDF.
+   */
+  renderPlanPdf?: (plan: PathwayPlan, ctx: RenderContext) => Promise<Uint8Array>;
+}
 
 export interface LoadReport {
   events: number;
+  /** Authorised plans frozen (with a PDF when a renderer was given). */
+  frozen: number;
   refused: number;
   ms: number;
 }
@@ -424,16 +438,14 @@ function eventsFor(
  * Loads the demo data into an empty store. Young people's own sign-ins are made only for the demo accounts and
  * a sample of others (each password is hashed with scrypt, which is slow on purpose).
  */
-export async function loadSeed(
-  store: SeedStore,
-  data: SeedData,
-  options: { log?: (line: string) => void; youngPersonAccounts?: number } = {},
-): Promise<LoadReport> {
+export async function loadSeed(store: SeedStore, data: SeedData, options: LoadSeedOptions = {}): Promise<LoadReport> {
   const t0 = Date.now();
   let count = 0;
   let refused = 0;
+  let frozen = 0;
   for (const council of data.councils) {
     const tc = Date.now();
+    const frozenBefore = frozen;
     const lap = (what: string) => options.log?.(`    ${what}: ${((Date.now() - tc) / 1000).toFixed(1)} s`);
     await store.createCouncil({ id: council.id, name: council.name });
     for (const t of council.teams) await store.createTeam({ id: t.id, councilId: council.id, name: t.name });
@@ -475,10 +487,34 @@ export async function loadSeed(
         batch.push(...r.events);
         refused += r.refused;
       }
-      await store.appendEvents(batch);
+      const states = await store.appendEvents(batch);
       count += batch.length;
+      // Each authorised plan is frozen as the server freezes one: the document as authorised, with its PDF.
+      for (const e of batch) {
+        const p = e.payload as { planId?: string; event?: { type?: string } };
+        if (e.type !== 'plan.transition' || p.event?.type !== 'plan.authorise' || !p.planId) continue;
+        const plan = states.get(e.youngPersonId)?.plans.get(p.planId);
+        if (!plan) continue;
+        const pdf = options.renderPlanPdf
+          ? await options.renderPlanPdf(plan.doc, {
+              council: { id: council.id, name: council.name },
+              locale: plan.doc.wording?.locale ?? 'en-GB',
+            })
+          : undefined;
+        await store.freezePlan({
+          planId: plan.id,
+          councilId: council.id,
+          youngPersonId: e.youngPersonId,
+          doc: plan.doc,
+          ...(pdf ? { pdf } : {}),
+          at: e.at ?? plan.updatedAt,
+        });
+        frozen++;
+      }
     }
-    lap('plans, check-ins and Staying Put, replayed through the lifecycles');
+    lap(
+      `plans, check-ins and Staying Put, replayed through the lifecycles; ${frozen - frozenBefore} authorised plans frozen${options.renderPlanPdf ? ' with their PDFs' : ''}`,
+    );
     const accounts = council.youngPeople.filter((y) => y.account === 'active' && y.email);
     const limit = options.youngPersonAccounts ?? 12;
     const chosen = [
@@ -500,5 +536,5 @@ export async function loadSeed(
       await store.createInvitation({ councilId: council.id, youngPersonId: y.id, createdBy: y.paId });
     options.log?.(`  ${council.name}: ${council.youngPeople.length} young people, ${council.staff.length} staff`);
   }
-  return { events: count, refused, ms: Date.now() - t0 };
+  return { events: count, refused, frozen, ms: Date.now() - t0 };
 }

@@ -7,7 +7,7 @@
 //   ONWARD_SEED_ACCOUNTS (young people given their own demo sign-in, default 12), ONWARD_SECURE_COOKIES=true (behind HTTPS), ONWARD_NO_SEED=1 (start empty).
 import { resolve } from 'node:path';
 import { configFromEnv, openStore, serve } from '@onward/server';
-import { createReferenceApp } from './app.js';
+import { createReferenceApp, planPdfRenderer } from './app.js';
 import { loadSeed } from './load-seed.js';
 import { buildSeed, demoSignIns, seedSummary } from './seed.js';
 
@@ -61,10 +61,12 @@ async function main() {
     const report = await loadSeed(store, data, {
       log: (l) => console.log(l),
       youngPersonAccounts: intEnv('ONWARD_SEED_ACCOUNTS', 12, 0, 20000),
+      // Every authorised plan in the demo keeps its PDF, as one authorised in the app does.
+      renderPlanPdf: planPdfRenderer(),
     });
     const s = seedSummary(data);
     console.log(
-      `Onward: demo data ready in ${(report.ms / 1000).toFixed(1)} s: ${s.youngPeople} young people, ${s.plans} plans, ${s.checkIns} check-ins, ${s.stayingPut} Staying Put arrangements, ${report.events} events.`,
+      `Onward: demo data ready in ${(report.ms / 1000).toFixed(1)} s: ${s.youngPeople} young people, ${s.plans} plans, ${s.checkIns} check-ins, ${s.stayingPut} Staying Put arrangements, ${report.events} events, ${report.frozen} authorised plans with their PDFs.`,
     );
   } else if (councils.length) console.log('Onward: the database already has data; not seeding.');
   if (seedOnly) {

@@ -25,6 +25,7 @@ import { ageOn, formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
 import { checklistDomain, checklistIndex, domainTitle, questionText, saveChecklistDomain } from './checklist.js';
+import { planPdfPath } from './plan-pdf.js';
 
 const set = questionSet();
 export const STAFF = ['pa', 'social-worker', 'team-manager'];
@@ -528,11 +529,7 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
         </h1>
         {state === 'authorised' || plan.authorised ? (
           <p>
-            <a
-              class="button secondary"
-              href={`/api/plans/${encodeURIComponent(plan.id)}/pdf`}
-              download={`pathway-plan-${plan.id}.pdf`}
-            >
+            <a class="button secondary" href={planPdfPath(plan.id)}>
               PDF
             </a>
           </p>

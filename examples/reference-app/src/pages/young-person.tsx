@@ -16,6 +16,7 @@ import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
 import { checklistDomain, domainTitle, questionText, saveChecklistDomain, TaskList } from './checklist.js';
+import { planPdfPath } from './plan-pdf.js';
 import { MyArrangements } from './staying-put.js';
 import { messageData, WidgetMessages } from './young-person-widgets.js';
 
@@ -111,11 +112,7 @@ export function mountYoungPerson(app: AnyHono) {
             {t.checkIn}
           </a>
           {lastAuthorised ? (
-            <a
-              class="button secondary"
-              href={`/api/plans/${encodeURIComponent(lastAuthorised.id)}/pdf`}
-              download="my-pathway-plan.pdf"
-            >
+            <a class="button secondary" href={planPdfPath(lastAuthorised.id)}>
               {t.downloadPlan}
             </a>
           ) : null}
