@@ -15,7 +15,7 @@ export const ALLOWED = {
   '@onward/pdf': ['@onward/engine'],
   '@onward/dashboard': ['@onward/engine'],
   '@onward/server': ['@onward/engine'],
-  '@onward/cli': ['@onward/engine', '@onward/dashboard', '@onward/pdf'],
+  '@onward/cli': ['@onward/engine', '@onward/dashboard', '@onward/pdf', '@onward/server'],
 };
 
 const problems = [];

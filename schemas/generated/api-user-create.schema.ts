@@ -4,7 +4,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 
 export const apiUserCreateSchema = {
   "title": "Add a staff member",
-  "description": "An admin adds someone from their own council.",
+  "description": "An admin adds someone from their own council. Without a password, the answer carries a one-time invitation link for them to choose their own (the usual way).",
   "type": "object",
   "additionalProperties": false,
   "properties": {
@@ -44,8 +44,7 @@ export const apiUserCreateSchema = {
   "required": [
     "email",
     "name",
-    "role",
-    "password"
+    "role"
   ]
 } as const;
 

@@ -6,7 +6,9 @@ export * from './api-lifecycle-event.schema.js';
 export * from './api-password-change.schema.js';
 export * from './api-plan-create.schema.js';
 export * from './api-plan-views.schema.js';
+export * from './api-setup.schema.js';
 export * from './api-sign-in.schema.js';
+export * from './api-staff-invitation-accept.schema.js';
 export * from './api-staying-put-create.schema.js';
 export * from './api-team-create.schema.js';
 export * from './api-token-create.schema.js';
@@ -33,7 +35,9 @@ export const schemaIds = {
   "apiPasswordChange": "https://onward.example/schemas/api/password-change/v1",
   "apiPlanCreate": "https://onward.example/schemas/api/plan-create/v1",
   "apiPlanViews": "https://onward.example/schemas/api/plan-views/v1",
+  "apiSetup": "https://onward.example/schemas/api/setup/v1",
   "apiSignIn": "https://onward.example/schemas/api/sign-in/v1",
+  "apiStaffInvitationAccept": "https://onward.example/schemas/api/staff-invitation-accept/v1",
   "apiStayingPutCreate": "https://onward.example/schemas/api/staying-put-create/v1",
   "apiTeamCreate": "https://onward.example/schemas/api/team-create/v1",
   "apiTokenCreate": "https://onward.example/schemas/api/token-create/v1",

@@ -7,6 +7,8 @@ export interface Io {
   err(line: string): void;
   /** The working directory paths are resolved against. */
   readonly cwd: string;
+  /** Environment variables (database settings); default process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The real terminal. */

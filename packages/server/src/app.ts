@@ -14,6 +14,7 @@ import { registerCaseRoutes } from './routes/cases.js';
 import { registerCheckInRoutes } from './routes/check-ins.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerPlanRoutes } from './routes/plans.js';
+import { registerSetupRoutes } from './routes/setup.js';
 import { registerStayingPutRoutes } from './routes/staying-put.js';
 import { ConflictError } from './storage/store.js';
 import { Webhooks } from './webhooks/webhooks.js';
@@ -162,6 +163,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
   registerCheckInRoutes(app, deps);
   registerStayingPutRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerSetupRoutes(app, deps);
   registerInsightRoutes(app, deps);
   app.all('/api/*', () => {
     throw new HttpProblem(404, 'not-found', 'There is no API route here.');

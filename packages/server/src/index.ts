@@ -1,7 +1,7 @@
 // @onward/server public API. This file only re-exports.
 export type { Deps, OnwardServer, OnwardServerOptions, RenderContext } from './app.js';
 export { createOnwardServer } from './app.js';
-export { hashPassword, verifyPassword } from './auth/crypto.js';
+export { hashPassword, randomToken, verifyPassword } from './auth/crypto.js';
 export type { EnvConfig } from './config.js';
 export { ConfigError, configFromEnv } from './config.js';
 export type { Principal } from './http/context.js';
@@ -11,6 +11,8 @@ export { HttpProblem } from './http/problem.js';
 export type { RouteSpec } from './openapi.js';
 export { openApiDocument, ROUTES } from './openapi.js';
 export { serve } from './serve.js';
+export type { FirstCouncil, FirstCouncilInput } from './setup.js';
+export { councilIdFrom, needsSetup, SETUP_ACTOR, SetupError, setUpFirstCouncil, staffInvitationPath } from './setup.js';
 export type {
   ActorRole,
   ArrangementRecord,

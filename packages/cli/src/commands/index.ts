@@ -4,5 +4,6 @@
 import type { Command } from '../command.js';
 import { contentCheck } from './content-check.js';
 import { report } from './report.js';
+import { setup } from './setup.js';
 
-export const COMMANDS: readonly Command[] = [contentCheck, report];
+export const COMMANDS: readonly Command[] = [contentCheck, report, setup];

@@ -31,6 +31,11 @@ export interface OnwardServerOptions {
   publicOrigin?: string;
   /** Use X-Forwarded-For for the client IP (only behind a trusted reverse proxy). Default false. */
   trustProxy?: boolean;
+  /**
+   * First-run set-up: on an empty database, POST /api/setup with this token creates the first council and its
+   * admin (once). Make it with randomToken() at start and print it; leave it unset once a council exists.
+   */
+  setupToken?: string;
   /** Mounts the reference app's HTML pages on the same app. */
   pages?: (app: Hono<Env>) => void;
   /** One JSON line per request (request id, route, status, ms). Default: console.log. Never gets personal data. */

@@ -164,6 +164,17 @@ export interface UserCreateBody {
   name: string;
   role: 'pa' | 'social-worker' | 'team-manager' | 'supervising-social-worker' | 'carer' | 'analyst' | 'admin';
   teamId?: string;
+  /** Without one, the new account gets a one-time invitation link to choose their own. */
+  password?: string;
+}
+export interface SetupBody {
+  token: string;
+  councilName: string;
+  adminName: string;
+  adminEmail: string;
+  adminPassword: string;
+}
+export interface StaffInvitationAcceptBody {
   password: string;
 }
 export interface UserUpdateBody {
@@ -195,6 +206,8 @@ export const bodies = {
   stayingPutCreate: compile<StayingPutCreateBody>(schemas.apiStayingPutCreateSchema),
   userCreate: compile<UserCreateBody>(schemas.apiUserCreateSchema),
   userUpdate: compile<UserUpdateBody>(schemas.apiUserUpdateSchema),
+  setup: compile<SetupBody>(schemas.apiSetupSchema),
+  staffInvitationAccept: compile<StaffInvitationAcceptBody>(schemas.apiStaffInvitationAcceptSchema),
   teamCreate: compile<NameBody>(schemas.apiTeamCreateSchema),
   tokenCreate: compile<NameBody>(schemas.apiTokenCreateSchema),
   webhookCreate: compile<WebhookCreateBody>(schemas.apiWebhookCreateSchema),

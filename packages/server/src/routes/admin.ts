@@ -1,9 +1,11 @@
 // Council administration: staff, teams, API tokens, webhooks; and the audit trail for managers.
 import type { Hono } from 'hono';
+import { randomToken } from '../auth/crypto.js';
 import { audit, body, type Ctx, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
+import { staffInvitationPath } from '../setup.js';
 import type { User } from '../storage/store.js';
 import { publicUser } from './auth.js';
 
@@ -40,9 +42,27 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
         { path: 'email', message: 'Someone already signs in with that email address.' },
       ]);
     }
-    const created = await store.createStaffUser({ ...b, councilId: u.councilId, actor: { id: u.id, role: u.role } });
+    // Without a password (the usual way) the account starts with a random one nobody is told, and the answer
+    // carries a one-time link for the person to choose their own.
+    const created = await store.createStaffUser({
+      ...b,
+      password: b.password ?? randomToken(32),
+      councilId: u.councilId,
+      actor: { id: u.id, role: u.role },
+    });
     await audit(c, store, now(), 'create', 'user', created.id);
-    return c.json(publicUser(created), 201);
+    if (b.password !== undefined) return c.json(publicUser(created), 201);
+    const inv = await store.staffInvitations.create({
+      councilId: u.councilId,
+      userId: created.id,
+      createdBy: u.id,
+      now: now(),
+    });
+    await audit(c, store, now(), 'create', 'staff-invitation', created.id);
+    return c.json(
+      { ...publicUser(created), invitation: { url: staffInvitationPath(inv.token), expiresAt: inv.expiresAt } },
+      201,
+    );
   });
 
   app.patch('/api/users/:id', async (c) => {

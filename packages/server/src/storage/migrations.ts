@@ -246,6 +246,22 @@ CREATE INDEX rate_limit_hits_bucket ON rate_limit_hits (bucket, at);
 CREATE INDEX rate_limit_hits_expires ON rate_limit_hits (expires_at);
 `,
   },
+  {
+    id: 4,
+    name: 'staff invitation links',
+    sql: `
+CREATE TABLE staff_invitations (
+  token_hash text PRIMARY KEY,
+  council_id text NOT NULL REFERENCES councils(id),
+  user_id text NOT NULL REFERENCES users(id),
+  created_by text NOT NULL,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz
+);
+CREATE INDEX staff_invitations_user ON staff_invitations (user_id);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

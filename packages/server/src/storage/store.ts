@@ -7,6 +7,7 @@
 //   audit.ts               the audit trail
 //   webhook-deliveries.ts  webhooks, deliveries and attempts
 //   rate-limits.ts         sign-in tries counted in the database
+//   staff-invitations.ts   one-time links for staff to choose their password
 // Routes call the facade's methods (names kept stable); code that needs more reaches a module directly
 // (`store.events.append(events, { tx, expect, audit })`).
 import { Accounts, type CreateStaffUserInput, type User } from './accounts.js';
@@ -19,6 +20,7 @@ import { migrate } from './migrations.js';
 import type { YoungPersonRecord } from './projection.js';
 import { RateLimits } from './rate-limits.js';
 import { Sessions } from './sessions.js';
+import { StaffInvitations } from './staff-invitations.js';
 import { WebhookDeliveries } from './webhook-deliveries.js';
 
 export type { Actor, Council, CreateStaffUserInput, StaffRole, Team, User, UserPatch } from './accounts.js';
@@ -49,6 +51,7 @@ export class Store {
   readonly frozenPlans: FrozenPlans;
   readonly webhooks: WebhookDeliveries;
   readonly rateLimits: RateLimits;
+  readonly staffInvitations: StaffInvitations;
 
   private constructor(readonly db: Db) {
     this.accounts = new Accounts(db);
@@ -59,6 +62,7 @@ export class Store {
     this.frozenPlans = new FrozenPlans(db);
     this.webhooks = new WebhookDeliveries(db);
     this.rateLimits = new RateLimits(db);
+    this.staffInvitations = new StaffInvitations(db);
   }
 
   get kind(): 'pglite' | 'postgres' {

@@ -1,0 +1,104 @@
+// Setting up from nothing and staff invitation links: the first-run set-up (an empty database, the one-time token
+// the server printed at start), a new staff member choosing their password from their link, and an admin making a
+// new link for someone (a first link, or one to replace a forgotten password).
+import type { Hono } from 'hono';
+import { safeEqual } from '../auth/crypto.js';
+import { audit, body, type Env, user } from '../http/context.js';
+import type { Deps } from '../http/deps.js';
+import { forbidden, HttpProblem, notFound } from '../http/problem.js';
+import { bodies } from '../http/validators.js';
+import { needsSetup, SetupError, setUpFirstCouncil, staffInvitationPath } from '../setup.js';
+
+const LINK_GONE =
+  'invitation (it may have been used, replaced by a newer link or have run out; ask your admin for a new one)';
+
+export function registerSetupRoutes(app: Hono<Env>, d: Deps): void {
+  const { store, now } = d;
+  // The first-run token works once per process; the database (no council yet) decides whether it is needed at all.
+  let setupTaken = false;
+  const setupOpen = async () => Boolean(d.options.setupToken) && !setupTaken && (await needsSetup(store));
+
+  app.get('/api/setup', async (c) => c.json({ open: await setupOpen() }));
+
+  app.post('/api/setup', async (c) => {
+    const b = await body(c, bodies.setup);
+    const token = d.options.setupToken;
+    if (!token || !(await setupOpen()))
+      throw new HttpProblem(409, 'conflict', 'This Onward is already set up. Sign in as the council’s admin.');
+    if (!safeEqual(b.token, token))
+      throw new HttpProblem(
+        403,
+        'forbidden',
+        'The set-up token is not right. Copy it again from where Onward started.',
+        [{ path: 'token', message: 'The set-up token is not right.' }],
+      );
+    setupTaken = true;
+    try {
+      const r = await setUpFirstCouncil(
+        store,
+        {
+          councilName: b.councilName,
+          admin: { name: b.adminName, email: b.adminEmail, password: b.adminPassword },
+        },
+        { now: now(), requestId: c.get('requestId') },
+      );
+      return c.json({ council: r.council, admin: { id: r.admin.id, email: r.admin.email, name: r.admin.name } }, 201);
+    } catch (e) {
+      setupTaken = false;
+      if (e instanceof SetupError)
+        throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [
+          { path: e.field, message: e.message },
+        ]);
+      throw e;
+    }
+  });
+
+  app.get('/api/staff-invitations/:token', async (c) => {
+    const inv = await store.staffInvitations.get(c.req.param('token'), now());
+    const u = inv && (await store.getUser(inv.userId));
+    if (!inv || !u || u.disabled) throw notFound(LINK_GONE);
+    const council = await store.getCouncil(u.councilId);
+    return c.json({ name: u.name, email: u.email, council: council?.name ?? '', expiresAt: inv.expiresAt });
+  });
+
+  app.post('/api/staff-invitations/:token/accept', async (c) => {
+    const b = await body(c, bodies.staffInvitationAccept);
+    const inv = await store.staffInvitations.get(c.req.param('token'), now());
+    const u = inv && (await store.getUser(inv.userId));
+    if (!inv || !u || u.disabled) throw notFound(LINK_GONE);
+    const done = await store.staffInvitations.accept(c.req.param('token'), b.password, now());
+    if (!done) throw notFound(LINK_GONE);
+    await store.recordAudit([
+      {
+        councilId: u.councilId,
+        actorId: u.id,
+        actorRole: u.role,
+        action: 'update',
+        recordType: 'user-password',
+        recordId: u.id,
+        requestId: c.get('requestId'),
+        at: now().toISOString(),
+      },
+    ]);
+    return c.json({ email: u.email });
+  });
+
+  app.post('/api/users/:id/invitations', async (c) => {
+    const u = user(c);
+    if (u.role !== 'admin') throw forbidden('Only an admin can do this.');
+    const target = await store.getUser(c.req.param('id'));
+    if (!target || target.councilId !== u.councilId) throw notFound('user');
+    await body(c, bodies.empty);
+    if (target.role === 'young-person')
+      throw new HttpProblem(409, 'conflict', 'A young person is invited by their PA, from their page.');
+    if (target.disabled) throw new HttpProblem(409, 'conflict', 'Switch this sign-in back on first.');
+    const inv = await store.staffInvitations.create({
+      councilId: u.councilId,
+      userId: target.id,
+      createdBy: u.id,
+      now: now(),
+    });
+    await audit(c, store, now(), 'create', 'staff-invitation', target.id);
+    return c.json({ token: inv.token, url: staffInvitationPath(inv.token), expiresAt: inv.expiresAt }, 201);
+  });
+}
