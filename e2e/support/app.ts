@@ -18,8 +18,11 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'onward-e2e-'));
+/** Starts the app; `dataDir` is a PGlite folder made beforehand (e.g. by `onward setup`), removed at stop. */
+export async function startApp(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'onward-e2e-')),
+): Promise<RunningApp> {
   let out = '';
   const child: ChildProcess = spawn(process.execPath, [APP_MAIN], {
     cwd: APP_DIR,

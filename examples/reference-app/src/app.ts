@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { allShippedWording, type PathwayPlan, type Wording } from '@onward/engine';
 import { renderAgreementPdf, renderPlanPdf } from '@onward/pdf';
 import { createOnwardServer, type RenderContext, type Store } from '@onward/server';
+import { mountAdmin } from './pages/admin.js';
 import { mountAuth } from './pages/auth.js';
 import { mountManager } from './pages/manager.js';
 import { mountPlanPdf } from './pages/plan-pdf.js';
+import { mountSetup } from './pages/setup.js';
 import { mountStaff } from './pages/staff.js';
 import { mountStayingPut } from './pages/staying-put.js';
 import { mountYoungPerson } from './pages/young-person.js';
@@ -28,6 +30,8 @@ export interface ReferenceAppOptions {
   publicOrigin?: string;
   /** Behind a trusted reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** First run on an empty database: the one-time code that opens /setup (print it where Onward starts). */
+  setupToken?: string;
 }
 
 export function mountPages(
@@ -46,11 +50,13 @@ export function mountPages(
   useAssetManifest(options.publicDir);
   app.get('/assets/*', staticAssets(options.publicDir));
   mountAuth(app, options);
+  mountSetup(app);
   mountYoungPerson(app);
   mountPlanPdf(app);
   mountStaff(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
   mountManager(app);
   mountStayingPut(app);
+  mountAdmin(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
 }
 
 /** Page-level not-found for browsers (the API keeps its own problem documents). */
@@ -85,6 +91,7 @@ export function createReferenceApp(options: ReferenceAppOptions) {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
     ...(options.trustProxy ? { trustProxy: true } : {}),
+    ...(options.setupToken ? { setupToken: options.setupToken } : {}),
     renderPlanPdf: planPdfRenderer(),
     renderAgreementPdf: (agreement, ctx) =>
       renderAgreementPdf(agreement, {

@@ -221,6 +221,9 @@ const en = {
     'Read the plan on screen, or print that page from your browser. A PDF cannot be added to a plan after it is authorised: the authorised copy never changes.',
   backToMyPlan: 'Back to my plan',
   backToPlan: 'Back to the plan',
+  adminStaff: 'Staff',
+  adminTeams: 'Teams',
+  adminYoungPeople: 'Young people',
 };
 export type Strings = typeof en;
 
@@ -453,6 +456,9 @@ const cy: Strings = {
     'Darllenwch y cynllun ar y sgrin, neu argraffwch y dudalen honno o’ch porwr. Ni ellir ychwanegu PDF at gynllun ar ôl ei awdurdodi: nid yw’r copi awdurdodedig byth yn newid.',
   backToMyPlan: 'Yn ôl i fy nghynllun',
   backToPlan: 'Yn ôl i’r cynllun',
+  adminStaff: 'Staff',
+  adminTeams: 'Timau',
+  adminYoungPeople: 'Pobl ifanc',
 };
 
 export function strings(p: Prefs): Strings {

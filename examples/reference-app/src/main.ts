@@ -4,9 +4,10 @@
 //   PORT (default 3000; 0 picks a free port), HOST (default 127.0.0.1; 0.0.0.0 in a container),
 //   DATABASE_URL (PostgreSQL), ONWARD_DATA_DIR (PGlite folder, default .data), ONWARD_MEMORY=1 (throwaway
 //   in-memory database), ONWARD_SEED (PRNG seed, default 2026), ONWARD_SEED_SIZE (young people, default 400),
-//   ONWARD_SEED_ACCOUNTS (young people given their own demo sign-in, default 12), ONWARD_SECURE_COOKIES=true (behind HTTPS), ONWARD_NO_SEED=1 (start empty).
+//   ONWARD_SEED_ACCOUNTS (young people given their own demo sign-in, default 12), ONWARD_SECURE_COOKIES=true (behind HTTPS), ONWARD_NO_SEED=1 (start empty: the
+// first-run page /setup opens with a one-time code printed at start, or run `onward setup` first).
 import { resolve } from 'node:path';
-import { configFromEnv, openStore, serve } from '@onward/server';
+import { configFromEnv, needsSetup, openStore, randomToken, serve } from '@onward/server';
 import { createReferenceApp, planPdfRenderer } from './app.js';
 import { loadSeed } from './load-seed.js';
 import { buildSeed, demoSignIns, seedSummary } from './seed.js';
@@ -56,6 +57,9 @@ async function main() {
     seed: intEnv('ONWARD_SEED', 2026, 0, 2 ** 31),
     size: intEnv('ONWARD_SEED_SIZE', 400, 1, 20000),
   });
+  const seeded =
+    councils.some((c) => data.councils.some((d) => d.id === c.id)) ||
+    (councils.length === 0 && process.env.ONWARD_NO_SEED !== '1');
   if (councils.length === 0 && process.env.ONWARD_NO_SEED !== '1') {
     console.log('Onward: the database is empty; adding the demo councils (made-up people)…');
     const report = await loadSeed(store, data, {
@@ -74,10 +78,13 @@ async function main() {
     return;
   }
 
+  // An empty database that was not given demo data: the first-run page, opened by a one-time code printed below.
+  const setupToken = (await needsSetup(store)) ? randomToken(24) : undefined;
   const { app } = createReferenceApp({
     store,
     ...config.server,
     secureCookies,
+    ...(setupToken ? { setupToken } : {}),
     logger: process.env.ONWARD_LOG === '1' ? (l) => console.log(l) : () => {},
   });
   const host = config.listen.hostname;
@@ -87,9 +94,17 @@ async function main() {
   console.log('');
   console.log(`Onward is running at http://${shown}:${actual}`);
   console.log('');
-  console.log(`Demo sign-ins (password for all: ${data.demoPassword}):`);
-  for (const s of demoSignIns(data)) console.log(`  ${s.role.padEnd(26)} ${s.email.padEnd(36)} ${s.council}`);
-  console.log('');
+  if (setupToken) {
+    // The code opens the first-run page once; `onward setup` does the same from the command line.
+    const origin = config.server.publicOrigin ?? `http://${shown}:${actual}`;
+    console.log('The database is empty. Set up Onward at (one use, until a council exists):');
+    console.log(`  ${origin}/setup?token=${setupToken}`);
+    console.log('');
+  } else if (seeded) {
+    console.log(`Demo sign-ins (password for all: ${data.demoPassword}):`);
+    for (const s of demoSignIns(data)) console.log(`  ${s.role.padEnd(26)} ${s.email.padEnd(36)} ${s.council}`);
+    console.log('');
+  }
   console.log('Press Ctrl+C to stop.');
   const stop = async () => {
     await server.close();

@@ -6,14 +6,15 @@ import { strings } from '../i18n.js';
 import { PageApi, prefCookies, prefsOf, readCookie, safeBack } from '../web/context.js';
 import { ErrorSummary, homeFor } from '../web/layout.js';
 import { type AnyHono, formOf, page, seeOther, sessionOf } from '../web/render.js';
+import { adminStrings } from './admin-strings.js';
 
-function setCookies(h: Headers): string[] {
+export function setCookies(h: Headers): string[] {
   return typeof h.getSetCookie === 'function'
     ? h.getSetCookie()
     : (h.get('set-cookie') ?? '').split(/,(?=\s*\w+=)/).filter(Boolean);
 }
 
-async function csrfFor(app: AnyHono, c: Context): Promise<{ token: string; cookies: string[] }> {
+export async function csrfFor(app: AnyHono, c: Context): Promise<{ token: string; cookies: string[] }> {
   const existing = readCookie(c, 'onward_csrf');
   if (existing) return { token: existing, cookies: [] };
   const r = await new PageApi(app, c).get<{ csrfToken: string }>('/api/auth/csrf');
@@ -21,7 +22,7 @@ async function csrfFor(app: AnyHono, c: Context): Promise<{ token: string; cooki
 }
 
 /** Calls the API with the form's token as both the header and the cookie (double submit), as a browser would. */
-async function withFormToken(app: AnyHono, c: Context, path: string, body: unknown, token: string) {
+export async function withFormToken(app: AnyHono, c: Context, path: string, body: unknown, token: string) {
   const cookie = readCookie(c, 'onward_csrf');
   // The form token must match the cookie the browser holds; otherwise this is a forged request.
   if (!token || token !== cookie) return { status: 403, ok: false, data: null, headers: new Headers() };
@@ -39,6 +40,15 @@ export function mountAuth(app: AnyHono, opts: { secureCookies: boolean }) {
       { title: t.signIn, status },
       <>
         {error ? <ErrorSummary title={t.errorSummary} errors={[{ field: 'email', message: error }]} /> : null}
+        {!error && (c.req.query('set-up') === '1' || c.req.query('password-set') === '1') ? (
+          <div class="panel-success" role="status">
+            <p>
+              {c.req.query('set-up') === '1'
+                ? adminStrings(prefsOf(c)).setupDone
+                : adminStrings(prefsOf(c)).passwordSet}
+            </p>
+          </div>
+        ) : null}
         <h1>{t.signIn}</h1>
         <p>{t.signInHelp}</p>
         <form method="post" action={back ? `/sign-in?back=${encodeURIComponent(back)}` : '/sign-in'} novalidate>
@@ -71,7 +81,8 @@ export function mountAuth(app: AnyHono, opts: { secureCookies: boolean }) {
   app.get('/sign-in', async (c) => {
     const s = await sessionOf(app, c);
     if (s) return seeOther(c, homeFor(s.user.role));
-    return signInForm(c);
+    // After choosing a password from an invitation link, the email is filled in for them.
+    return signInForm(c, 200, undefined, (c.req.query('email') ?? '').slice(0, 254));
   });
 
   app.post('/sign-in', async (c) => {

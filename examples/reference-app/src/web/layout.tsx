@@ -50,6 +50,9 @@ export function navFor(role: string | undefined, t: Strings): [string, string][]
       return [['/welcome', t.home]];
     case 'admin':
       return [
+        ['/admin/staff', t.adminStaff],
+        ['/admin/teams', t.adminTeams],
+        ['/admin/young-people', t.adminYoungPeople],
         ['/dashboard', t.dashboard],
         ['/audit', t.audit],
       ];

@@ -20,6 +20,8 @@ export function publicUser(u: User) {
     ...(u.email ? { email: u.email } : {}),
     ...(u.teamId ? { teamId: u.teamId } : {}),
     ...(u.youngPersonId ? { youngPersonId: u.youngPersonId } : {}),
+    // Only said when true, so an admin's list shows who is switched off.
+    ...(u.disabled ? { disabled: true } : {}),
   };
 }
 
