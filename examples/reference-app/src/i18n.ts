@@ -45,6 +45,9 @@ const en = {
   downloadPlan: 'Download my plan (PDF)',
   progress: 'How far you have got',
   answeredOf: (a: number, t: number) => `${a} of ${t} answered`,
+  bothChanged: (question: string, saved: string) =>
+    `${question}: someone else changed this answer while you were writing, so their answer is kept (${saved}). Choose again if yours is right.`,
+  youWrote: 'You wrote:',
   whatNext: 'What is next',
   nextReview: 'Next review',
   noPlanYet: 'You do not have a plan yet. Your personal adviser will start one with you.',
@@ -237,6 +240,8 @@ const easy: Strings = {
   downloadPlan: 'Get my plan to keep',
   progress: 'What you have done',
   answeredOf: (a: number, t: number) => `You answered ${a} of ${t}`,
+  bothChanged: (question: string, saved: string) =>
+    `${question}: your worker changed this answer at the same time (${saved}). We kept theirs. Choose again if yours is right.`,
   whatNext: 'What happens next',
   nextReview: 'We look at your plan again on',
   noPlanYet: 'You do not have a plan yet. Your worker will make one with you.',
@@ -285,6 +290,9 @@ const cy: Strings = {
   downloadPlan: 'Lawrlwytho fy nghynllun (PDF)',
   progress: 'Pa mor bell rydych chi wedi mynd',
   answeredOf: (a: number, t: number) => `${a} o ${t} wedi’u hateb`,
+  bothChanged: (question: string, saved: string) =>
+    `${question}: newidiodd rhywun arall yr ateb hwn tra oeddech chi’n ysgrifennu, felly mae eu hateb nhw wedi’i gadw (${saved}). Dewiswch eto os yw eich ateb chi’n iawn.`,
+  youWrote: 'Fe ysgrifennoch chi:',
   whatNext: 'Beth sydd nesaf',
   nextReview: 'Adolygiad nesaf',
   noPlanYet: 'Does gennych chi ddim cynllun eto. Bydd eich cynghorydd personol yn dechrau un gyda chi.',

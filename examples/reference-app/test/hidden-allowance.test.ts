@@ -2,129 +2,25 @@
 // route they can call (the event log included), not in the agreement PDF (real PDF, read with pdftotext), not in
 // the pages, and not in the agreement widget in Chromium. The agreement here says nothing about visibility, the
 // case the widget and the PDF used to get wrong. The PA's view of the same routes shows it, so the test can fail.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { openStore, type Store, serve } from '@onward/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '#test-support/browser.js';
-import { hasPoppler, pdfText } from '#test-support/pdf.js';
+import { hasPoppler } from '#test-support/pdf.js';
+import { type Client, isBuilt, makeWorld, type Res, type World } from './support/world.js';
 
-const PASSWORD = 'a long demo password';
 const PENCE = 31337; // £313.37: a figure that appears nowhere else
 const NEEDLES = ['313.37', '31337', 'carerAllowance', '313,37'];
-// The BUILT app: its pages are compiled with hono/jsx by its own build, and the widget scripts live in dist/public.
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const PUBLIC = `${DIST}public/`;
-const built = existsSync(`${DIST}app.js`) && existsSync(`${PUBLIC}widgets/onward-elements.js`);
-if (!built)
-  console.warn('\n*** SKIPPING the hidden-allowance test: the reference app is not built. Run pnpm build. ***\n');
 
-interface Res {
-  status: number;
-  type: string;
-  text: string;
-  bytes: Uint8Array;
-  // biome-ignore lint/suspicious/noExplicitAny: API answers of every shape, read field by field in the test.
-  json: () => any;
-}
-
-/** A signed-in client with its own cookies and CSRF token. */
-class Client {
-  cookies = new Map<string, string>();
-  csrf = '';
-  constructor(readonly base: string) {}
-  cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-  async call(method: string, path: string, body?: unknown): Promise<Res> {
-    const headers: Record<string, string> = { accept: 'application/json', cookie: this.cookieHeader() };
-    if (method !== 'GET') headers['x-csrf-token'] = this.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const r = await fetch(this.base + path, {
-      method,
-      headers,
-      redirect: 'manual',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    for (const sc of r.headers.getSetCookie()) {
-      const [pair] = sc.split(';');
-      const i = pair!.indexOf('=');
-      this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-    const bytes = new Uint8Array(await r.arrayBuffer());
-    const text = new TextDecoder().decode(bytes);
-    return { status: r.status, type: r.headers.get('content-type') ?? '', text, bytes, json: () => JSON.parse(text) };
-  }
-  async signIn(email: string): Promise<this> {
-    this.csrf = (await this.call('GET', '/api/auth/csrf')).json().csrfToken;
-    const r = await this.call('POST', '/api/auth/sign-in', { email, password: PASSWORD });
-    if (r.status !== 200) throw new Error(`sign-in ${email}: ${r.status} ${r.text}`);
-    this.csrf = r.json().csrfToken;
-    return this;
-  }
-  /** The readable text of a response: a PDF's words as poppler reads them, anything else as sent. */
-  readable(r: Res): string {
-    return r.type.includes('pdf') ? pdfText(r.bytes) : r.text;
-  }
-}
-
-describe.skipIf(!hasPoppler || !built)('the hidden carer’s allowance', () => {
-  let store: Store;
-  let server: Awaited<ReturnType<typeof serve>>;
+describe.skipIf(!hasPoppler || !isBuilt)('the hidden carer’s allowance', () => {
+  let w: World;
   let yp: Client;
   let pa: Client;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    store = await openStore({});
-    await store.createCouncil({ id: 'nb', name: 'Northbridge' });
-    await store.createTeam({ id: 'nb.t1', councilId: 'nb', name: 'Leaving care north' });
-    await store.createStaffUsers(
-      (
-        [
-          ['pa', 'pa'],
-          ['sw', 'social-worker'],
-          ['tm', 'team-manager'],
-          ['carer', 'carer'],
-          ['ssw', 'supervising-social-worker'],
-        ] as const
-      ).map(([key, role]) => ({
-        id: `nb.${key}`,
-        councilId: 'nb',
-        role,
-        name: `${key} name`,
-        email: `${key}@northbridge.example`,
-        password: PASSWORD,
-        teamId: 'nb.t1',
-      })),
-    );
-    await store.createYoungPeople([
-      {
-        id: 'nb.yp1',
-        councilId: 'nb',
-        name: 'Robin Example',
-        dateOfBirth: '2008-09-01',
-        category: 'eligible',
-        teamId: 'nb.t1',
-        paId: 'nb.pa',
-        socialWorkerId: 'nb.sw',
-        at: '2026-01-05T09:00:00.000Z',
-      },
-    ]);
-    await store.createYoungPersonUser({
-      id: 'nb.u-yp1',
-      councilId: 'nb',
-      youngPersonId: 'nb.yp1',
-      email: 'robin@example.org',
-      password: PASSWORD,
-    });
-    const clock = () => new Date('2026-03-02T10:00:00.000Z');
-    const { createReferenceApp } = (await import(/* @vite-ignore */ `${DIST}app.js`)) as typeof import('../src/app.js');
-    const { app } = createReferenceApp({ store, secureCookies: false, clock, publicDir: PUBLIC, logger: () => {} });
-    server = await serve(app, { port: 0 });
-    pa = await new Client(server.url).signIn('pa@northbridge.example');
-    yp = await new Client(server.url).signIn('robin@example.org');
-    const tm = await new Client(server.url).signIn('tm@northbridge.example');
+    w = await makeWorld();
+    pa = await w.as('pa');
+    yp = await w.as('yp');
+    const tm = await w.as('tm');
 
     // A plan, authorised (so there is a plan PDF and an export), and a check-in: every route has something to show.
     const plan = await pa.call('POST', '/api/young-people/nb.yp1/plans', {});
@@ -180,10 +76,7 @@ describe.skipIf(!hasPoppler || !built)('the hidden carer’s allowance', () => {
     expect(saved.status, saved.text).toBe(200);
   }, 180_000);
 
-  afterAll(async () => {
-    await server?.close();
-    await store?.close();
-  });
+  afterAll(() => w?.close());
 
   /** Every GET route the API describes, with this world's ids; routes for other roles answer 403/404. */
   async function everyGet(c: Client): Promise<{ path: string; res: Res }[]> {
@@ -251,14 +144,14 @@ describe.skipIf(!hasPoppler || !built)('the hidden carer’s allowance', () => {
       const browser = await launchChromium();
       try {
         const context = await browser.newContext();
-        const host = new URL(server.url).hostname;
+        const host = new URL(w.url).hostname;
         await context.addCookies([...yp.cookies].map(([name, value]) => ({ name, value, domain: host, path: '/' })));
         const page = await context.newPage();
         const problems: string[] = [];
         page.on('console', (m) => problems.push(`${m.type()}: ${m.text()}`));
         page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
         page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-        await page.goto(`${server.url}/me/agreement`);
+        await page.goto(`${w.url}/me/agreement`);
         // The widget replaces the plain version once it has the agreement from the API.
         const widget = page.locator('onward-agreement');
         await widget.waitFor({ state: 'attached', timeout: 20_000 }).catch((e) => {

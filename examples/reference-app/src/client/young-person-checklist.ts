@@ -2,10 +2,10 @@
 // list links to one form per area); with it, the widget replaces that list. Answers are saved to the server's
 // checklist route as the young person goes (the widget keeps a draft in this tab first, so a failed save loses
 // nothing and is retried), each answer recorded as given by the young person, in the language and wording shown.
+import { type AnyChecklist, type ChecklistConflict, changedAnswers, mergeChecklists } from '@onward/engine';
 import { ApiError, api, csrfToken, Messages, msg, swapIn, tabDrafts } from '../web/widget-host.js';
 
-type Answer = { value: string; note?: string; help?: boolean; [k: string]: unknown };
-type Checklist = { version: number; answers: Record<string, Record<string, Answer> | undefined>; [k: string]: unknown };
+type Checklist = AnyChecklist;
 interface PlanView {
   plan: { checklist: Checklist };
   version: number;
@@ -20,42 +20,6 @@ interface ChecklistElement extends HTMLElement {
   storage?: unknown;
   drafts?: unknown;
   value?: Checklist;
-}
-
-const same = (a: Answer | undefined, b: Answer | undefined) =>
-  (a?.value ?? null) === (b?.value ?? null) && (a?.note ?? '') === (b?.note ?? '') && !a?.help === !b?.help;
-
-/** True when two checklists show the same answers (value, note, help) to every question. */
-function sameAnswers(a: Checklist, b: Checklist): boolean {
-  for (const d of new Set([...Object.keys(a.answers), ...Object.keys(b.answers)]))
-    for (const k of new Set([...Object.keys(a.answers[d] ?? {}), ...Object.keys(b.answers[d] ?? {})]))
-      if (!same(a.answers[d]?.[k], b.answers[d]?.[k])) return false;
-  return true;
-}
-
-/**
- * Three-way merge of one checklist: where the young person changed an answer since the copy they started from
- * (`base`), theirs wins; everywhere else the server's latest (`theirs`, e.g. a worker's edit made meanwhile) wins.
- */
-export function mergeChecklist(base: Checklist, mine: Checklist, theirs: Checklist): Checklist {
-  const answers: Record<string, Record<string, Answer>> = {};
-  const domains = new Set([...Object.keys(mine.answers), ...Object.keys(theirs.answers), ...Object.keys(base.answers)]);
-  for (const d of domains) {
-    const keys = new Set([
-      ...Object.keys(mine.answers[d] ?? {}),
-      ...Object.keys(theirs.answers[d] ?? {}),
-      ...Object.keys(base.answers[d] ?? {}),
-    ]);
-    const out: Record<string, Answer> = {};
-    for (const k of keys) {
-      const m = mine.answers[d]?.[k];
-      const b = base.answers[d]?.[k];
-      const pick = same(m, b) ? theirs.answers[d]?.[k] : m;
-      if (pick) out[k] = pick;
-    }
-    if (Object.keys(out).length) answers[d] = out;
-  }
-  return { ...theirs, answers };
 }
 
 async function mount(): Promise<void> {
@@ -75,8 +39,11 @@ async function mount(): Promise<void> {
     return;
   }
   let version = view.version;
+  // `base` is the server's copy as last seen; `sent` is the widget's checklist that `base` already holds. Each
+  // save sends only the widget's changes since `sent`, laid on `base` (the engine's three-way merge), so a save
+  // still queued from before a merge never undoes someone else's answer.
   let base = view.plan.checklist;
-  let sent = view.plan.checklist;
+  let sent = base;
   let first: Checklist | undefined = base;
   const canAnswer = view.allowedEvents.includes('plan.checklist.update');
 
@@ -98,33 +65,46 @@ async function mount(): Promise<void> {
       const r = await api<PlanView>('GET', path, { networkMessage: network });
       version = r.data.version;
       base = r.data.plan.checklist;
+      sent = base;
       return { checklist: base, pending: {} };
     },
     async save(_key: string, value: ChecklistSave): Promise<void> {
-      // The young person's changes are those since the widget's copy we last stored (`sent`), laid over the
-      // server's latest; merging against the server's copy instead would take an answer another person changed
-      // meanwhile (the PA's note) for one the young person changed, and undo it.
-      let doc = mergeChecklist(sent, value.checklist, base);
+      const mine = value.checklist;
+      let merged = mergeChecklists(sent, mine, base);
       let r: { data: PlanView };
       try {
-        r = await put(doc, version);
+        r = await put(merged.checklist, version);
       } catch (e) {
         if (!(e instanceof ApiError) || e.status !== 409) throw e;
-        // Someone (their PA) saved the plan meanwhile: keep both people's changes, then try once more.
+        // Someone (their PA) saved the plan meanwhile: keep both people's changes, then try once more. An answer
+        // both changed differently keeps the saved one, and the young person is told.
         const latest = (await api<PlanView>('GET', path, { networkMessage: network })).data;
         if (!latest.allowedEvents.includes('plan.checklist.update')) throw e;
-        doc = mergeChecklist(sent, value.checklist, latest.plan.checklist);
-        r = await put(doc, latest.version);
+        merged = mergeChecklists(sent, mine, latest.plan.checklist);
+        r = await put(merged.checklist, latest.version);
       }
       version = r.data.version;
       base = r.data.plan.checklist;
-      sent = value.checklist;
-      // Show the other person's changes, keeping anything answered in the widget while this save was on its way.
+      sent = mine;
+      // Show what the server now holds (others' answers too) with whatever was answered while this save was on
+      // its way, rather than putting the widget back to an older copy.
       if (el.value) {
-        const shown = mergeChecklist(value.checklist, el.value, base);
-        if (!sameAnswers(shown, el.value)) el.value = shown;
+        const shown = mergeChecklists(mine, el.value, base).checklist;
+        if (changedAnswers(el.value, shown).length) el.value = shown;
       }
+      if (merged.conflicts.length) tellBothChanged(merged.conflicts);
     },
+  };
+
+  // Their own words are shown back to them, so nothing they wrote is lost from sight.
+  const tellBothChanged = (conflicts: readonly ChecklistConflict[]) => {
+    const notes = conflicts.map((c) => c.mine?.note).filter((n): n is string => Boolean(n));
+    const text = msg(host, 'bothChanged').replace('{n}', String(conflicts.length));
+    messages.problem(
+      msg(host, 'bothChangedTitle'),
+      [text, ...notes.map((n) => `${msg(host, 'youWrote')} “${n}”`)].join(' '),
+      { floating: true },
+    );
   };
 
   const el = document.createElement('onward-checklist') as ChecklistElement;

@@ -2,6 +2,7 @@
 // (a phone shows one thing at a time). Works with no script at all. The same pages serve the young person
 // (/me/checklist) and a worker completing it with them (/plans/:id/checklist).
 import {
+  type AnswerContent,
   type AnsweredBy,
   type AnswerValue,
   type AnyChecklist,
@@ -10,11 +11,12 @@ import {
   DOMAINS,
   type DomainId,
   getAnswer,
+  mergeAnswer,
   questionSet,
   setAnswer,
 } from '@onward/engine';
 import type { Context } from 'hono';
-import { localeOf, type Prefs, strings, variantOf } from '../i18n.js';
+import { localeOf, type Prefs, type Strings, strings, variantOf } from '../i18n.js';
 import type { PlanView } from '../web/api-types.js';
 import { prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
@@ -117,7 +119,6 @@ export async function checklistDomain(
       <p class="lead">{desc}</p>
       <form method="post" novalidate>
         <input type="hidden" name="_csrf" value={s.csrfToken} />
-        <input type="hidden" name="_version" value={String(view.version)} />
         {d.questions.map((q) => {
           const a = getAnswer(doc, q.id);
           const f = q.id.replace(/\./g, '-');
@@ -125,6 +126,9 @@ export async function checklistDomain(
           return (
             <fieldset class="question" aria-describedby={hint ? `${f}-hint` : undefined}>
               <legend>{questionText(q.id, prefs)}</legend>
+              {/* The answer as this form showed it, so a save can tell what was changed here from what someone
+                  else changed meanwhile (the engine's mergeAnswer). */}
+              <input type="hidden" name={`${q.id}.was`} value={wasField(a)} />
               {hint ? (
                 <p class="hint" id={`${f}-hint`}>
                   {hint}
@@ -188,6 +192,31 @@ export async function checklistDomain(
 }
 
 /** Saves one area's answers with the engine's setAnswer (who answered and in which words) and moves on. */
+function wasField(a: AnswerContent | undefined): string {
+  return a ? JSON.stringify({ value: a.value, note: a.note ?? '', help: Boolean(a.help) }) : '';
+}
+
+function readWas(raw: string | undefined): AnswerContent | undefined {
+  if (!raw) return undefined;
+  try {
+    const x = JSON.parse(raw) as { value?: unknown; note?: unknown; help?: unknown };
+    if (x.value !== 'yes' && x.value !== 'no' && x.value !== 'not-relevant') return undefined;
+    return { value: x.value, note: typeof x.note === 'string' ? x.note : '', help: x.help === true };
+  } catch {
+    return undefined;
+  }
+}
+
+function answerWords(a: AnswerContent, t: Strings): string {
+  const v = a.value === 'yes' ? t.yes : a.value === 'no' ? t.no : t.notRelevant;
+  return [v, a.help ? t.wantHelp : '', a.note ? `“${a.note}”` : ''].filter(Boolean).join(', ');
+}
+
+function problemText(data: unknown, t: Strings): string {
+  const p = data as { detail?: string; title?: string } | null;
+  return p?.detail ?? p?.title ?? t.tryAgain;
+}
+
 export async function saveChecklistDomain(
   app: AnyHono,
   c: Context,
@@ -208,24 +237,51 @@ export async function saveChecklistDomain(
   let doc = view.plan.checklist as AnyChecklist;
   const d = set.domains.find((x) => x.id === domain)!;
   const now = new Date().toISOString();
+  const conflicts: { question: string; saved: AnswerContent; mine: AnswerContent }[] = [];
   for (const q of d.questions) {
     const value = f[`${q.id}.value`] as AnswerValue | undefined;
     if (value !== 'yes' && value !== 'no' && value !== 'not-relevant') continue;
-    const note = (f[`${q.id}.note`] ?? '').replace(/\r\n/g, '\n');
-    const help = f[`${q.id}.help`] === 'yes';
-    const before = getAnswer(doc, q.id);
+    const mine: AnswerContent = {
+      value,
+      note: (f[`${q.id}.note`] ?? '').replace(/\r\n/g, '\n'),
+      help: f[`${q.id}.help`] === 'yes',
+    };
+    const saved = getAnswer(doc, q.id);
+    // What the form showed; a form without it (an old page) counts as showing what is saved now.
+    const was = f[`${q.id}.was`] === undefined ? saved : readWas(f[`${q.id}.was`]);
+    const merged = mergeAnswer<AnswerContent>(was, mine, saved);
+    if (merged.conflict && saved) conflicts.push({ question: q.id, saved, mine });
     // Unchanged answers keep who gave them and when.
-    if (before && before.value === value && (before.note ?? '') === note && Boolean(before.help) === help) continue;
-    doc = setAnswer(
-      set,
+    if (merged.from !== 'mine') continue;
+    doc = setAnswer(set, doc, q.id, mine, { by, locale: localeOf(prefs), variant: variantOf(prefs), at: now });
+  }
+  if (conflicts.length) {
+    // Save what did not conflict, then show the area again with the saved answers and what they had chosen.
+    const t = strings(prefs);
+    const r = await apiFor(app, c, s).call(
+      'PUT',
+      `/api/plans/${encodeURIComponent(planId)}/checklist?how=${how}`,
       doc,
-      q.id,
-      { value, note, help },
-      { by, locale: localeOf(prefs), variant: variantOf(prefs), at: now },
+      {
+        'if-match': String(view.version),
+      },
+    );
+    if (!r.ok) return checklistDomain(app, c, s, planId, base, [{ message: problemText(r.data, t) }]);
+    return checklistDomain(
+      app,
+      c,
+      s,
+      planId,
+      base,
+      conflicts.map((x) => ({
+        field: x.question.replace(/\./g, '-'),
+        message: `${t.bothChanged(questionText(x.question, prefs), answerWords(x.saved, t))}${x.mine.note ? ` ${t.youWrote} “${x.mine.note}”` : ''}`,
+      })),
     );
   }
+  // Merged against the copy just read, so only a save in the last instant meets a conflict (409).
   const r = await apiFor(app, c, s).call('PUT', `/api/plans/${encodeURIComponent(planId)}/checklist?how=${how}`, doc, {
-    'if-match': f._version ?? String(view.version),
+    'if-match': String(view.version),
   });
   if (!r.ok) {
     const problem = r.data as { errors?: { path: string; message: string }[]; detail?: string; title?: string } | null;
@@ -237,7 +293,7 @@ export async function saveChecklistDomain(
             message: m ? `${questionText(`${m[1]}.${m[2]}`, prefs)} ${e.message}` : e.message,
           };
         })
-      : [{ message: problem?.detail ?? problem?.title ?? strings(prefs).tryAgain }];
+      : [{ message: problemText(problem, strings(prefs)) }];
     return checklistDomain(app, c, s, planId, base, errors);
   }
   const next = DOMAINS[DOMAINS.indexOf(domain) + 1];

@@ -12,6 +12,10 @@ const en = {
   sent: 'Thank you. Your answers are saved and your personal adviser can see them.',
   readOnly:
     'Your checklist cannot be changed now, because your plan is with a manager or finished. You can still read it.',
+  bothChangedTitle: 'Check some of your answers',
+  bothChanged:
+    'Your personal adviser changed some of the same answers as you at the same time ({n}), so we kept their answers. Check them and change any that are not right.',
+  youWrote: 'You wrote:',
   sending: 'Sending your check-in…',
   checkInSent: 'Thank you. Your check-in has been sent.',
   helpSent: 'Your personal adviser has been told you would like help.',
@@ -32,6 +36,10 @@ const easy: WidgetStrings = {
   savedNow: 'Saved. Your answers are safe now.',
   sent: 'Thank you. We saved your answers. Your worker can see them.',
   readOnly: 'You cannot change your answers now. Your plan is being checked or it is finished. You can still read it.',
+  bothChangedTitle: 'Check your answers',
+  bothChanged:
+    'Your worker changed some answers at the same time as you ({n}). We kept their answers. Check them. Change them if they are wrong.',
+  youWrote: 'You wrote:',
   sending: 'Sending…',
   checkInSent: 'Thank you. We got your answers.',
   helpSent: 'We told your worker you want help.',
@@ -51,6 +59,10 @@ const cy: WidgetStrings = {
   sent: 'Diolch. Mae eich atebion wedi’u cadw ac mae eich cynghorydd personol yn gallu eu gweld.',
   readOnly:
     'Does dim modd newid eich rhestr wirio nawr, gan fod eich cynllun gyda rheolwr neu wedi’i orffen. Gallwch ei darllen o hyd.',
+  bothChangedTitle: 'Gwiriwch rai o’ch atebion',
+  bothChanged:
+    'Newidiodd eich cynghorydd personol rai o’r un atebion â chi ar yr un pryd ({n}), felly rydyn ni wedi cadw eu hatebion nhw. Gwiriwch nhw a newidiwch unrhyw rai sydd ddim yn iawn.',
+  youWrote: 'Fe ysgrifennoch chi:',
   sending: 'Wrthi’n anfon eich gwiriad…',
   checkInSent: 'Diolch. Mae eich neges wedi’i hanfon.',
   helpSent: 'Rydyn ni wedi dweud wrth eich cynghorydd personol yr hoffech chi gael help.',

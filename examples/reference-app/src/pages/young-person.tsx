@@ -250,7 +250,17 @@ export function mountYoungPerson(app: AnyHono) {
           data-variant={variantOf(prefs)}
           data-storage-key={`checklist:${s.user.youngPersonId}:${id}`}
           data-widget-titled=""
-          {...messageData(prefs, ['network', 'notSavedTitle', 'notSaved', 'savedNow', 'sent', 'readOnly'])}
+          {...messageData(prefs, [
+            'network',
+            'notSavedTitle',
+            'notSaved',
+            'savedNow',
+            'sent',
+            'readOnly',
+            'bothChangedTitle',
+            'bothChanged',
+            'youWrote',
+          ])}
         >
           <div data-fallback="">
             <p>{t.answeredOf(progress.overall.answered, progress.overall.total)}</p>

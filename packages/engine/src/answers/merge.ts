@@ -1,0 +1,124 @@
+// Merging two people's changes to one checklist after they both saved from the same copy (a save refused with
+// 409 because someone else saved meanwhile). A three-way merge, answer by answer: each side's changes are the
+// answers that differ from the copy both started from (`base`). Changes to different answers never conflict and
+// are all kept. The same answer changed on both sides to different things is a conflict: the merge keeps the
+// answer already saved (`theirs`), so nothing saved is overwritten unseen, and reports it, so the caller can show
+// both and let the person choose. The same answer changed to the same thing on both sides is no conflict.
+//
+// Answers are compared by what was answered (value, note, help), not by who answered or when: the young person
+// re-saving the answer their PA recorded with them is not a change.
+import type { Answer } from '../content/question-set.js';
+import { ContentError } from '../content/question-set.js';
+import type { AnyChecklist } from './answers.js';
+
+/** One answer both sides changed differently since the copy they started from. */
+export interface ChecklistConflict {
+  /** `domain.key`, e.g. `housing.heating`. */
+  readonly questionId: string;
+  /** The answer in the copy both started from (undefined: it was unanswered). */
+  readonly base: Answer | undefined;
+  /** This side's answer (undefined: cleared). */
+  readonly mine: Answer | undefined;
+  /** The answer saved meanwhile, which the merge keeps (undefined: cleared). */
+  readonly theirs: Answer | undefined;
+}
+
+export interface ChecklistMerge {
+  /** `theirs` with every change of `mine` that does not conflict. */
+  readonly checklist: AnyChecklist;
+  /** The answers taken from `mine`, as question ids (the saved copy's order, then new ones). */
+  readonly fromMine: readonly string[];
+  /** The answers both sides changed differently; the merged checklist holds `theirs` for each. */
+  readonly conflicts: readonly ChecklistConflict[];
+}
+
+/** What an answer says, without who gave it: enough to compare and merge (a form's fields, a request body). */
+export type AnswerContent = Pick<Answer, 'value' | 'note' | 'help'>;
+
+/** Whether two answers say the same thing: value, note and help (who answered and when do not count). */
+export function sameAnswer(a: AnswerContent | undefined, b: AnswerContent | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.value === b.value && (a.note ?? '') === (b.note ?? '') && Boolean(a.help) === Boolean(b.help);
+}
+
+/** The outcome of merging one answer: the answer to keep (undefined: none), and whether the two sides conflict. */
+export interface AnswerMerge<A extends AnswerContent = Answer> {
+  readonly answer: A | undefined;
+  readonly from: 'base' | 'mine' | 'theirs';
+  readonly conflict: boolean;
+}
+
+/**
+ * Three-way merge of one answer: `base` is what both sides started from. Unchanged on one side → the other side's;
+ * changed alike on both → theirs (already saved); changed differently → theirs, with `conflict: true`. For a
+ * server taking one answer at a time (per-answer writes) this is the whole rule.
+ */
+export function mergeAnswer<A extends AnswerContent>(
+  base: AnswerContent | undefined,
+  mine: A | undefined,
+  theirs: A | undefined,
+): AnswerMerge<A> {
+  if (sameAnswer(mine, base))
+    return { answer: theirs, from: sameAnswer(theirs, base) ? 'base' : 'theirs', conflict: false };
+  if (sameAnswer(theirs, base)) return { answer: mine, from: 'mine', conflict: false };
+  return { answer: theirs, from: 'theirs', conflict: !sameAnswer(mine, theirs) };
+}
+
+type Answers = Record<string, Record<string, Answer> | undefined>;
+
+/** Question ids whose answer says something different in `after` than in `before` (added, changed or cleared). */
+export function changedAnswers(before: AnyChecklist, after: AnyChecklist): string[] {
+  const a = before.answers as Answers;
+  const b = after.answers as Answers;
+  return questionIds(a, b)
+    .filter(([d, k]) => !sameAnswer(a[d]?.[k], b[d]?.[k]))
+    .map(([d, k]) => `${d}.${k}`);
+}
+
+/**
+ * Merges `mine` (this side's edit of `base`) into `theirs` (what was saved since `base`). All three must be of the
+ * same question-set version: answers are matched by question id, and an id can mean another question in another
+ * version (a ContentError says so; migrate first).
+ */
+export function mergeChecklists(base: AnyChecklist, mine: AnyChecklist, theirs: AnyChecklist): ChecklistMerge {
+  for (const [name, doc] of [
+    ['base', base],
+    ['mine', mine],
+  ] as const)
+    if (doc.version !== theirs.version)
+      throw new ContentError(
+        `${name}: question-set version ${doc.version} cannot be merged with version ${theirs.version}; migrate it first.`,
+      );
+  const b = base.answers as Answers;
+  const m = mine.answers as Answers;
+  const t = theirs.answers as Answers;
+  const answers: Record<string, Record<string, Answer>> = {};
+  const fromMine: string[] = [];
+  const conflicts: ChecklistConflict[] = [];
+  for (const [d, k] of questionIds(t, m, b)) {
+    const r = mergeAnswer(b[d]?.[k], m[d]?.[k], t[d]?.[k]);
+    const id = `${d}.${k}`;
+    if (r.conflict) conflicts.push({ questionId: id, base: b[d]?.[k], mine: m[d]?.[k], theirs: t[d]?.[k] });
+    else if (r.from === 'mine') fromMine.push(id);
+    if (r.answer) {
+      answers[d] ??= {};
+      answers[d][k] = r.answer;
+    }
+  }
+  return { checklist: { ...theirs, answers } as AnyChecklist, fromMine, conflicts };
+}
+
+/** Every [domain, key] present in any of the answer maps, first-seen order (the saved copy's order first). */
+function questionIds(...maps: Answers[]): [string, string][] {
+  const seen = new Set<string>();
+  const out: [string, string][] = [];
+  for (const map of maps)
+    for (const [d, qs] of Object.entries(map))
+      for (const k of Object.keys(qs ?? {})) {
+        const id = `${d}.${k}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        out.push([d, k]);
+      }
+  return out;
+}
