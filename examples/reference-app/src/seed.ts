@@ -7,15 +7,21 @@ import {
   type AnsweredBy,
   type AnswerValue,
   type AnyChecklist,
+  addDays,
+  addMonths,
+  ageOn,
+  birthday,
   type CheckIn,
   DOMAINS,
   type DomainId,
   emptyChecklist,
+  isIsoDate,
   type LivingTogetherAgreement,
   type PathwayPlan,
   type Question,
   questionSet,
   setAnswer,
+  ukDate,
   type Variant,
   validateAgreement,
   validateCheckIn,
@@ -147,37 +153,14 @@ export interface SeedOptions {
 
 export const DEMO_PASSWORD = 'leaving-care-demo';
 
-// ---- dates (all UTC, ISO) ----
+// ---- dates: the engine's civil dates (addDays, addMonths, birthday, ageOn); ms only to compare and spread ----
 const DAY = 86_400_000;
 function parseDate(d: string): number {
   return Date.parse(`${d}T00:00:00Z`);
 }
-function iso(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-function addDays(d: string, n: number): string {
-  return iso(parseDate(d) + n * DAY);
-}
-function addMonths(d: string, n: number): string {
-  const t = new Date(parseDate(d));
-  const day = t.getUTCDate();
-  t.setUTCDate(1);
-  t.setUTCMonth(t.getUTCMonth() + n);
-  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-  t.setUTCDate(Math.min(day, last));
-  return iso(t.getTime());
-}
-function addYears(d: string, n: number): string {
-  return addMonths(d, 12 * n);
-}
 /** A date-time on day d during working hours, deterministic from r. */
 function at(r: Random, d: string): string {
   return `${d}T${String(r.int(9, 17)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00.000Z`;
-}
-export function ageOn(dateOfBirth: string, day: string): number {
-  const [y1, m1, d1] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y2, m2, d2] = day.split('-').map(Number) as [number, number, number];
-  return y2 - y1 - (m2 < m1 || (m2 === m1 && d2 < d1) ? 1 : 0);
 }
 
 // ---- people ----
@@ -421,7 +404,7 @@ function buildPlans(
 ): SeedPlan[] {
   const { r, today } = ctx;
   const plans: SeedPlan[] = [];
-  const sixteen = addYears(yp.dateOfBirth, 16);
+  const sixteen = birthday(yp.dateOfBirth, 16);
   // The first plan in the demo window: two years back, or a few weeks after the 16th birthday.
   let start =
     parseDate(sixteen) > parseDate(addMonths(today, -24))
@@ -673,7 +656,7 @@ function buildCheckIns(ctx: Ctx, yp: SeedYoungPerson, p: Profile): CheckIn[] {
   if (yp.account !== 'active') return [];
   const out: CheckIn[] = [];
   const count = r.int(1, 9);
-  const first = Math.max(parseDate(addMonths(today, -24)), parseDate(addYears(yp.dateOfBirth, 16)));
+  const first = Math.max(parseDate(addMonths(today, -24)), parseDate(birthday(yp.dateOfBirth, 16)));
   const span = parseDate(today) - first;
   const days: number[] = [];
   for (let i = 0; i < count; i++) days.push(first + Math.floor(r.next() * span));
@@ -725,19 +708,19 @@ function buildStayingPut(
   const { r, today } = ctx;
   const age = ageOn(yp.dateOfBirth, today);
   if (age < 16 || age > 21) return undefined;
-  const eighteen = addYears(yp.dateOfBirth, 18);
+  const eighteen = birthday(yp.dateOfBirth, 18);
   // Each step's usual date, from the date of birth (see docs/reference-app.md, Staying Put tracker).
   const due: Record<StayingPutStep, string> = {
-    identified: addDays(addYears(yp.dateOfBirth, 16), r.int(0, 30)),
-    discussed: addDays(addYears(yp.dateOfBirth, 16), r.int(30, 80)),
-    'in-plan': addDays(addYears(yp.dateOfBirth, 16), r.int(80, 180)),
+    identified: addDays(birthday(yp.dateOfBirth, 16), r.int(0, 30)),
+    discussed: addDays(birthday(yp.dateOfBirth, 16), r.int(30, 80)),
+    'in-plan': addDays(birthday(yp.dateOfBirth, 16), r.int(80, 180)),
     'agreement-meeting': addDays(eighteen, -r.int(40, 90)),
     'agreement-drafted': addDays(eighteen, -r.int(25, 39)),
     signed: addDays(eighteen, -r.int(10, 24)),
     approved: addDays(eighteen, -r.int(3, 9)),
     checks: addDays(eighteen, -r.int(0, 2)),
     active: eighteen,
-    ended: addYears(yp.dateOfBirth, 21),
+    ended: birthday(yp.dateOfBirth, 21),
   };
   const steps: { step: StayingPutStep; at: string }[] = [];
   // Some arrangements run late: a step is only reached some days after it was due.
@@ -801,7 +784,7 @@ function buildStayingPut(
       ...(sw ? { socialWorker: person(sw) } : {}),
       ...(ssw ? { supervisingSocialWorker: person(ssw) } : {}),
       address: `${r.int(2, 140)} ${r.pick(W.STREETS)}, ${ctx.council.nation === 'wales' ? 'Afon' : 'Northbridge'}`,
-      dates: { agreed, starts: eighteen, firstReview: addDays(eighteen, 28), plannedEnd: addYears(yp.dateOfBirth, 21) },
+      dates: { agreed, starts: eighteen, firstReview: addDays(eighteen, 28), plannedEnd: birthday(yp.dateOfBirth, 21) },
       checks: {
         dbsNeeded: r.chance(0.4),
         ...(reached('checks') ? { dbsDone: steps.find((x) => x.step === 'checks')!.at } : {}),
@@ -1006,7 +989,7 @@ function buildCouncil(seedR: Random, spec: CouncilSpec, today: string): SeedCoun
       [24, 7],
       [25, 6],
     ] as const);
-    const dob = addDays(addYears(today, -age), -r.int(1, 364));
+    const dob = addDays(addMonths(today, -12 * age), -r.int(1, 364));
     const p: Profile = {
       wellbeing: Math.min(1, Math.max(0, (r.next() + r.next() + r.next()) / 3)),
       internet: !r.chance(welsh ? 0.33 : 0.28),
@@ -1057,7 +1040,7 @@ function buildCouncil(seedR: Random, spec: CouncilSpec, today: string): SeedCoun
     };
     if (demo) {
       // The demo young person: 18, with their former foster carers (Staying Put), doing the checklist with the PA.
-      yp.dateOfBirth = addDays(addYears(today, -18), -r.int(40, 100));
+      yp.dateOfBirth = addDays(addMonths(today, -12 * 18), -r.int(40, 100));
       yp.category = 'former-relevant';
       yp.language = welsh ? 'cy' : 'en-GB';
       p.fosterBefore18 = true;
@@ -1091,9 +1074,8 @@ function buildCouncil(seedR: Random, spec: CouncilSpec, today: string): SeedCoun
 /** Build the demo data. Pure: no I/O, no clock unless `today` is left out. */
 export function buildSeed(options: SeedOptions = {}): SeedData {
   const seed = options.seed ?? 2026;
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(parseDate(today)))
-    throw new Error(`seed option "today" must be a date like 2026-03-01 (got "${today}").`);
+  const today = options.today ?? ukDate(new Date());
+  if (!isIsoDate(today)) throw new Error(`seed option "today" must be a date like 2026-03-01 (got "${today}").`);
   const size = options.size ?? 400;
   if (!Number.isInteger(size) || size < 1 || size > 20000)
     throw new Error(`seed option "size" must be a whole number from 1 to 20000 (got ${size}).`);

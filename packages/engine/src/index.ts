@@ -19,6 +19,7 @@ export * from './dates/index.js';
 export * from './exports/index.js';
 export * from './insights/index.js';
 export * from './machines/index.js';
+export * from './rules/due.js';
 export * from './rules/visibility.js';
 export type { MessageLocale } from './validation/messages.js';
 export * from './validation/validate.js';

@@ -73,6 +73,7 @@ describe('dashboard figures, parties’ arrangements, closed plans', () => {
     const yp1 = async () => (await pa.get('/api/young-people')).json.items.find((y: { id: string }) => y.id === 'yp1');
     const before = await yp1();
     expect(before.reviewOverdue).toBe(true);
+    expect(before.reviewStatus).toBe('overdue');
     const closed = await pa.post(`/api/plans/${w.ids.planId}/events`, { type: 'plan.close', reason: 'moved-away' });
     expect([200, 403, 409, 422]).toContain(closed.status);
     if (closed.status !== 200) {
@@ -83,5 +84,6 @@ describe('dashboard figures, parties’ arrangements, closed plans', () => {
     const after = await yp1();
     expect(after.currentPlan.state).toBe('closed');
     expect(after.reviewOverdue).toBe(false);
+    expect(after.reviewStatus).toBeUndefined();
   }, 120_000);
 });

@@ -92,4 +92,25 @@ describe('Staying Put over the API', () => {
       arrangementId: id,
     });
   }, 120_000);
+
+  it('gives a 29 February birthday’s 18th birthday as 1 March in a common year, with deadlines from the engine', async () => {
+    const tm = await w.as('tm');
+    const r = await tm.post('/api/young-people', {
+      name: 'Lee Leap',
+      dateOfBirth: '2008-02-29',
+      category: 'eligible',
+      teamId: 't1',
+      paId: 'u-pa',
+    });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    const pa = await w.as('pa');
+    const tracker = await pa.get('/api/staying-put-tracker');
+    const lee = tracker.json.items.find((x: { youngPersonId: string }) => x.youngPersonId === r.json.id);
+    expect(lee.eighteenthBirthday).toBe('2026-03-01');
+    const alex = tracker.json.items.find((x: { youngPersonId: string }) => x.youngPersonId === 'yp1');
+    for (const d of alex.deadlines) {
+      expect(['overdue', 'due-soon', 'not-due-yet']).toContain(d.status);
+      expect(d.overdue).toBe(d.status === 'overdue');
+    }
+  }, 120_000);
 });

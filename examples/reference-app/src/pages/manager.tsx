@@ -7,7 +7,7 @@ import { formatDate, prefsOf } from '../web/context.js';
 import { type AnyHono, apiFor, errorPage, page } from '../web/render.js';
 import { domainTitle, questionText } from './checklist.js';
 import { managerStrings } from './manager-strings.js';
-import { CaseloadTable, isOverdue, staffSession, today } from './staff.js';
+import { CaseloadTable, isOverdue, staffSession } from './staff.js';
 
 interface Figure {
   value: number | null;
@@ -108,7 +108,6 @@ export function mountManager(app: AnyHono) {
     const names = new Map((users.ok ? users.data.items : []).map((u) => [u.id, u.name]));
     const byPa = new Map<string, YoungPersonSummary[]>();
     for (const y of yps.data.items) byPa.set(y.paId, [...(byPa.get(y.paId) ?? []), y]);
-    const d = today();
     return page(
       c,
       { title: t.team, session: s },
@@ -135,16 +134,7 @@ export function mountManager(app: AnyHono) {
                     <th scope="row">{names.get(pa) ?? pa}</th>
                     <td>{list.length}</td>
                     <td>{list.filter(isOverdue).length}</td>
-                    <td>
-                      {
-                        list.filter(
-                          (y) =>
-                            !y.reviewOverdue &&
-                            y.reviewDue &&
-                            Date.parse(y.reviewDue) - Date.parse(d) <= 28 * 86_400_000,
-                        ).length
-                      }
-                    </td>
+                    <td>{list.filter((y) => y.reviewStatus === 'due-soon').length}</td>
                     <td>{list.reduce((n, y) => n + y.openHelpRequests, 0)}</td>
                     <td>{list.filter((y) => y.currentPlan?.state === 'submitted').length}</td>
                   </tr>

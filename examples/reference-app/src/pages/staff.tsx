@@ -3,6 +3,7 @@
 // the Staying Put tracker. Team managers use the plan page too, to return or authorise.
 import {
   type AnyChecklist,
+  ageOn,
   DOMAINS,
   type DomainId,
   getAnswer,
@@ -10,6 +11,7 @@ import {
   type PathwayPlan,
   questionSet,
   stayingPutLifecycle,
+  ukDate,
 } from '@onward/engine';
 import type { Context } from 'hono';
 import { type Prefs, type Strings, strings } from '../i18n.js';
@@ -21,7 +23,7 @@ import type {
   TrackerItem,
   YoungPersonSummary,
 } from '../web/api-types.js';
-import { ageOn, formatDate, prefsOf, type Session } from '../web/context.js';
+import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
 import { checklistDomain, checklistIndex, domainTitle, questionText, saveChecklistDomain } from './checklist.js';
@@ -38,8 +40,9 @@ export async function staffSession(app: AnyHono, c: Context, roles: string[] = S
   return s;
 }
 
+/** Today as a UK calendar date (the engine's civil dates). */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return ukDate(new Date());
 }
 
 function problemErrors(data: unknown, t: Strings): { field?: string; message: string }[] {
@@ -48,22 +51,20 @@ function problemErrors(data: unknown, t: Strings): { field?: string; message: st
   return [{ message: p?.detail ?? p?.title ?? t.tryAgain }];
 }
 
-/** Review overdue, unless the plan is closed (a young person who has turned 25 has no more reviews). */
+/** Review overdue: the server says so with the engine's rule (a closed plan has no review to miss). */
 export function isOverdue(y: YoungPersonSummary): boolean {
-  return y.reviewOverdue && y.currentPlan?.state !== 'closed';
+  return y.reviewStatus === 'overdue';
 }
 
 export function ReviewTag(props: { yp: YoungPersonSummary; t: Strings; lang: Prefs['lang'] }) {
   const { yp, t } = props;
-  // A closed plan (for example at 25) has no review to come.
-  if (!yp.reviewDue || yp.currentPlan?.state === 'closed') return <span class="small">–</span>;
-  const days = Math.round((Date.parse(yp.reviewDue) - Date.parse(today())) / 86_400_000);
+  if (!yp.reviewDue) return <span class="small">–</span>;
   return (
     <>
       {formatDate(yp.reviewDue, props.lang)}{' '}
-      {yp.reviewOverdue || days < 0 ? (
+      {yp.reviewStatus === 'overdue' ? (
         <strong class="tag tag-red">{t.overdue}</strong>
-      ) : days <= 28 ? (
+      ) : yp.reviewStatus === 'due-soon' ? (
         <strong class="tag tag-amber">{t.dueSoon}</strong>
       ) : null}
     </>
@@ -187,13 +188,7 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
           ? r.data.items.filter((y) => y.socialWorkerId === s.user.id)
           : r.data.items;
     const overdue = mine.filter(isOverdue).length;
-    const dueSoon = mine.filter(
-      (y) =>
-        !isOverdue(y) &&
-        y.currentPlan?.state !== 'closed' &&
-        y.reviewDue &&
-        Date.parse(y.reviewDue) - Date.parse(today()) <= 28 * 86_400_000,
-    ).length;
+    const dueSoon = mine.filter((y) => y.reviewStatus === 'due-soon').length;
     const help = mine.reduce((n, y) => n + y.openHelpRequests, 0);
     return page(
       c,
@@ -805,8 +800,6 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
             </thead>
             <tbody>
               {items.map((i) => {
-                const [y, m, d] = i.dateOfBirth.split('-');
-                const eighteen = `${Number(y) + 18}-${m}-${d}`;
                 const overdue = i.deadlines.filter((x) => x.overdue);
                 const next = i.deadlines.find((x) => !x.overdue);
                 return (
@@ -814,7 +807,7 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
                     <th scope="row">
                       <a href={`/young-people/${encodeURIComponent(i.youngPersonId)}`}>{i.name}</a>
                     </th>
-                    <td>{formatDate(eighteen, prefs.lang)}</td>
+                    <td>{formatDate(i.eighteenthBirthday, prefs.lang)}</td>
                     <td>
                       {i.state && i.arrangementId ? (
                         // The arrangement's page: its steps, with a button for each one this person may take now.

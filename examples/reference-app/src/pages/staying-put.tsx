@@ -3,7 +3,7 @@
 // person may take now: the server sends the engine's `allowedEvents` for their role and the arrangement's state,
 // so nobody sees a button the server would refuse. Every step goes through POST /api/staying-put/:id/events.
 // Carers and supervising social workers find their arrangements on /welcome (GET /api/my-arrangements).
-import { stayingPutLifecycle } from '@onward/engine';
+import { stayingPutLifecycle, ukDate } from '@onward/engine';
 import type { Context } from 'hono';
 import { strings } from '../i18n.js';
 import type { ArrangementView } from '../web/api-types.js';
@@ -271,7 +271,7 @@ async function arrangementPage(
     );
     if (yp.ok) name = yp.data.preferredName ?? yp.data.name;
   }
-  const today = new Date().toISOString().slice(0, 10);
+  const today = ukDate(new Date());
   // Drafting the agreement is saving it (PUT …/agreement), not a step button.
   const steps = a.allowedEvents.filter((e) => e !== 'stayingPut.agreement.draft');
   const done = c.req.query('done') === '1' && !errors.length;

@@ -14,6 +14,8 @@ export interface YoungPersonSummary {
   language?: string;
   currentPlan?: { id: string; state: string; nextReview?: string; authorised?: string };
   reviewDue?: string;
+  /** Where the review stands (the engine's dueStatus). */
+  reviewStatus?: 'overdue' | 'due-soon' | 'not-due-yet';
   reviewOverdue: boolean;
   openHelpRequests: number;
   lastCheckInAt?: string;
@@ -51,13 +53,14 @@ export interface ArrangementView {
   agreement?: LivingTogetherAgreement;
   allowedEvents: string[];
   version: number;
-  deadlines?: { step: string; due: string; overdue?: boolean }[];
+  deadlines?: { step: string; label?: string; due: string; status?: string; overdue?: boolean }[];
 }
 
 export interface TrackerItem {
   youngPersonId: string;
   name: string;
   dateOfBirth: string;
+  eighteenthBirthday: string;
   arrangementId?: string;
   state?: string;
   deadlines: { step: string; label?: string; due: string; overdue: boolean }[];

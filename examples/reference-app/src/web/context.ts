@@ -117,12 +117,6 @@ export function safeBack(v: string | undefined, fallback = '/'): string {
   return v;
 }
 
-export function ageOn(dateOfBirth: string, today: string): number {
-  const [y1, m1, d1] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y2, m2, d2] = today.split('-').map(Number) as [number, number, number];
-  return y2 - y1 - (m2 < m1 || (m2 === m1 && d2 < d1) ? 1 : 0);
-}
-
 /** A date as people read it: 3 March 2026 (or Welsh month names). */
 export function formatDate(d: string | undefined, lang: Lang): string {
   if (!d) return '';

@@ -1,21 +1,25 @@
-// Dates as whole numbers yyyymmdd (e.g. 20240531). They sort like dates, need no time zone, and give a whole-year
-// age with one subtraction: floor((date - dateOfBirth) / 10000). A 29 February birthday counts on 1 March in other
-// years, as English law has it.
+// Dates as whole numbers yyyymmdd (e.g. 20240531), for the typed arrays of the index. The date rules are the
+// engine's one civil-date module (dates/day-number.ts, tested against the ISO functions, leap days included);
+// this file adds only the fast parser that names the field in an InsightsInputError, and month keys.
 
+import { daysInMonth } from '../dates/civil-date.js';
+import {
+  ageOnDay as ageOn,
+  fromDayNumber as formatDay,
+  monthEndDay as monthEnd,
+  todayDayNumber,
+} from '../dates/day-number.js';
 import { InsightsInputError } from './errors.js';
+
+export { ageOn, daysInMonth, formatDay, monthEnd };
+
+/** Today in the UK as yyyymmdd: the default "as at" date. */
+export function todayDay(): number {
+  return todayDayNumber();
+}
 
 /** The last possible day: stands for "no end date". */
 export const OPEN_END = 99991231;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
-}
 
 function digits(s: string, from: number, to: number): number {
   let n = 0;
@@ -39,32 +43,6 @@ export function parseDay(value: unknown, field: string): number {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
     throw new InsightsInputError(field, `"${value}" is not a real date`);
   return y * 10000 + mo * 100 + d;
-}
-
-/** yyyymmdd → `YYYY-MM-DD`. */
-export function formatDay(day: number): string {
-  const y = Math.floor(day / 10000);
-  const m = Math.floor(day / 100) % 100;
-  const d = day % 100;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Whole years between a date of birth and a day (both yyyymmdd). */
-export function ageOn(dateOfBirth: number, day: number): number {
-  return Math.floor((day - dateOfBirth) / 10000);
-}
-
-/** Today in UTC as yyyymmdd: the default "as at" date. */
-export function todayDay(): number {
-  const now = new Date();
-  return now.getUTCFullYear() * 10000 + (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
-}
-
-/** The last day of the month containing `day`. */
-export function monthEnd(day: number): number {
-  const y = Math.floor(day / 10000);
-  const m = Math.floor(day / 100) % 100;
-  return y * 10000 + m * 100 + daysInMonth(y, m);
 }
 
 /** The month ends from the month of `from` to the month of `to`, inclusive. */

@@ -3,9 +3,11 @@
 
 import type { InsightsYoungPerson } from '@onward/schemas';
 import { CURRENT_VERSION, DOMAINS, questionSet } from '../content/question-set.js';
+import { daysInMonth } from '../dates/civil-date.js';
+import { addMonthsToDay as addMonths, birthdayDay as birthday } from '../dates/day-number.js';
 import { CATEGORIES } from './build-index.js';
 import { ACCOM_TYPES } from './codes.js';
-import { daysInMonth, formatDay, parseDay } from './dates.js';
+import { formatDay, parseDay } from './dates.js';
 
 /** A small, fast, seeded random number generator (mulberry32): numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -35,22 +37,6 @@ export interface SyntheticOptions {
   readonly stayingPutShare?: number;
   /** Check-ins per young person per month, on average (0-1). Default 0.6. */
   readonly checkInRate?: number;
-}
-
-function addMonths(day: number, months: number): number {
-  let y = Math.floor(day / 10000);
-  let m = (Math.floor(day / 100) % 100) + months;
-  y += Math.floor((m - 1) / 12);
-  m = ((((m - 1) % 12) + 12) % 12) + 1;
-  const d = Math.min(day % 100, daysInMonth(y, m));
-  return y * 10000 + m * 100 + d;
-}
-
-/** The day someone born on `dob` turns `age`: a 29 February birthday falls on 1 March in other years. */
-function birthday(dob: number, age: number): number {
-  const day = dob + age * 10000;
-  const y = Math.floor(day / 10000);
-  return day % 10000 === 229 && daysInMonth(y, 2) === 28 ? y * 10000 + 301 : day;
 }
 
 const answer = (value: string, help = false) =>

@@ -1,5 +1,5 @@
 // Young people: the caseload lists, registering and allocating, their story (the event log) and invitations.
-import { eventsForViewer } from '@onward/engine';
+import { eventsForViewer, type LifecycleSnapshot, planReview, ukDate } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, caseloadScope, seesCase } from '../access.js';
 import { audit, body, type Env, principal, user } from '../http/context.js';
@@ -17,7 +17,7 @@ export function currentPlan(plans: readonly PlanRecord[]): PlanRecord | undefine
   return live.find((p) => OPEN_PLAN_STATES.has(p.state)) ?? live[0] ?? plans[0];
 }
 
-export async function summaries(store: Store, yps: readonly YoungPersonRecord[], today: string) {
+export async function summaries(store: Store, yps: readonly YoungPersonRecord[], now: Date) {
   const ids = yps.map((y) => y.id);
   if (!ids.length) return [];
   const [plans, checkIns, arrangements] = [
@@ -30,7 +30,9 @@ export async function summaries(store: Store, yps: readonly YoungPersonRecord[],
     const plan = currentPlan(mine);
     const cis = checkIns.filter((c) => c.youngPersonId === y.id);
     const arr = arrangements.find((a) => a.youngPersonId === y.id);
-    const reviewDue = plan?.doc.nextReview;
+    // The review to come and where it stands: the engine's one rule (none for a plan not authorised, closed or
+    // superseded).
+    const review = plan ? planReview(plan.lifecycle as unknown as LifecycleSnapshot, now) : undefined;
     return {
       ...youngPersonView(y),
       ...(plan
@@ -43,10 +45,8 @@ export async function summaries(store: Store, yps: readonly YoungPersonRecord[],
             },
           }
         : {}),
-      ...(reviewDue ? { reviewDue } : {}),
-      // A closed plan (the young person has left the service) or a superseded one has no review to miss.
-      reviewOverdue:
-        reviewDue !== undefined && reviewDue < today && plan?.state !== 'superseded' && plan?.state !== 'closed',
+      ...(review ? { reviewDue: review.dueOn, reviewStatus: review.status } : {}),
+      reviewOverdue: review?.status === 'overdue',
       openHelpRequests: cis.filter((c) => c.help && !c.helpSeen).length,
       ...(cis[0] ? { lastCheckInAt: cis[0].at } : {}),
       ...(arr ? { stayingPut: { id: arr.id, state: arr.state } } : {}),
@@ -95,7 +95,6 @@ async function checkAllocation(
 
 export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
   const { store, now } = d;
-  const today = () => now().toISOString().slice(0, 10);
 
   app.get('/api/young-people', async (c) => {
     const u = user(c);
@@ -109,7 +108,7 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
     if (!scope) throw forbidden('Your role does not hold a caseload.');
     const yps = await store.listYoungPeople(u.councilId, scope);
     await audit(c, store, now(), 'read', 'caseload', u.id);
-    return c.json({ items: await summaries(store, yps, today()) });
+    return c.json({ items: await summaries(store, yps, now()) });
   });
 
   app.post('/api/young-people', async (c) => {
@@ -119,7 +118,8 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
     const b = await body(c, bodies.youngPersonCreate);
     if (u.role === 'team-manager' && b.teamId !== u.teamId)
       throw forbidden('A team manager can register young people in their own team only.');
-    if (b.dateOfBirth > today())
+    // UK calendar dates: a baby born just after midnight in London is born "today" even while UTC says yesterday.
+    if (b.dateOfBirth > ukDate(now()))
       throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [
         { path: 'dateOfBirth', message: 'The date of birth cannot be in the future.' },
       ]);
@@ -131,7 +131,7 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
 
   app.get('/api/young-people/:id', async (c) => {
     const yp = await visibleYoungPerson(d, c, c.req.param('id'));
-    const [s] = await summaries(store, [yp], today());
+    const [s] = await summaries(store, [yp], now());
     await audit(c, store, now(), 'read', 'young-person', yp.id, yp.id);
     return c.json(s);
   });

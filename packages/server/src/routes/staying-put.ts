@@ -1,10 +1,12 @@
 // Staying Put: arrangements, the Living Together Agreement, their lifecycle steps and the deadline tracker.
 import {
+  ageOn,
   agreementForViewer,
-  deadlines,
+  birthday,
+  dueDates,
   type LifecycleSnapshot,
   type LivingTogetherAgreement,
-  overdueSteps,
+  ukDate,
 } from '@onward/engine';
 import type { Hono } from 'hono';
 import { caseloadScope, isArrangementParty, lifecycleActor, seesCase } from '../access.js';
@@ -27,8 +29,6 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     // What this viewer may see of the agreement (the carer's allowance): the engine's one rule.
     const agreement = a.agreement && agreementForViewer(a.agreement, u);
     const snap = a.lifecycle as unknown as LifecycleSnapshot;
-    const today = now().toISOString().slice(0, 10);
-    const overdue = new Set(overdueSteps(snap, now()).map((o) => o.step));
     return {
       id: a.id,
       youngPersonId: a.youngPersonId,
@@ -38,11 +38,13 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
       ...(a.supervisingSocialWorkerId ? { supervisingSocialWorkerId: a.supervisingSocialWorkerId } : {}),
       allowedEvents: allowed('staying-put', lifecycleActor(u), a.lifecycle, now()),
       version: a.version,
-      deadlines: deadlines(snap).map((x) => ({
+      // Each deadline with where it stands today: the engine's one rule (dueDates).
+      deadlines: dueDates(snap, now()).map((x) => ({
         step: x.step,
         label: x.label,
         due: x.dueBy,
-        overdue: overdue.has(x.step) && x.dueBy < today,
+        status: x.status,
+        overdue: x.status === 'overdue',
       })),
     };
   };
@@ -254,11 +256,11 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     if (!scope) throw forbidden('Only PAs, social workers and team managers see the Staying Put tracker.');
     const yps = await store.listYoungPeople(u.councilId, scope);
     const arrangements = yps.length ? await store.listArrangements({ youngPersonIds: yps.map((y) => y.id) }) : [];
-    const today = now().toISOString().slice(0, 10);
+    const today = ukDate(now());
     const items = yps
       .map((y) => {
         const a = arrangements.find((x) => x.youngPersonId === y.id);
-        const age = ageInYears(y.dateOfBirth, today);
+        const age = ageOn(y.dateOfBirth, today);
         if (!a && (age < 15 || age >= 21)) return undefined;
         return {
           youngPersonId: y.id,
@@ -266,16 +268,12 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
           dateOfBirth: y.dateOfBirth,
           ...(a ? { arrangementId: a.id, state: a.state } : {}),
           deadlines: a ? view(u, a).deadlines : [],
-          eighteenthBirthday: `${String(Number(y.dateOfBirth.slice(0, 4)) + 18).padStart(4, '0')}${y.dateOfBirth.slice(4)}`,
+          // The engine's birthday: a 29 February birthday falls on 1 March in a common year, never on 29 February.
+          eighteenthBirthday: birthday(y.dateOfBirth, 18),
         };
       })
       .filter((x) => x !== undefined);
     await audit(c, store, now(), 'read', 'staying-put-tracker', u.id);
     return c.json({ items });
   });
-}
-
-function ageInYears(dob: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(dob.slice(0, 4));
-  return today.slice(5) >= dob.slice(5) ? years : years - 1;
 }

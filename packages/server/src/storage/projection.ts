@@ -1,7 +1,13 @@
 // Projections: the current state of one young person's records, computed from their events alone.
 // `applyEvent` is pure over the in-memory state (it mutates only what it is given), so appending one event
 // and replaying the whole log give the same result (tested in projection.test.ts).
-import type { CheckIn, LivingTogetherAgreement, PathwayPlan, Role } from '@onward/engine';
+import {
+  type CheckIn,
+  type LivingTogetherAgreement,
+  type PathwayPlan,
+  type Role,
+  sixMonthReviewDue,
+} from '@onward/engine';
 
 // Roles are the engine's: one list for the lifecycles, the widgets and the server.
 export type { Role } from '@onward/engine';
@@ -212,7 +218,7 @@ export function applyEvent(state: ProjectionState, e: StoredEvent): void {
           r.doc = {
             ...r.doc,
             authorised: day,
-            nextReview: typeof ctx.sixMonthReviewOn === 'string' ? ctx.sixMonthReviewOn : addMonths(day, 6),
+            nextReview: typeof ctx.sixMonthReviewOn === 'string' ? ctx.sixMonthReviewOn : sixMonthReviewDue(day),
             ...(event.wording
               ? { wording: { ...(r.doc.wording ?? {}), ...(event.wording as NonNullable<PathwayPlan['wording']>) } }
               : {}),
@@ -328,14 +334,4 @@ function updateArrangement(state: ProjectionState, e: StoredEvent, fn: (r: Arran
 function need<T>(x: T | undefined, what: string): T {
   if (x === undefined) throw new ProjectionError(`The event refers to a ${what} that does not exist.`);
   return x;
-}
-
-/** `2025-01-31` + 1 month → `2025-02-28` (clamped to the month's end). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
