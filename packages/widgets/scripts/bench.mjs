@@ -214,11 +214,30 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const results = Object.fromEntries(CONTENDERS.map((c) => [c, []]));
+// A contender whose page cannot be driven through the whole session is reported and left out, not guessed.
+const failed = new Map();
+async function attempt(c, opts) {
+  if (failed.has(c)) return undefined;
+  try {
+    return await run(c, opts);
+  } catch (e) {
+    failed.set(c, e.message.split('\n')[0]);
+    return undefined;
+  }
+}
 // Interleaved, so that a slow moment of the machine is shared by every contender.
-for (let i = 0; i < RUNS; i++) for (const c of CONTENDERS) results[c].push(await run(c));
+for (let i = 0; i < RUNS; i++)
+  for (const c of CONTENDERS) {
+    const r = await attempt(c);
+    if (r) results[c].push(r);
+  }
 const throttled = Object.fromEntries(CONTENDERS.map((c) => [c, []]));
 for (let i = 0; i < Math.max(1, Math.ceil(RUNS / 2)); i++)
-  for (const c of CONTENDERS) throttled[c].push(await run(c, { throttle: 4 }));
+  for (const c of CONTENDERS) {
+    const r = await attempt(c, { throttle: 4 });
+    if (r) throttled[c].push(r);
+  }
+for (const c of failed.keys()) CONTENDERS.splice(CONTENDERS.indexOf(c), 1);
 
 const MEASURES = [
   ['First section on screen: main-thread CPU ms', (r) => r.cpu.first],
@@ -242,6 +261,7 @@ const OVER50 = 'Tasks over 50 ms, 4x slower CPU (count)';
 fig[OVER50] = Object.fromEntries(
   CONTENDERS.map((c) => [c, median(throttled[c].map((r) => r.longTasks.filter((d) => d > 50).length))]),
 );
+for (const [c, why] of failed) console.log(`${c}: left out, its page could not be driven to the end (${why})`);
 const f1 = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 const peersIn = CONTENDERS.filter((c) => PEERS.includes(c));
