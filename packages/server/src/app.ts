@@ -3,6 +3,8 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { randomToken, safeEqual } from './auth/crypto.js';
+import { refuseUnstorableAddress } from './http/address.js';
+import { limitBodies } from './http/body-limit.js';
 import { httpCache } from './http/cache.js';
 import type { Env, Principal } from './http/context.js';
 import type { Deps, OnwardServerOptions } from './http/deps.js';
@@ -91,6 +93,10 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
       }),
     );
   });
+
+  // Bodies are limited before anything reads them, for every route and page, signed in or not.
+  app.use('*', limitBodies());
+  app.use('/api/*', refuseUnstorableAddress());
 
   // ETags (304 on If-None-Match) and compression for the API's JSON answers: http/cache.ts.
   app.use('*', httpCache());

@@ -2,6 +2,7 @@
 // small helpers every route uses to read bodies, check rights and write the audit trail.
 import type { Context } from 'hono';
 import type { AuditInput, Store, User } from '../storage/store.js';
+import { BODY_LIMIT, tooLarge } from './body-limit.js';
 import { type FieldProblem, HttpProblem } from './problem.js';
 import type { BodyValidator } from './validators.js';
 
@@ -17,8 +18,7 @@ export interface Env {
 }
 export type Ctx = Context<Env>;
 
-/** Biggest request body accepted, in bytes. */
-export const BODY_LIMIT = 256 * 1024;
+export { BODY_LIMIT } from './body-limit.js';
 
 export async function readJson(c: Ctx): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
@@ -41,32 +41,73 @@ export async function readJson(c: Ctx): Promise<unknown> {
       { path: '', message: 'The body is not valid UTF-8 text.' },
     ]);
   }
+  let doc: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    doc = JSON.parse(text) as unknown;
   } catch {
     throw new HttpProblem(400, 'invalid-body', 'The body is not valid JSON.', [
       { path: '', message: 'The body is not valid JSON. Check the brackets, commas and quotes.' },
     ]);
   }
+  const bad = unstorableText(doc);
+  if (bad.length) throw invalidBody(bad);
+  return doc;
 }
 
-function tooLarge(): HttpProblem {
-  return new HttpProblem(413, 'too-large', `The body is bigger than ${BODY_LIMIT / 1024} KiB. Send less at a time.`);
+/** A NUL character, or half of a surrogate pair (half an emoji): text PostgreSQL cannot store, and no one types. */
+export function isUnstorable(s: string): boolean {
+  return s.includes('\u0000') || LONE_SURROGATE.test(s);
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const UNSTORABLE =
+  'has a character we cannot store (a hidden "NUL" character, or half of an emoji). Type it again or remove it.';
+
+/** Every text value or field name in a JSON document that PostgreSQL could not store, by its field path. */
+export function unstorableText(doc: unknown): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const walk = (v: unknown, path: string[]) => {
+    if (out.length >= 50) return;
+    if (typeof v === 'string') {
+      if (isUnstorable(v)) out.push({ path: showPath(path), message: `${fieldName(path)} ${UNSTORABLE}` });
+    } else if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, [...path, String(i)]);
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (isUnstorable(k)) out.push({ path: showPath([...path, k]), message: `A field name ${UNSTORABLE}` });
+        else walk(x, [...path, k]);
+      }
+    }
+  };
+  walk(doc, []);
+  return out;
+}
+
+/** The dotted field path the validators use, with unprintable characters written as JSON escapes. */
+function showPath(path: readonly string[]): string {
+  return path.map((p) => (isUnstorable(p) ? JSON.stringify(p).slice(1, -1) : p)).join('.');
+}
+function fieldName(path: readonly string[]): string {
+  const last = path.at(-1);
+  return last === undefined || /^\d+$/.test(last)
+    ? 'This text'
+    : `"${last.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}"`;
+}
+
+function invalidBody(errors: FieldProblem[]): HttpProblem {
+  return new HttpProblem(
+    400,
+    'invalid-body',
+    errors.length === 1 ? '1 problem with what was sent.' : `${errors.length} problems with what was sent.`,
+    errors,
+  );
 }
 
 /** Reads and validates the JSON body; a bad body is refused with every field named, before anything is saved. */
 export async function body<T>(c: Ctx, validator: BodyValidator<T>): Promise<T> {
   const raw = await readJson(c);
   const r = validator(raw);
-  if (!r.ok) {
-    const errors: FieldProblem[] = r.errors;
-    throw new HttpProblem(
-      400,
-      'invalid-body',
-      errors.length === 1 ? '1 problem with what was sent.' : `${errors.length} problems with what was sent.`,
-      errors,
-    );
-  }
+  if (!r.ok) throw invalidBody(r.errors);
   return r.value;
 }
 
