@@ -14,10 +14,12 @@ import { registerAdminRoutes } from './routes/admin.js';
 import { CSRF_COOKIE, registerAuthRoutes, SESSION_COOKIE } from './routes/auth.js';
 import { registerCaseRoutes } from './routes/cases.js';
 import { registerCheckInRoutes } from './routes/check-ins.js';
+import { registerHealthRoutes } from './routes/health.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerSetupRoutes } from './routes/setup.js';
 import { registerStayingPutRoutes } from './routes/staying-put.js';
+import { CommitUnknownError, isTransientDbError } from './storage/db.js';
 import { ConflictError } from './storage/store.js';
 import { Webhooks } from './webhooks/webhooks.js';
 
@@ -29,6 +31,11 @@ export interface OnwardServer {
   webhooks: Webhooks;
   /** The OpenAPI 3.1 document served at /api/openapi.json. */
   openApi: Record<string, unknown>;
+  /**
+   * Starts a graceful stop: /api/health/ready answers 503 from now on (requests are still served), so a load
+   * balancer takes this instance out before it closes. Call on SIGTERM, wait a few seconds, then close.
+   */
+  beginShutdown: () => void;
 }
 
 /** The routes an API token may call (GET only). */
@@ -44,6 +51,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
   const sessionLifetimeMs = options.sessionLifetimeMs ?? 12 * 3600_000;
   const sessionIdleMs = options.sessionIdleMs ?? 2 * 3600_000;
   const webhooks = new Webhooks(store, now, options.webhooks ?? {}, log);
+  let draining = false;
   // Deliveries a previous run left waiting for a retry carry on where they stopped.
   webhooks.resumePending();
   const deps: Deps = {
@@ -67,6 +75,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
       const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
       return incoming?.socket?.remoteAddress ?? 'unknown';
     },
+    draining: () => draining,
   };
   const openApi = openApiDocument();
   const app = new Hono<Env>();
@@ -161,7 +170,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
     return next();
   });
 
-  app.get('/api/health', (c) => c.json({ ok: true }));
+  registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', (c) => c.json(openApi));
   registerAuthRoutes(app, deps);
   registerCaseRoutes(app, deps);
@@ -181,6 +190,28 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
     if (err instanceof ConflictError) {
       const p = new HttpProblem(409, 'conflict', err.message);
       return c.body(JSON.stringify(p.body(requestId)), 409, { 'content-type': 'application/problem+json' });
+    }
+    if (err instanceof CommitUnknownError || isTransientDbError(err)) {
+      log(
+        JSON.stringify({
+          at: now().toISOString(),
+          requestId,
+          level: 'warn',
+          error: 'database-unavailable',
+          route: c.req.routePath,
+        }),
+      );
+      const p = new HttpProblem(
+        503,
+        'unavailable',
+        err instanceof CommitUnknownError
+          ? 'We lost touch with the database while saving, so we cannot tell whether your change was kept. Reload the page to check before you send it again.'
+          : 'The database cannot be reached just now. Nothing was changed. Try again in a few seconds.',
+      );
+      return c.body(JSON.stringify(p.body(requestId)), 503, {
+        'content-type': 'application/problem+json',
+        'retry-after': '2',
+      });
     }
     if (err instanceof HttpProblem) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
@@ -206,5 +237,12 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
     });
   });
 
-  return { app, webhooks, openApi };
+  return {
+    app,
+    webhooks,
+    openApi,
+    beginShutdown: () => {
+      draining = true;
+    },
+  };
 }

@@ -21,7 +21,30 @@ export interface RouteSpec {
 }
 
 export const ROUTES: readonly RouteSpec[] = [
-  { method: 'get', path: '/api/health', summary: 'Is the server up?', who: 'anyone', ok: 200, anonymous: true },
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Is the server up? (liveness)',
+    who: 'anyone',
+    ok: 200,
+    anonymous: true,
+  },
+  {
+    method: 'get',
+    path: '/api/health/live',
+    summary: 'Liveness: the process answers',
+    who: 'anyone',
+    ok: 200,
+    anonymous: true,
+  },
+  {
+    method: 'get',
+    path: '/api/health/ready',
+    summary: 'Readiness: the database answers and is migrated (503 otherwise, or while shutting down)',
+    who: 'anyone',
+    ok: 200,
+    anonymous: true,
+  },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', who: 'anyone', ok: 200, anonymous: true },
   {
     method: 'get',

@@ -80,6 +80,8 @@ const SCOPED_STAFF: Who[] = ['pa', 'pa2', 'sw', 'tm', 'tm2', 'otherPa', 'otherTm
 
 const TABLE: Row[] = [
   { method: 'get', path: '/api/health', url: () => '/api/health', allowed: EVERYONE, public: true },
+  { method: 'get', path: '/api/health/live', url: () => '/api/health/live', allowed: EVERYONE, public: true },
+  { method: 'get', path: '/api/health/ready', url: () => '/api/health/ready', allowed: EVERYONE, public: true },
   { method: 'get', path: '/api/openapi.json', url: () => '/api/openapi.json', allowed: EVERYONE, public: true },
   { method: 'get', path: '/api/auth/csrf', url: () => '/api/auth/csrf', allowed: EVERYONE, public: true },
   { method: 'post', path: '/api/auth/sign-in', url: () => '/api/auth/sign-in', allowed: EVERYONE, public: true },

@@ -56,4 +56,6 @@ export interface Deps {
   sessionLifetimeMs: number;
   origin: (c: Ctx) => string;
   clientIp: (c: Ctx) => string;
+  /** True once shutdown has begun: readiness says 503 so the load balancer stops sending new requests. */
+  draining: () => boolean;
 }

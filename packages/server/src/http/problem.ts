@@ -19,6 +19,7 @@ export type ProblemType =
   | 'unsupported-media-type'
   | 'rate-limited'
   | 'unprocessable'
+  | 'unavailable'
   | 'server-error';
 
 const TITLES: Record<ProblemType, string> = {
@@ -32,6 +33,7 @@ const TITLES: Record<ProblemType, string> = {
   'unsupported-media-type': 'Send JSON',
   'rate-limited': 'Too many tries',
   unprocessable: 'Some of what was sent needs fixing',
+  unavailable: 'Not available just now',
   'server-error': 'Something went wrong on our side',
 };
 

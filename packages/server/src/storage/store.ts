@@ -38,6 +38,10 @@ export interface OpenStoreOptions {
   dataDir?: string;
   /** PostgreSQL schema to use (created if missing); tests give each file its own. Default: the search path. */
   schema?: string;
+  /** PostgreSQL: connections in the pool (default 10). */
+  poolSize?: number;
+  /** PostgreSQL: told when a connection drops (a code only); default console.warn. */
+  onConnectionError?: (info: { code: string; where: 'idle' | 'in-use' }) => void;
 }
 
 type Args<T extends (...a: never[]) => unknown> = Parameters<T>;
@@ -71,7 +75,11 @@ export class Store {
 
   static async open(options: OpenStoreOptions = {}): Promise<Store> {
     const db = options.databaseUrl
-      ? await openPostgres(options.databaseUrl, options.schema)
+      ? await openPostgres(options.databaseUrl, {
+          ...(options.schema ? { schema: options.schema } : {}),
+          ...(options.poolSize ? { max: options.poolSize } : {}),
+          ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
+        })
       : await openPglite(options.dataDir);
     await migrate(db);
     return new Store(db);

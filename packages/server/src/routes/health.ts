@@ -1,0 +1,43 @@
+// Health for load balancers and orchestrators. Liveness: the process answers (restart it if not). Readiness: it
+// can do its work now: the database answers and has every migration this version needs (send it traffic only
+// then). A database outage makes every instance unready but none of them dead: they recover on their own.
+import type { Hono } from 'hono';
+import type { Deps } from '../http/deps.js';
+import type { Env } from '../http/context.js';
+import { MIGRATIONS } from '../storage/migrations.js';
+
+/** How long readiness waits for the database before saying it is unreachable, ms. */
+const READY_TIMEOUT_MS = 2000;
+
+export function registerHealthRoutes(app: Hono<Env>, d: Deps): void {
+  const started = Date.now();
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.get('/api/health/live', (c) => c.json({ ok: true, uptimeSeconds: Math.floor((Date.now() - started) / 1000) }));
+  app.get('/api/health/ready', async (c) => {
+    const checks: { database: 'ok' | 'unreachable'; migrations: 'done' | 'pending' | 'unknown' } = {
+      database: 'unreachable',
+      migrations: 'unknown',
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), READY_TIMEOUT_MS);
+    });
+    const applied = await Promise.race([
+      d.store.db.query<{ id: number }>('SELECT id FROM onward_migrations').then(
+        (rows) => new Set(rows.map((r) => Number(r.id))),
+        () => undefined,
+      ),
+      timeout,
+    ]);
+    clearTimeout(timer);
+    if (applied) {
+      checks.database = 'ok';
+      // A newer version may have added migrations; this one is ready as long as it has all of its own.
+      checks.migrations = MIGRATIONS.every((m) => applied.has(m.id)) ? 'done' : 'pending';
+    }
+    const ready = checks.database === 'ok' && checks.migrations === 'done' && !d.draining();
+    return c.json({ ready, ...(d.draining() ? { draining: true } : {}), checks }, ready ? 200 : 503, {
+      ...(ready ? {} : { 'retry-after': '5' }),
+    });
+  });
+}
