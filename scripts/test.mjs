@@ -172,6 +172,11 @@ if (!quick) {
   }
 }
 await startPostgres();
+// Tests that stop or restart PostgreSQL make a server of their own with these binaries (never this shared one).
+{
+  const bin = pgBin();
+  if (bin) env.ONWARD_TEST_PG_BIN = bin;
+}
 if (!env.ONWARD_TEST_DATABASE_URL && !skipped.some((x) => x.startsWith('PostgreSQL')))
   skipped.push(
     'PostgreSQL is not available: the PostgreSQL storage tests are skipped. To run them: apt-get install -y postgresql',

@@ -15,7 +15,7 @@ export const apiInvitationAcceptSchema = {
     },
     "password": {
       "type": "string",
-      "minLength": 10,
+      "minLength": 12,
       "maxLength": 200
     }
   },

@@ -37,7 +37,7 @@ export const apiUserCreateSchema = {
     },
     "password": {
       "type": "string",
-      "minLength": 10,
+      "minLength": 12,
       "maxLength": 200
     }
   },

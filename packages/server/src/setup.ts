@@ -2,6 +2,7 @@
 // `onward setup` command and by the first-run page (POST /api/setup, guarded by a one-time token the server prints
 // at start). Both are audited under the actor `system/setup`. After this, the admin adds teams and staff in the app.
 import { randomToken } from './auth/crypto.js';
+import { passwordProblems } from './auth/password-policy.js';
 import type { Council, Store, User } from './storage/store.js';
 
 export const SETUP_ACTOR = { id: 'system/setup', role: 'system' } as const;
@@ -69,8 +70,10 @@ export async function setUpFirstCouncil(
   if (!EMAIL.test(email) || email.length > 254)
     throw new SetupError('adminEmail', 'Give the admin’s work email address, like name@council.gov.uk.');
   const password = input.admin.password;
-  if (password !== undefined && (password.length < 10 || password.length > 200))
-    throw new SetupError('adminPassword', 'The password needs at least 10 characters (and at most 200).');
+  if (password !== undefined) {
+    const weak = passwordProblems(password, { email, names: [name] }, 'adminPassword');
+    if (weak[0]) throw new SetupError('adminPassword', weak[0].message);
+  }
   const id = input.councilId ?? councilIdFrom(councilName);
   if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(id))
     throw new SetupError('councilId', 'The council id takes lower-case letters, digits and dashes (up to 48).');

@@ -1,13 +1,16 @@
 // Passwords, sessions, sign-out everywhere, CSRF, the sign-in rate limit and the invitation link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../src/auth/crypto.js';
-import { Client, makeWorld, PASSWORD, type World } from './helpers.js';
+import { hashPassword, OWASP_SCRYPT, setScryptParamsForTests, verifyPassword } from '../src/auth/crypto.js';
+import { Client, FIXTURE_SCRYPT, makeWorld, PASSWORD, type World } from './helpers.js';
 
 describe('password hashing', () => {
-  it('uses scrypt with a fresh salt each time and checks in constant time', async () => {
+  it('uses scrypt at the OWASP cost with a fresh salt each time and checks in constant time', async () => {
+    // The production cost (the fixtures use a cheaper one; this test puts the real one back for itself).
+    setScryptParamsForTests(OWASP_SCRYPT);
     const a = await hashPassword('correct horse battery staple');
     const b = await hashPassword('correct horse battery staple');
-    expect(a).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{86}$/);
+    setScryptParamsForTests(FIXTURE_SCRYPT);
+    expect(a).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{86}$/);
     expect(a).not.toBe(b);
     expect(await verifyPassword('correct horse battery staple', a)).toBe(true);
     expect(await verifyPassword('correct horse battery stapl', a)).toBe(false);

@@ -2,9 +2,15 @@
 // arrangement, and a client that keeps cookies and sends the CSRF token like the reference app does.
 import { emptyChecklist, questionSet } from '@onward/engine';
 import { createOnwardServer, type OnwardServerOptions } from '../src/app.js';
+import { setScryptParamsForTests } from '../src/auth/crypto.js';
 import { openStore, type Store, type User } from '../src/storage/store.js';
 
 export const PASSWORD = 'a long enough password';
+
+// The fixtures make hundreds of accounts and sign-ins; at the production cost (OWASP's N=2^17, about 1 s each on
+// the shared test machine) that alone would take minutes. The production cost has its own tests (passwords.test.ts).
+export const FIXTURE_SCRYPT = { N: 2 ** 14, r: 8, p: 1 } as const;
+setScryptParamsForTests(FIXTURE_SCRYPT);
 
 export class Client {
   readonly cookies = new Map<string, string>();

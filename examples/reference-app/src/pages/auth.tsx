@@ -150,7 +150,7 @@ export function mountAuth(app: AnyHono, opts: { secureCookies: boolean }) {
               autocomplete="new-password"
               aria-describedby="password-hint"
               required
-              minlength={10}
+              minlength={12}
             />
           </div>
           <button type="submit" class="button">

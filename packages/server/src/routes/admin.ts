@@ -1,9 +1,10 @@
 // Council administration: staff, teams, API tokens, webhooks; and the audit trail for managers.
 import type { Hono } from 'hono';
 import { randomToken } from '../auth/crypto.js';
+import { passwordProblems } from '../auth/password-policy.js';
 import { audit, body, type Ctx, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
-import { forbidden, HttpProblem, notFound } from '../http/problem.js';
+import { forbidden, HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { staffInvitationPath } from '../setup.js';
 import type { User } from '../storage/store.js';
@@ -30,6 +31,10 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
   app.post('/api/users', async (c) => {
     const u = admin(c);
     const b = await body(c, bodies.userCreate);
+    if (b.password !== undefined) {
+      const weak = passwordProblems(b.password, { email: b.email, names: [b.name] });
+      if (weak.length) throw invalid(weak);
+    }
     if (b.teamId) {
       const t = await store.getTeam(b.teamId);
       if (!t || t.councilId !== u.councilId)

@@ -2,9 +2,10 @@
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { randomToken } from '../auth/crypto.js';
+import { passwordProblems } from '../auth/password-policy.js';
 import { body, type Ctx, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
-import { HttpProblem, notFound } from '../http/problem.js';
+import { HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import type { User } from '../storage/store.js';
 
@@ -110,6 +111,8 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
         { path: 'currentPassword', message: 'Your current password is not right.' },
       ]);
     }
+    const weak = passwordProblems(b.newPassword, { email: u.email, names: [u.name] }, 'newPassword');
+    if (weak.length) throw invalid(weak);
     await store.setPassword(u.id, b.newPassword);
     if (p.kind === 'user') await store.deleteUserSessions(u.id, p.sessionId);
     return c.body(null, 204);
@@ -125,6 +128,11 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
 
   app.post('/api/invitations/:token/accept', async (c) => {
     const b = await body(c, bodies.invitationAccept);
+    const inv = await store.getInvitation(c.req.param('token'), now());
+    if (!inv) throw notFound('invitation (it may have been used or have expired; ask your PA for a new link)');
+    const yp = await store.getYoungPerson(inv.youngPersonId);
+    const weak = passwordProblems(b.password, { email: b.email, names: [yp?.name, yp?.preferredName] });
+    if (weak.length) throw invalid(weak);
     if (await store.getUserByEmail(b.email)) {
       throw new HttpProblem(409, 'conflict', 'That email address already has a sign-in. Use another one, or sign in.', [
         { path: 'email', message: 'That email address already has a sign-in.' },

@@ -2,8 +2,8 @@
 // can do its work now: the database answers and has every migration this version needs (send it traffic only
 // then). A database outage makes every instance unready but none of them dead: they recover on their own.
 import type { Hono } from 'hono';
-import type { Deps } from '../http/deps.js';
 import type { Env } from '../http/context.js';
+import type { Deps } from '../http/deps.js';
 import { MIGRATIONS } from '../storage/migrations.js';
 
 /** How long readiness waits for the database before saying it is unreachable, ms. */

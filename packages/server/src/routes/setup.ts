@@ -3,9 +3,10 @@
 // new link for someone (a first link, or one to replace a forgotten password).
 import type { Hono } from 'hono';
 import { safeEqual } from '../auth/crypto.js';
+import { passwordProblems } from '../auth/password-policy.js';
 import { audit, body, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
-import { forbidden, HttpProblem, notFound } from '../http/problem.js';
+import { forbidden, HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { needsSetup, SetupError, setUpFirstCouncil, staffInvitationPath } from '../setup.js';
 
@@ -66,6 +67,8 @@ export function registerSetupRoutes(app: Hono<Env>, d: Deps): void {
     const inv = await store.staffInvitations.get(c.req.param('token'), now());
     const u = inv && (await store.getUser(inv.userId));
     if (!inv || !u || u.disabled) throw notFound(LINK_GONE);
+    const weak = passwordProblems(b.password, { email: u.email, names: [u.name] });
+    if (weak.length) throw invalid(weak);
     const done = await store.staffInvitations.accept(c.req.param('token'), b.password, now());
     if (!done) throw notFound(LINK_GONE);
     await store.recordAudit([

@@ -1,7 +1,7 @@
 // Councils, teams and accounts (users and their passwords). Users are a projection of their account events
 // (`account_events`, append-only): every change writes the event and the row in one transaction, and a rebuild
 // folds the events back into the rows.
-import { dummyHash, hashPassword, newId, verifyPassword } from '../auth/crypto.js';
+import { dummyHash, hashPassword, needsRehash, newId, verifyPassword } from '../auth/crypto.js';
 import type { Db, Queryable } from './db.js';
 import type { ActorRole, Role } from './projection.js';
 import { ConflictError, insertRows, iso, json, type Row } from './rows.js';
@@ -330,6 +330,13 @@ export class Accounts {
     );
     const ok = await verifyPassword(password, r ? String(r.password_hash) : await dummyHash());
     if (!r || !ok || r.disabled) return undefined;
+    // Made at an older cost: store it again at today's, unless the password changed meanwhile.
+    if (needsRehash(String(r.password_hash))) {
+      await this.db.query(
+        'UPDATE credentials SET password_hash = $2, updated_at = now() WHERE user_id = $1 AND password_hash = $3',
+        [r.id, await hashPassword(password), r.password_hash],
+      );
+    }
     return toUser(r);
   }
   async checkPasswordById(userId: string, password: string): Promise<boolean> {
