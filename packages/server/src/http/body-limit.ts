@@ -4,7 +4,6 @@
 // (at most the limit) and handed on, so routes and pages read it as usual. A refusal closes the connection, so a
 // client that keeps sending does not keep the server reading.
 import type { MiddlewareHandler } from 'hono';
-import type { Env } from './context.js';
 import { HttpProblem } from './problem.js';
 
 /** Biggest request body accepted, in bytes. */
@@ -23,7 +22,7 @@ export function tooLarge(limit = BODY_LIMIT): HttpProblem {
 /** Methods whose body Onward never reads: the Node adapter gives them none, and Node discards what is sent. */
 const NO_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function limitBodies(limit = BODY_LIMIT): MiddlewareHandler<Env> {
+export function limitBodies(limit = BODY_LIMIT): MiddlewareHandler {
   return async (c, next) => {
     if (NO_BODY.has(c.req.method)) return next();
     const declared = c.req.header('content-length');
