@@ -179,6 +179,9 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     for (let i = 1; i <= 3; i++) {
       await p.goto(`${app.url}/young-people/${sam.id}`);
       if (i === 1) await check(p, 'record with engagement form');
+      // On three different days (issue 12: attempts in one day count once): two, one and no days ago.
+      const day = new Date(Date.now() - (3 - i) * 86_400_000).toISOString().slice(0, 10);
+      await p.fill('#attempt-day', day);
       await p.selectOption('#method', i === 2 ? 'phone' : 'message');
       await p.selectOption('#outcome', 'no-reply');
       await p.fill('#attempt-note', `Attempt ${i}: no answer`);

@@ -19,6 +19,7 @@ export * from './api-young-person-create.schema.js';
 export * from './api-young-person-update.schema.js';
 export * from './check-in.schema.js';
 export * from './locale.schema.js';
+export * from './council-settings.schema.js';
 export * from './case-management-record.schema.js';
 export * from './insights-young-person.schema.js';
 export * from './webhook-event.schema.js';
@@ -48,6 +49,7 @@ export const schemaIds = {
   "apiYoungPersonUpdate": "https://onward.example/schemas/api/young-person-update/v1",
   "checkIn": "https://onward.example/schemas/check-in/v1",
   "locale": "https://onward.example/schemas/content/locale/v1",
+  "councilSettings": "https://onward.example/schemas/council/settings/v1",
   "caseManagementRecord": "https://onward.example/schemas/events/case-management-record/v1",
   "insightsYoungPerson": "https://onward.example/schemas/events/insights-young-person/v1",
   "webhookEvent": "https://onward.example/schemas/events/webhook-event/v1",

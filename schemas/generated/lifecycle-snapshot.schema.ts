@@ -83,6 +83,55 @@ export const lifecycleSnapshotSchema = {
               "pattern": "^[A-Za-z0-9_.:-]+$",
               "description": "The plan this one follows on from, when it was started at a review."
             },
+            "category": {
+              "enum": [
+                "eligible",
+                "relevant",
+                "former-relevant",
+                "qualifying"
+              ],
+              "description": "The young person's category when the plan started (England's names; Wales: category 1, 2, 3 or 4 young person). An eligible (category 1) young person is still looked after, so an Independent Reviewing Officer takes part in reviews."
+            },
+            "eligibleOn": {
+              "type": "string",
+              "format": "date",
+              "description": "When the young person became eligible or relevant, if after their 16th birthday (a late entrant, or an unaccompanied child who arrived at 17): the first-plan deadline runs from here."
+            },
+            "migratedOn": {
+              "type": "string",
+              "format": "date",
+              "description": "When the young person's record was moved onto Onward from an older system: the first plan on Onward is due from here, not from the 16th birthday."
+            },
+            "rules": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "nation",
+                "attemptsBeforeProceeding",
+                "attemptSpacingDays"
+              ],
+              "properties": {
+                "nation": {
+                  "enum": [
+                    "england",
+                    "wales"
+                  ]
+                },
+                "attemptsBeforeProceeding": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 10,
+                  "description": "Unsuccessful attempts to reach the young person before the PA may complete the plan without them."
+                },
+                "attemptSpacingDays": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 30,
+                  "description": "Calendar days at least between two attempts that both count (1: on different days; 0: any time)."
+                }
+              },
+              "description": "The council's rules this plan runs under, copied from the council settings when it started. A plan without them started before they existed and keeps the rules it began under."
+            },
             "authorIds": {
               "type": "array",
               "minItems": 1,
@@ -128,7 +177,13 @@ export const lifecycleSnapshotSchema = {
                 "properties": {
                   "at": {
                     "type": "string",
-                    "format": "date-time"
+                    "format": "date-time",
+                    "description": "When the attempt was made."
+                  },
+                  "recordedAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When it was recorded, if later than it was made."
                   },
                   "by": {
                     "type": "string",
@@ -308,6 +363,11 @@ export const lifecycleSnapshotSchema = {
               "maxLength": 64,
               "pattern": "^[A-Za-z0-9_.:-]+$"
             },
+            "reviewRequestedOn": {
+              "type": "string",
+              "format": "date",
+              "description": "When the young person or PA asked for a review: the review is due a set number of working days later."
+            },
             "reviewStartedOn": {
               "type": "string",
               "format": "date"
@@ -449,6 +509,72 @@ export const lifecycleSnapshotSchema = {
               "type": "string",
               "format": "date"
             },
+            "rules": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "nation",
+                "meetingAttendees",
+                "signatories"
+              ],
+              "properties": {
+                "nation": {
+                  "enum": [
+                    "england",
+                    "wales"
+                  ]
+                },
+                "meetingAttendees": {
+                  "type": "array",
+                  "minItems": 1,
+                  "maxItems": 6,
+                  "uniqueItems": true,
+                  "items": {
+                    "enum": [
+                      "young-person",
+                      "carer",
+                      "social-worker",
+                      "supervising-social-worker",
+                      "pa",
+                      "benefits-adviser"
+                    ]
+                  },
+                  "contains": {
+                    "const": "young-person"
+                  },
+                  "description": "Who must be at the meeting that draws up the Living Together Agreement (always the young person)."
+                },
+                "signatories": {
+                  "type": "array",
+                  "minItems": 2,
+                  "maxItems": 5,
+                  "uniqueItems": true,
+                  "items": {
+                    "enum": [
+                      "young-person",
+                      "carer",
+                      "social-worker",
+                      "supervising-social-worker",
+                      "pa"
+                    ]
+                  },
+                  "allOf": [
+                    {
+                      "contains": {
+                        "const": "young-person"
+                      }
+                    },
+                    {
+                      "contains": {
+                        "const": "carer"
+                      }
+                    }
+                  ],
+                  "description": "Who must be named in the Living Together Agreement and sign it (always the young person and every carer)."
+                }
+              },
+              "description": "The council's rules this arrangement runs under, copied from the council settings when it started. An arrangement without them started before they existed and keeps the rules it began under."
+            },
             "discussedOn": {
               "type": "string",
               "format": "date"
@@ -470,6 +596,16 @@ export const lifecycleSnapshotSchema = {
             "inPlansOn": {
               "type": "string",
               "format": "date"
+            },
+            "managersToldOn": {
+              "type": "string",
+              "format": "date",
+              "description": "When the team manager and the fostering manager were told."
+            },
+            "conversionTasksListedOn": {
+              "type": "string",
+              "format": "date",
+              "description": "When the tasks to turn the foster placement into an arrangement were listed."
             },
             "progressReviewedOn": {
               "type": "string",
@@ -504,6 +640,37 @@ export const lifecycleSnapshotSchema = {
             "draftedOn": {
               "type": "string",
               "format": "date"
+            },
+            "parties": {
+              "type": "array",
+              "minItems": 2,
+              "maxItems": 10,
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "party",
+                  "id"
+                ],
+                "properties": {
+                  "party": {
+                    "enum": [
+                      "young-person",
+                      "carer",
+                      "social-worker",
+                      "supervising-social-worker",
+                      "pa"
+                    ]
+                  },
+                  "id": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 64,
+                    "pattern": "^[A-Za-z0-9_.:-]+$"
+                  }
+                }
+              },
+              "description": "The parties the Living Together Agreement names: each of them signs it."
             },
             "signatures": {
               "type": "array",
@@ -602,6 +769,32 @@ export const lifecycleSnapshotSchema = {
             "startedOn": {
               "type": "string",
               "format": "date"
+            },
+            "startRecordedOn": {
+              "type": "string",
+              "format": "date",
+              "description": "The day the start was recorded, when that was after the day it started."
+            },
+            "educationCondition": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "on",
+                "by"
+              ],
+              "properties": {
+                "on": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "by": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64,
+                  "pattern": "^[A-Za-z0-9_.:-]+$"
+                }
+              },
+              "description": "Wales (When I am Ready): the young person is pursuing an agreed programme of education or training, so the arrangement can run to 25."
             },
             "reviews": {
               "type": "array",

@@ -4,15 +4,18 @@
 import {
   type Actor,
   type AnyChecklist,
+  defaultCouncilSettings,
   emptyChecklist,
   type LifecycleEvent,
   type LifecycleName,
   type LifecycleSnapshot,
   type PathwayPlan,
+  pathwayPlanRules,
   questionSet,
   requiredSigners,
   type StayingPutContext,
   startLifecycle,
+  stayingPutRules,
   transition,
 } from '@onward/engine';
 import type { NewEvent, RenderContext, Store } from '@onward/server';
@@ -93,6 +96,8 @@ function eventsFor(
 ): { events: NewEvent[]; refused: number } {
   const events: NewEvent[] = [];
   let refused = 0;
+  // The council's rules (the reference app's councils use the defaults for their nation).
+  const settings = defaultCouncilSettings(council.nation);
   const ev = (type: NewEvent['type'], payload: Record<string, unknown>, at: string, actor: Actor) =>
     events.push({
       councilId: council.id,
@@ -139,6 +144,8 @@ function eventsFor(
         dateOfBirth: yp.dateOfBirth,
         paId: pa.id,
         ...(doc.previousPlanId ? { previousPlanId: doc.previousPlanId } : {}),
+        category: doc.youngPerson.category,
+        rules: pathwayPlanRules(settings),
       },
       start,
     );
@@ -154,7 +161,13 @@ function eventsFor(
     delete base.returns;
     ev('plan.created', { plan: base, lifecycle: replay.snapshot }, start, paActor);
     for (const a of doc.engagement.attempts) {
-      if (replay.step(paActor, { type: 'plan.engagement.record', method: a.method, outcome: a.outcome }, a.at))
+      if (
+        replay.step(
+          paActor,
+          { type: 'plan.engagement.record', method: a.method, outcome: a.outcome, madeAt: a.at },
+          a.at,
+        )
+      )
         ev('plan.engagement-attempt', { planId: doc.id, attempt: a, lifecycle: replay.snapshot }, a.at, paActor);
     }
     const answers = Object.values(
@@ -309,6 +322,7 @@ function eventsFor(
     const pa = staff.get(yp.paId)!;
     const paActor: Actor = { id: pa.id, role: 'pa' };
     const ssw = council.staff.find((s) => s.role === 'supervising-social-worker');
+    const sw = sp.agreement?.socialWorker?.id ?? yp.socialWorkerId;
     const stepAt = (s: string) => `${sp.steps.find((x) => x.step === s)?.at}T11:00:00.000Z`;
     const has = (s: string) => sp.steps.some((x) => x.step === s);
     const first = stepAt('identified');
@@ -320,10 +334,11 @@ function eventsFor(
         dateOfBirth: yp.dateOfBirth,
         carerIds: sp.carerIds,
         paId: pa.id,
+        ...(sw ? { socialWorkerId: sw } : {}),
         ...(ssw ? { supervisingSocialWorkerId: ssw.id } : {}),
         carerFostersOthers: sp.agreement?.checks?.dbsNeeded ?? false,
-        ...(council.nation === 'wales' ? { upperAge: 25 } : {}),
         identifiedOn: first.slice(0, 10),
+        rules: stayingPutRules(settings),
       },
       first,
     );
@@ -366,7 +381,7 @@ function eventsFor(
         paActor,
         {
           type: 'stayingPut.meeting.record',
-          attendees: ['young-person', 'carer', 'supervising-social-worker', 'pa'],
+          attendees: [...settings.stayingPut.meetingAttendees],
           on: day('agreement-meeting'),
         },
         stepAt('agreement-meeting'),
@@ -374,7 +389,20 @@ function eventsFor(
     if (ok && has('agreement-drafted') && sp.agreement) {
       ok = go(
         paActor,
-        { type: 'stayingPut.agreement.draft', agreementId: sp.agreement.id },
+        {
+          type: 'stayingPut.agreement.draft',
+          agreementId: sp.agreement.id,
+          // The agreement names its parties: the young person, each carer and the allocated workers.
+          parties: [
+            { party: 'young-person', id: yp.id },
+            ...sp.agreement.carers.map((c) => ({ party: 'carer', id: c.id })),
+            ...(sp.agreement.socialWorker ? [{ party: 'social-worker', id: sp.agreement.socialWorker.id }] : []),
+            ...(sp.agreement.supervisingSocialWorker
+              ? [{ party: 'supervising-social-worker', id: sp.agreement.supervisingSocialWorker.id }]
+              : []),
+            ...(sp.agreement.pa ? [{ party: 'pa', id: sp.agreement.pa.id }] : []),
+          ],
+        },
         stepAt('agreement-drafted'),
       );
       if (ok)
@@ -407,7 +435,13 @@ function eventsFor(
         stepAt('checks'),
       );
     if (ok && has('active')) {
-      ok = go(paActor, { type: 'stayingPut.start' }, stepAt('active'));
+      ok = go(paActor, { type: 'stayingPut.start', on: day('active') }, stepAt('active'));
+      // When I am Ready (Wales) runs past 21 only while the young person is in education or training.
+      const twentyOne = addYearsIso(yp.dateOfBirth, 21);
+      if (ok && council.nation === 'wales' && twentyOne <= (sp.ended?.at ?? today)) {
+        const on = addDaysIso(twentyOne, -30);
+        go(paActor, { type: 'stayingPut.education.record', on }, `${on}T10:00:00.000Z`);
+      }
       // Reviews: the first within 28 days of the start, then about every six months, up to today (or the end).
       const endDay = sp.ended?.at ?? today;
       for (let review = addDaysIso(day('active'), 24); ok && review < endDay; review = addDaysIso(review, 175))

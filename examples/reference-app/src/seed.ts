@@ -433,8 +433,12 @@ function buildPlans(
     const history: SeedPlanEvent[] = [{ type: 'plan.start', at: at(r, start), by: pa.id }];
     if (engages === 'never') {
       const methods = ['message', 'phone', 'in-person', 'letter'] as const;
+      // Three tries on three different days, 4 to 9 days apart.
+      let offset = 3;
       for (let i = 0; i < 3; i++) {
-        const day = addDays(start, 3 + i * r.int(4, 9));
+        const gap = r.int(4, 9);
+        if (i > 0) offset += gap;
+        const day = addDays(start, offset);
         attempts.push({
           at: at(r, day),
           method: methods[i % methods.length]!,
@@ -1055,7 +1059,8 @@ function buildCouncil(seedR: Random, spec: CouncilSpec, today: string): SeedCoun
         yp,
         demo ? carers.slice(0, 2) : [carers[i % carers.length]!, carers[(i + 1) % carers.length]!],
         pa,
-        sw,
+        // The social worker the young person had before 18 is a party to the agreement drawn up then.
+        sw ?? sws[i % sws.length],
         ssw,
         manager,
       );

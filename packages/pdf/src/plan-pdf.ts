@@ -8,10 +8,12 @@ import {
   getAnswer,
   needsHelp,
   type PathwayPlan,
+  planVoice,
   type QuestionSet,
   questionSet,
   type Variant,
   validatePlan,
+  voiceStatement,
   type Wording,
 } from '@onward/engine';
 import { formatDate, type Labels, labelsFor } from './labels.js';
@@ -282,8 +284,10 @@ function statutorySections(w: Writer, plan: PathwayPlan, labels: Labels): void {
   w.paragraph(plan.contingency || L.notRecorded);
 
   w.heading(L.engagement, 2);
-  w.paragraph(L.completedBy[plan.engagement.completedBy], {
-    bold: plan.engagement.completedBy === 'worker-without-young-person',
+  // The voice, from who gave each answer now (never the flag set when the PA went ahead without them).
+  const voice = planVoice(plan);
+  w.paragraph(voiceStatement(voice, labels.lang === 'cy' ? 'cy' : 'en'), {
+    bold: voice.mode === 'worker-without-young-person' || voice.mode === 'worker',
     after: 8,
   });
   w.heading(L.attempts, 3);

@@ -5,10 +5,12 @@ import {
   getAnswer,
   needsHelp,
   type PathwayPlan,
+  planVoice,
   questionSet,
   setAnswer,
   shippedWording,
   validatePlan,
+  voiceStatement,
 } from '@onward/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasPoppler, pdfInfo, pdfText, pdfWordBoxes } from '#test-support/pdf.js';
@@ -212,17 +214,44 @@ describe.skipIf(!hasPoppler)('renderPlanPdf', () => {
     expect(readText(sample)).not.toContain('A □ marks a character');
   });
 
-  it('records a plan completed without the young person after three attempts', () => {
+  // Changed on purpose (issue 12, rule 1): this plan was marked "without the young person" but its answers were given
+  // with the young person, so it must not say it was done without them. The statement comes from the answers.
+  it('says how the plan was made from who gave each answer, not from the "without the young person" mark', async () => {
     const text = readText(tricky);
+    const voice = planVoice(trickyPlan());
+    expect(voice.mode).toBe('together');
     expect(
       missingInOrder(text, [
         'How this plan was made',
-        'Completed without the young person after three attempts',
+        voiceStatement(voice),
         'No reply',
         'Texted twice, no reply.',
         'Said no',
       ]),
     ).toEqual([]);
+    expect(text).toContain('the young person then added their answers');
+    expect(text).not.toContain('did not take part');
+    // With no answer from the young person at all, it says so, with the attempts.
+    const base = trickyPlan();
+    let doc = base.checklist as AnyChecklist;
+    for (const q of set.questions) {
+      const a = getAnswer(doc, q.id);
+      if (a)
+        doc = setAnswer(
+          set,
+          doc,
+          q.id,
+          { value: a.value },
+          { by: 'worker', locale: a.locale, variant: a.variant, at: a.at },
+        );
+    }
+    const without = { ...base, checklist: doc as PathwayPlan['checklist'] };
+    const bytes = await renderPlanPdf(without, { wording, council, createdAt });
+    expect(readText(bytes)).toContain(
+      norm(
+        'The young person did not take part. Their worker wrote the answers after 3 unsuccessful attempts to reach them.',
+      ),
+    );
   });
 
   it('draws every word inside the page margins, on every page', () => {

@@ -51,7 +51,16 @@ describe('Staying Put over the API', () => {
     await step(carer, { type: 'stayingPut.plans.include' }, 403);
     await step(pa, { type: 'stayingPut.plans.include' });
     await step(pa, { type: 'stayingPut.meeting.record', attendees: ['carer', 'pa'] }, 422);
-    await step(pa, { type: 'stayingPut.meeting.record', attendees: ['young-person', 'carer', 'pa', 'social-worker'] });
+    // Changed on purpose (issue 12, rule 5): the meeting needs everyone the council requires (default: Leeds's list).
+    await step(
+      pa,
+      { type: 'stayingPut.meeting.record', attendees: ['young-person', 'carer', 'pa', 'social-worker'] },
+      409,
+    );
+    await step(pa, {
+      type: 'stayingPut.meeting.record',
+      attendees: ['young-person', 'carer', 'pa', 'social-worker', 'supervising-social-worker', 'benefits-adviser'],
+    });
 
     const draft = await pa.put(`/api/staying-put/${id}/agreement`, agreement('lta-1'));
     expect(draft.status, JSON.stringify(draft.json)).toBe(200);

@@ -29,6 +29,9 @@ import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } fr
 import { checklistDomain, checklistIndex, domainTitle, questionText, saveChecklistDomain } from './checklist.js';
 import { planPdfPath } from './plan-pdf.js';
 
+/** Today in the UK. */
+const ukToday = () => ukDate(new Date());
+
 const set = questionSet();
 export const STAFF = ['pa', 'social-worker', 'team-manager'];
 const EDITORS = ['pa', 'social-worker'];
@@ -382,6 +385,21 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
               <form method="post" action={`/plans/${encodeURIComponent(current!.id)}/engagement`} class="inline-form">
                 <input type="hidden" name="_csrf" value={s.csrfToken} />
                 <div class="field">
+                  <label for="attempt-day">{t.attemptDay}</label>
+                  <p class="hint" id="attempt-day-hint">
+                    {t.attemptDayHint}
+                  </p>
+                  <input
+                    id="attempt-day"
+                    name="day"
+                    type="date"
+                    value={ukToday()}
+                    max={ukToday()}
+                    required
+                    aria-describedby="attempt-day-hint"
+                  />
+                </div>
+                <div class="field">
                   <label for="method">{t.method}</label>
                   <select id="method" name="method">
                     {Object.entries(t.methods).map(([k, v]) => (
@@ -489,8 +507,10 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
     const f = await formOf(c);
     if (f._csrf !== s.csrfToken) return errorPage(c, 403, s);
     const id = c.req.param('id');
+    // An attempt made today is recorded at this moment; one made on an earlier day at midday (UK) that day.
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(f.day ?? '') ? (f.day as string) : ukToday();
     const r = await apiFor(app, c, s).post<PlanView>(`/api/plans/${encodeURIComponent(id)}/engagement-attempts`, {
-      at: new Date().toISOString(),
+      at: day === ukToday() ? new Date().toISOString() : `${day}T12:00:00.000Z`,
       method: f.method,
       outcome: f.outcome,
       ...(f.note ? { note: f.note } : {}),

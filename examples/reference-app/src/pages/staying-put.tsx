@@ -3,7 +3,7 @@
 // person may take now: the server sends the engine's `allowedEvents` for their role and the arrangement's state,
 // so nobody sees a button the server would refuse. Every step goes through POST /api/staying-put/:id/events.
 // Carers and supervising social workers find their arrangements on /welcome (GET /api/my-arrangements).
-import { stayingPutLifecycle, ukDate } from '@onward/engine';
+import { ATTENDEE_NAMES, inNationWords, type Nation, stayingPutLifecycle, ukDate } from '@onward/engine';
 import type { Context } from 'hono';
 import { strings } from '../i18n.js';
 import type { ArrangementView } from '../web/api-types.js';
@@ -74,16 +74,23 @@ const DATED = new Set([
   'stayingPut.progress.record',
   'stayingPut.panel.approve',
   'stayingPut.review.record',
+  'stayingPut.managers.tell',
+  'stayingPut.conversionTasks.list',
+  'stayingPut.education.record',
+  // The day it started, which may be before the day it is recorded.
+  'stayingPut.start',
 ]);
+/** Steps taken elsewhere: drafting is saving the agreement; allocation and rules are managers' and admins' tools. */
+const NOT_BUTTONS = new Set(['stayingPut.agreement.draft', 'stayingPut.workers.allocate', 'stayingPut.rules.adopt']);
 
 const words = (s: string) => s.replace(/-/g, ' ');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function stateTitle(state: string): string {
-  return stayingPutLifecycle.states[state]?.title ?? state;
+export function stateTitle(state: string, nation: Nation = 'england'): string {
+  return inNationWords(stayingPutLifecycle.states[state]?.title ?? state, nation);
 }
-export function eventLabel(type: string): string {
-  return capital(stayingPutLifecycle.events[type]?.label ?? type);
+export function eventLabel(type: string, nation: Nation = 'england'): string {
+  return inNationWords(capital(stayingPutLifecycle.events[type]?.label ?? type), nation);
 }
 
 /** Deadlines, overdue first, each marked. */
@@ -136,7 +143,7 @@ function Tick(props: { id: string; name: string; label: string }) {
 }
 
 /** The fields one step needs (the engine's payload for that event). */
-function StepFields(props: { type: string; n: number; m: ManagerStrings; today: string }) {
+function StepFields(props: { type: string; n: number; m: ManagerStrings; today: string; required: readonly string[] }) {
   const { type, n, m, today } = props;
   const id = (x: string) => `s${n}-${x}`;
   const yesNo = VIEWS.map((v) => [v, v === 'yes' ? m.yes : v === 'no' ? m.no : m.unsure] as const);
@@ -153,8 +160,14 @@ function StepFields(props: { type: string; n: number; m: ManagerStrings; today: 
     case 'stayingPut.meeting.record':
       return (
         <>
-          <fieldset>
+          <fieldset aria-describedby={id('att-hint')}>
             <legend>{m.attendees}</legend>
+            {props.required.length ? (
+              <p class="hint" id={id('att-hint')}>
+                {m.attendeesNeeded}:{' '}
+                {props.required.map((a) => ATTENDEE_NAMES[a as keyof typeof ATTENDEE_NAMES] ?? a).join(', ')}.
+              </p>
+            ) : null}
             {ATTENDEES.map((a) => (
               <div class="checkbox">
                 <input id={id(`att-${a}`)} name="attendees" type="checkbox" value={a} checked={a === 'young-person'} />
@@ -273,7 +286,8 @@ async function arrangementPage(
   }
   const today = ukDate(new Date());
   // Drafting the agreement is saving it (PUT …/agreement), not a step button.
-  const steps = a.allowedEvents.filter((e) => e !== 'stayingPut.agreement.draft');
+  const steps = a.allowedEvents.filter((e) => !NOT_BUTTONS.has(e));
+  const nation = a.rules?.nation ?? 'england';
   const done = c.req.query('done') === '1' && !errors.length;
   return page(
     c,
@@ -290,7 +304,7 @@ async function arrangementPage(
         </p>
       ) : null}
       <p>
-        {m.step}: <strong data-state={a.state}>{stateTitle(a.state)}</strong>
+        {m.step}: <strong data-state={a.state}>{stateTitle(a.state, nation)}</strong>
       </p>
       {a.agreement ? (
         <p>
@@ -306,9 +320,9 @@ async function arrangementPage(
             <form method="post" action={`/staying-put/${encodeURIComponent(a.id)}/step`} class="step-form">
               <input type="hidden" name="_csrf" value={s.csrfToken} />
               <input type="hidden" name="type" value={type} />
-              <StepFields type={type} n={n} m={m} today={today} />
+              <StepFields type={type} n={n} m={m} today={today} required={a.rules?.meetingAttendees ?? []} />
               <button class="button" type="submit" data-event={type}>
-                {eventLabel(type)}
+                {eventLabel(type, nation)}
               </button>
             </form>
           ))}

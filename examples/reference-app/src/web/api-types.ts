@@ -54,6 +54,8 @@ export interface ArrangementView {
   allowedEvents: string[];
   version: number;
   deadlines?: { step: string; label?: string; due: string; status?: string; overdue?: boolean }[];
+  /** The rules the arrangement runs under (the council's, when it started). */
+  rules?: { nation: 'england' | 'wales'; meetingAttendees: string[]; signatories: string[] };
 }
 
 export interface TrackerItem {

@@ -9,6 +9,7 @@ export type InsightsRole =
   | 'pa'
   | 'social-worker'
   | 'supervising-social-worker'
+  | 'independent-reviewing-officer'
   | 'team-manager'
   | 'analyst'
   | 'admin';
@@ -19,6 +20,7 @@ export const INSIGHTS_ROLES: readonly InsightsRole[] = [
   'pa',
   'social-worker',
   'supervising-social-worker',
+  'independent-reviewing-officer',
   'team-manager',
   'analyst',
   'admin',

@@ -3,6 +3,7 @@
 // the machine itself refers to the same guards by name, so the two cannot disagree.
 import type { AnyStateMachine } from 'xstate';
 import { isIsoDate } from '../dates/civil-date.js';
+import type { CouncilSettings } from '../settings/council-settings.js';
 import {
   type Actor,
   type Effect,
@@ -38,13 +39,13 @@ export interface PayloadProblem {
   readonly message: string;
 }
 
-export interface EventSpec {
+export interface EventSpec<C = unknown> {
   /** What the step does, as it reads after "can" or "cannot": "submit the plan". */
   readonly label: string;
   /** The payload fields, for the docs: `comment` (required), `on` (optional date). */
   readonly payload?: string;
-  /** Checks the payload; returns the first problem. */
-  readonly check?: (event: Record<string, unknown>) => PayloadProblem | undefined;
+  /** Checks the payload (against the process's own rules where they matter); returns the first problem. */
+  readonly check?: (event: Record<string, unknown>, context: C) => PayloadProblem | undefined;
 }
 
 export interface StateSpec {
@@ -59,11 +60,16 @@ export interface LifecycleDefinition<C, I> {
   readonly title: string;
   readonly machine: AnyStateMachine;
   readonly guards: Readonly<Record<string, GuardSpec<C>>>;
-  readonly events: Readonly<Record<string, EventSpec>>;
+  readonly events: Readonly<Record<string, EventSpec<C>>>;
   readonly states: Readonly<Record<string, StateSpec>>;
   /** Checks the start input and makes the machine input; throws LifecycleInputError naming the field. */
   readonly start: (input: unknown, today: string) => I;
-  readonly overdue: (context: C, state: string) => { step: string; dueBy: string; label: string }[];
+  /** Every deadline that applies now, with the council's periods (`settings`). */
+  readonly overdue: (
+    context: C,
+    state: string,
+    settings: CouncilSettings,
+  ) => { step: string; dueBy: string; label: string }[];
   /** Turns a custom action the machine asked for into an Effect for the caller to carry out. */
   readonly effect?: (actionType: string, context: C) => Effect | undefined;
 }

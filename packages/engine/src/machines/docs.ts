@@ -1,6 +1,7 @@
 // Documentation generated from the machine definitions: a Mermaid state diagram per machine and the permissions
 // table (event × role × state), so docs/lifecycles.md cannot drift from the code. Checked for freshness in CI.
-import { PLAN_REVIEW_MONTHS, SIGNIFICANT_CHANGE_WORKING_DAYS } from '../dates/deadlines.js';
+import { dueRuleWords } from '../dates/deadlines.js';
+import { DEFAULT_COUNCIL_SETTINGS, STAYING_PUT_TIMELINE_STEPS } from '../settings/council-settings.js';
 import type { GuardSpec } from './define.js';
 import { type GuardTree, LIFECYCLES, rolePasses, transitionsOf } from './lifecycle.js';
 import { LIFECYCLE_NAMES, type LifecycleName, ROLE_NAMES, ROLES, type Role } from './types.js';
@@ -143,14 +144,31 @@ export function lifecyclesMarkdown(): string {
     "- Machines are pure `setup({ types, guards, actions }).createMachine(...)` definitions. Every guard is named and declared with a kind: **who** (role or identity: the plan's own young person, the named PA, not the plan's author), **when** (a rule about now), or **branch** (chooses between two outcomes, never a reason to refuse). The table below is computed from those guards and the machine's transitions.",
     '- Time does not move a snapshot by itself: there are no timers, so a stored snapshot means the same thing whenever it is read. Due dates (six-month review, 28 working days after a change, Staying Put steps) are computed from the snapshot and `now`. The plan enters `reviewDue` when a significant change is recorded or a review is asked for; the six-month date is reported by `overdueSteps`.',
     '- The pathway plan follows on at a review: `plan.review.start` names the next plan, `nextPlanStart(snapshot)` gives its start input, and `plan.supersede` retires the old plan once the new one is authorised.',
-    '- Staying Put is called "When I am Ready" in Wales, where it can run to 25 while the young person completes education (`upperAge: 25`).',
+    '- Staying Put is called "When I am Ready" in Wales (`arrangementName`, `inNationWords`): it runs to 21, and to 25 only once `stayingPut.education.record` says the young person is pursuing an agreed programme of education or training. Labels and refusals for a Welsh process use the Welsh legal words; `careLeaverCategoryName` gives the categories of care leaver (Wales: category 1 to 6 young person, Social Services and Well-being (Wales) Act 2014, s104).',
+    '- The voice of a plan is derived from who gave each answer (`planVoice(plan)`, `voiceStatement`) whenever it is shown or printed, never from a flag set earlier: a plan the PA once took on "without the young person" that the young person then answered says so.',
+    '',
+    '## Council settings',
+    '',
+    'What councils do differently is a settings document per council (`schemas/council/council-settings.schema.json`, defaults `defaultCouncilSettings(nation)`, checked by `validateCouncilSettings`). Deadline periods are read whenever deadlines are shown (`deadlines(snapshot, settings)`), so changing one changes every date shown. The rules that decide whether a step is allowed are copied into the process when it starts (`context.rules`): attempts before going ahead without the young person and how many days apart they must be; who must come to the agreement meeting; who the agreement must name and have sign it; the nation. A process keeps the rules it started under, so its log replays the same way; `plan.rules.adopt` / `stayingPut.rules.adopt` (an admin) moves one onto the current rules, as a recorded step. A process recorded before rules existed has none and follows the old ones (three attempts at any time, only the young person required at the meeting, signatures from whoever the arrangement names; any PA or social worker could start it and any supervising social worker record the panel).',
+    '',
+    `| Setting | Default |`,
+    '| --- | --- |',
+    `| Attempts before going ahead without the young person | ${DEFAULT_COUNCIL_SETTINGS.pathwayPlan.attemptsBeforeProceeding}, at least ${DEFAULT_COUNCIL_SETTINGS.pathwayPlan.attemptSpacingDays} day apart (different days) |`,
+    `| First plan | within ${DEFAULT_COUNCIL_SETTINGS.pathwayPlan.firstPlanMonths} months of the 16th birthday, of becoming eligible or relevant if later, or of the record moving onto Onward from an older system |`,
+    `| Plan review | every ${DEFAULT_COUNCIL_SETTINGS.pathwayPlan.reviewMonths} months; within ${DEFAULT_COUNCIL_SETTINGS.pathwayPlan.significantChangeWorkingDays} working days of a significant change; within ${DEFAULT_COUNCIL_SETTINGS.pathwayPlan.requestedReviewWorkingDays} working days of the young person or PA asking |`,
+    ...STAYING_PUT_TIMELINE_STEPS.map(
+      (step) => `| Staying Put: \`${step}\` | ${dueRuleWords(DEFAULT_COUNCIL_SETTINGS.stayingPut.timeline[step])} |`,
+    ),
+    `| Staying Put: first review | within ${DEFAULT_COUNCIL_SETTINGS.stayingPut.firstReviewDays} days of the start, then every ${DEFAULT_COUNCIL_SETTINGS.stayingPut.reviewMonths} months |`,
+    `| Agreement meeting must include | ${DEFAULT_COUNCIL_SETTINGS.stayingPut.meetingAttendees.join(', ')} |`,
+    `| Agreement must name and be signed by | ${DEFAULT_COUNCIL_SETTINGS.stayingPut.signatories.join(', ')} (every carer) |`,
     '',
     '## Dates',
     '',
     "- An age is attained at the start of the birthday (Family Law Reform Act 1969, s9). For a 29 February birthday in a common year Onward uses **1 March** by default: no English statute or reported case settles the day (D. Pollard, \"Some oddities of the law on age\", Trust Law International 34(1), 2020); 1 March is the reading that the person has not completed the years until 28 February has ended, and what Scotland enacts expressly (Age of Legal Capacity (Scotland) Act 1991, s6(2)). Pass `{ leapDay: 'february-28' }` to `birthday()`/`ageOn()` where a council's legal advice says otherwise.",
-    `- A pathway plan is due for review ${PLAN_REVIEW_MONTHS} months after authorisation, month arithmetic clamped to the month end (authorised 31 August → due 28 or 29 February).`,
-    `- After a significant change the review is due within ${SIGNIFICANT_CHANGE_WORKING_DAYS} working days: counting from the day after, skipping Saturdays, Sundays and the bank holidays the caller passes (\`bankHolidays\` on \`plan.change.record\`). The earlier of the two dates applies.`,
-    '- Staying Put deadlines (`stayingPutDeadlines(dateOfBirth)`): identified before 16; discussed within 3 months of 16; in the care and pathway plans before 17; progress reviewed at 17½; DBS check started by 17¾ where the carer goes on fostering; meeting, signatures, approval and checks before 18; first review within 28 days of 18, then at most six-monthly; ended by 21 (25 in Wales while completing education).',
+    '- Month arithmetic is clamped to the month end (authorised 31 August, six-monthly → due 28 or 29 February).',
+    "- Working days count from the day after, skipping Saturdays, Sundays and the council's bank holidays (`bankHolidays` in the settings). The earliest of the plan's review dates applies.",
+    "- Staying Put steps are due by a birthday plus months (the council's timeline); the first review counts from the day the arrangement started (recorded with the date it happened, which can be before the day it is recorded), else from the 18th birthday. The young person's DBS check, where the carer goes on fostering, is due back by the 18th birthday and is its own task: the arrangement can start without it.",
     '',
   ];
   for (const name of LIFECYCLE_NAMES) parts.push(machineSection(name));

@@ -22,14 +22,26 @@ export {
 export type { PathwayPlanStart } from './pathway-plan.machine.js';
 export {
   ATTEMPTS_BEFORE_PROCEEDING,
+  checkPlanRules,
+  countedAttempts,
   nextPlanStart,
   pathwayPlanLifecycle,
   pathwayPlanMachine,
   planReviewDue,
+  planRules,
   unsuccessfulAttempts,
 } from './pathway-plan.machine.js';
 export type { SnapshotError } from './snapshot.js';
 export { checkSnapshot, validateLifecycleSnapshot } from './snapshot.js';
 export type { StayingPutStart } from './staying-put.machine.js';
-export { requiredSigners, stayingPutLifecycle, stayingPutMachine } from './staying-put.machine.js';
+export {
+  ATTENDEE_NAMES,
+  arrangementRules,
+  checkArrangementRules,
+  earliestStart,
+  requiredParties,
+  requiredSigners,
+  stayingPutLifecycle,
+  stayingPutMachine,
+} from './staying-put.machine.js';
 export * from './types.js';

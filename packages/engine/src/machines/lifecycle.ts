@@ -2,6 +2,8 @@
 // allowed steps. Everything is pure: snapshots in, snapshots out, JSON all the way.
 import { type AnyMachineSnapshot, and, initialTransition, or, transition as xstateTransition } from 'xstate';
 import { daysBetween, type IsoDate, ukDate } from '../dates/civil-date.js';
+import { type CouncilSettings, DEFAULT_COUNCIL_SETTINGS, type Nation } from '../settings/council-settings.js';
+import { inNationWords } from '../settings/nation-words.js';
 import { checkInLifecycle } from './check-in.machine.js';
 import type { GuardSpec, LifecycleDefinition } from './define.js';
 import { pathwayPlanLifecycle } from './pathway-plan.machine.js';
@@ -214,7 +216,15 @@ function refuse(status: 403 | 409, reason: string): Decision & { ok: false } {
   return { ok: false, status, reason };
 }
 
+/** As decideIn, with the reason in the words of the process's nation ("When I am Ready" in Wales). */
 function decide(def: AnyDefinition, actor: Actor, ev: MachineEvent, snapshot: LifecycleSnapshot): Decision {
+  const d = decideIn(def, actor, ev, snapshot);
+  if (d.ok) return d;
+  const nation = nationOf(snapshot, DEFAULT_COUNCIL_SETTINGS);
+  return nation === 'england' ? d : { ...d, reason: inNationWords(d.reason, nation) };
+}
+
+function decideIn(def: AnyDefinition, actor: Actor, ev: MachineEvent, snapshot: LifecycleSnapshot): Decision {
   const spec = Object.hasOwn(def.events, ev.type) ? def.events[ev.type] : undefined;
   const what =
     def.name === 'pathway-plan' ? 'pathway plan' : def.name === 'staying-put' ? 'Staying Put arrangement' : 'check-in';
@@ -288,9 +298,11 @@ export function transition(
   const ev = machineEvent(actor, event, now);
   const current = checkedSnapshot(name, snapshot);
   const decision = decide(def, actor, ev, current);
-  if (!decision.ok) return decision;
-  const problem = def.events[ev.type]?.check?.(ev);
+  // A payload that is wrong in itself is reported as such (422 naming the field) before a rule about now (409).
+  const problem =
+    decision.ok || decision.status === 409 ? def.events[ev.type]?.check?.(ev, current.context) : undefined;
   if (problem) return { ok: false, status: 422, reason: `${problem.field}: ${problem.message}`, field: problem.field };
+  if (!decision.ok) return decision;
   const restored = restoreLifecycle(name, current);
   const [next, actions] = xstateTransition(def.machine, restored, ev);
   if (next.value === restored.value && next.context === restored.context) {
@@ -319,34 +331,55 @@ export function allowedEvents(
   return Object.keys(def.events).filter((type) => can(name, actor, { type }, snapshot, now).ok);
 }
 
-/** Every deadline that applies now to the process, done or not, with its due date. */
-export function deadlines(snapshot: LifecycleSnapshot): { step: string; dueBy: IsoDate; label: string }[] {
+/**
+ * Every deadline that still applies to the process, with its due date, using the council's periods (`settings`,
+ * England's defaults when not given): change a deadline in the settings and the dates here change with it. Labels
+ * are in the words of the process's nation ("When I am Ready" in Wales).
+ */
+export function deadlines(
+  snapshot: LifecycleSnapshot,
+  settings: CouncilSettings = DEFAULT_COUNCIL_SETTINGS,
+): { step: string; dueBy: IsoDate; label: string }[] {
   const s = checkSnapshot(snapshot);
-  return definition(s.lifecycle).overdue(s.context, s.state);
+  const nation = nationOf(s, settings);
+  return definition(s.lifecycle)
+    .overdue(s.context, s.state, settings)
+    .map((d) => ({ ...d, label: inNationWords(d.label, nation) }));
 }
 
 /** The steps that should have been done by `now` and are not (UK dates; due on the day, overdue the day after). */
-export function overdueSteps(snapshot: LifecycleSnapshot, now: Date): OverdueStep[] {
+export function overdueSteps(
+  snapshot: LifecycleSnapshot,
+  now: Date,
+  settings: CouncilSettings = DEFAULT_COUNCIL_SETTINGS,
+): OverdueStep[] {
   const today = ukDate(now);
-  const s = checkSnapshot(snapshot);
-  return definition(s.lifecycle)
-    .overdue(s.context, s.state)
+  return deadlines(snapshot, settings)
     .filter((d) => d.dueBy < today)
     .map((d) => ({ ...d, daysOverdue: daysBetween(d.dueBy, today) }));
 }
 
-/** A step's name for a button or list, in sentence case: "Submit the plan to a manager". */
-export function eventLabel(name: LifecycleName, eventType: string): string {
+/** The nation whose words and law a process follows: its own rules, else the council's settings. */
+function nationOf(s: LifecycleSnapshot, settings: CouncilSettings): Nation {
+  const rules = (s.context as { rules?: { nation?: Nation } }).rules;
+  return rules?.nation ?? settings.nation;
+}
+
+/**
+ * A step's name for a button or list, in sentence case: "Submit the plan to a manager". In Wales (`nation`),
+ * Staying Put steps say "When I am Ready".
+ */
+export function eventLabel(name: LifecycleName, eventType: string, nation: Nation = 'england'): string {
   const events = definition(name).events;
   const spec = Object.hasOwn(events, eventType) ? events[eventType] : undefined;
   if (!spec) throw new LifecycleInputError('event.type', `there is no step called "${eventType}" in ${name}`);
-  return spec.label.charAt(0).toUpperCase() + spec.label.slice(1);
+  return inNationWords(spec.label.charAt(0).toUpperCase() + spec.label.slice(1), nation);
 }
 
-/** A state's name for people: "Returned with comments". */
-export function stateTitle(name: LifecycleName, state: string): string {
+/** A state's name for people: "Returned with comments" (in the words of `nation`). */
+export function stateTitle(name: LifecycleName, state: string, nation: Nation = 'england'): string {
   const states = definition(name).states;
   const spec = Object.hasOwn(states, state) ? states[state] : undefined;
   if (!spec) throw new LifecycleInputError('state', `${name} has no state called "${state}"`);
-  return spec.title;
+  return inNationWords(spec.title, nation);
 }

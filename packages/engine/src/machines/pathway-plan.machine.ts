@@ -1,12 +1,31 @@
 // Pathway plan: draft → submitted → returned | authorised (active) → review due → under review → superseded by the
-// next plan. The PA and the young person fill in the checklist together or apart; after three unsuccessful attempts
-// to reach the young person the PA may go ahead without them, and the plan says so. A team manager who wrote part
-// of the plan cannot authorise it. Authorising freezes the wording version and sets the six-month review date; a
-// significant change brings the review forward to 28 working days after it.
+// next plan. The PA and the young person fill in the checklist together or apart; after the council's number of
+// unsuccessful attempts to reach the young person, on different days (a council setting), the PA may go ahead
+// without them. If the young person answers after all, the plan says so: the voice comes from who gave each answer
+// (answers/voice.ts). A team manager who wrote part of the plan cannot authorise it. Authorising freezes the wording
+// version; the review is due six months later (the council may set fewer), within 28 working days of a significant
+// change (recordable even while the plan is with a manager) and within 28 working days of the young person or PA
+// asking. While the young person is still looked after (eligible) an Independent Reviewing Officer may ask for and
+// start a review. The first plan is due from the 16th birthday, from becoming eligible or relevant if later, or from
+// the day the record moved onto Onward from an older system.
 import { and, assign, or, setup } from 'xstate';
 import { ageOn, birthday, hasAttained } from '../dates/age.js';
-import { addMonths, type IsoDate, isIsoDate } from '../dates/civil-date.js';
-import { earliest, significantChangeReviewDue, sixMonthReviewDue } from '../dates/deadlines.js';
+import { daysBetween, type IsoDate, isIsoDate, ukDate } from '../dates/civil-date.js';
+import {
+  firstPlanDue,
+  planReviewDueDate,
+  type ReviewReason,
+  significantChangeReviewDue,
+  sixMonthReviewDue,
+} from '../dates/deadlines.js';
+import {
+  type CouncilSettings,
+  DEFAULT_COUNCIL_SETTINGS,
+  LEGACY_RULES,
+  NATIONS,
+  type PathwayPlanRules,
+  pathwayPlanRules,
+} from '../settings/council-settings.js';
 import {
   checks,
   dateList,
@@ -24,24 +43,57 @@ import {
 } from './define.js';
 import { type PathwayPlanContext as Ctx, LifecycleInputError, type MachineEvent } from './types.js';
 
-/** Unsuccessful attempts to reach the young person before the PA may complete the plan without them. */
-export const ATTEMPTS_BEFORE_PROCEEDING = 3;
+/** Unsuccessful attempts to reach the young person before the PA may complete the plan without them (default). */
+export const ATTEMPTS_BEFORE_PROCEEDING = DEFAULT_COUNCIL_SETTINGS.pathwayPlan.attemptsBeforeProceeding;
 
-/** Unsuccessful attempts since the last time the young person engaged. */
+/** The rules this plan runs under: its own, or the old ones for a plan started before rules were recorded. */
+export function planRules(context: Ctx): PathwayPlanRules {
+  return context.rules ?? LEGACY_RULES['pathway-plan'];
+}
+
+/** Unsuccessful attempts since the last time the young person engaged, however close together. */
 export function unsuccessfulAttempts(context: Ctx): number {
   let n = 0;
-  for (const a of context.engagementAttempts) n = a.outcome === 'engaged' ? 0 : n + 1;
+  for (const a of [...context.engagementAttempts].sort((x, y) => x.at.localeCompare(y.at)))
+    n = a.outcome === 'engaged' ? 0 : n + 1;
   return n;
 }
 
-/** When the plan's next review is due and why, for an authorised plan. */
+/**
+ * Unsuccessful attempts since the young person last engaged that count towards going ahead without them: an
+ * attempt counts when it was made at least the council's spacing (in UK calendar days) after the last one that
+ * counted, so three calls in one afternoon are one attempt where attempts must be on different days.
+ */
+export function countedAttempts(context: Ctx): number {
+  const spacing = planRules(context).attemptSpacingDays;
+  let n = 0;
+  let lastDay: IsoDate | undefined;
+  for (const a of [...context.engagementAttempts].sort((x, y) => x.at.localeCompare(y.at))) {
+    if (a.outcome === 'engaged') {
+      n = 0;
+      lastDay = undefined;
+      continue;
+    }
+    const day = ukDate(new Date(a.at));
+    if (lastDay === undefined || daysBetween(lastDay, day) >= spacing) {
+      n++;
+      lastDay = day;
+    }
+  }
+  return n;
+}
+
+/** When the plan's next review is due and why, for an authorised plan (with the council's periods). */
 export function planReviewDue(
   context: Ctx,
-): { dueOn: IsoDate; because: 'six-months' | 'significant-change' } | undefined {
-  if (!context.sixMonthReviewOn) return undefined;
-  const changeDue = earliest(...context.significantChanges.map((c) => c.reviewBy));
-  if (changeDue && changeDue < context.sixMonthReviewOn) return { dueOn: changeDue, because: 'significant-change' };
-  return { dueOn: context.sixMonthReviewOn, because: 'six-months' };
+  settings: CouncilSettings = DEFAULT_COUNCIL_SETTINGS,
+): { dueOn: IsoDate; because: ReviewReason } | undefined {
+  return planReviewDueDate(context, settings);
+}
+
+function spacingWords(days: number): string {
+  if (days <= 0) return '';
+  return days === 1 ? ', each on a different day' : `, each at least ${days} days after the one before`;
 }
 
 const guards = {
@@ -55,18 +107,29 @@ const guards = {
   bySocialWorker: roleGuard<Ctx>(['social-worker'], 'a social worker', 'do this'),
   byTeamManager: roleGuard<Ctx>(['team-manager'], 'a team manager', 'do this'),
   byAdmin: roleGuard<Ctx>(['admin'], 'an admin', 'do this'),
+  byIroWhileLookedAfter: {
+    kind: 'who',
+    roles: ['independent-reviewing-officer'],
+    describe: 'an Independent Reviewing Officer, while the young person is still looked after (eligible)',
+    refusal: () =>
+      'An Independent Reviewing Officer takes part in the reviews of a young person who is still looked after (eligible). This young person is not.',
+    test: (c, e) => e.actor.role === 'independent-reviewing-officer' && c.category === 'eligible',
+  },
   notAnAuthor: {
     kind: 'who',
     describe: 'did not write any of the plan',
     refusal: () => 'You wrote part of this plan, so a different manager must authorise it.',
     test: (c, e) => !c.authorIds.includes(e.actor.id),
   },
-  threeUnsuccessfulAttempts: {
+  enoughUnsuccessfulAttempts: {
     kind: 'when',
-    describe: `${ATTEMPTS_BEFORE_PROCEEDING} unsuccessful attempts in a row to reach the young person`,
-    refusal: (c) =>
-      `The plan can go ahead without the young person only after ${ATTEMPTS_BEFORE_PROCEEDING} unsuccessful attempts in a row to reach them. So far: ${unsuccessfulAttempts(c)}.`,
-    test: (c) => unsuccessfulAttempts(c) >= ATTEMPTS_BEFORE_PROCEEDING,
+    describe:
+      "the council's number of unsuccessful attempts in a row to reach the young person (default 3), on different days (council setting: days apart)",
+    refusal: (c) => {
+      const r = planRules(c);
+      return `The plan can go ahead without the young person only after ${r.attemptsBeforeProceeding} unsuccessful attempts in a row to reach them${spacingWords(r.attemptSpacingDays)}. So far: ${countedAttempts(c)}.`;
+    },
+    test: (c) => countedAttempts(c) >= planRules(c).attemptsBeforeProceeding,
   },
   youngPersonHasNotContributed: {
     kind: 'when',
@@ -78,8 +141,8 @@ const guards = {
     kind: 'when',
     describe:
       'the young person has added answers (alone, or with their worker in person or by phone), or the PA has gone ahead without them',
-    refusal: () =>
-      `The young person has not added their answers yet. Record each attempt to reach them; after ${ATTEMPTS_BEFORE_PROCEEDING} unsuccessful attempts you can go ahead without them.`,
+    refusal: (c) =>
+      `The young person has not added their answers yet. Record each attempt to reach them; after ${planRules(c).attemptsBeforeProceeding} unsuccessful attempts${spacingWords(planRules(c).attemptSpacingDays)} you can go ahead without them.`,
     test: (c) => c.youngPersonContributed || c.withoutYoungPerson,
   },
   underTwentyFive: {
@@ -102,7 +165,11 @@ function withAuthor(c: Ctx, e: MachineEvent): string[] {
 }
 
 const workerEdits = or(['byTheYoungPerson', 'byPa', 'bySocialWorker']);
+const adopt = { 'plan.rules.adopt': { guard: 'byAdmin', actions: 'adoptRules' } } as const;
 const canClose = or(['byTeamManager', 'byAdmin']);
+const changeRecorders = or(['byPa', 'bySocialWorker', 'byTeamManager']);
+const reviewAskers = or(['byTheYoungPerson', 'byPa', 'byIroWhileLookedAfter']);
+const reviewStarters = or(['byPa', 'bySocialWorker', 'byIroWhileLookedAfter']);
 
 export const pathwayPlanMachine = setup({
   types: {
@@ -124,7 +191,11 @@ export const pathwayPlanMachine = setup({
       engagementAttempts: [
         ...context.engagementAttempts,
         {
-          at: event.at,
+          // When the attempt was made (the worker says, e.g. yesterday's call); when it was recorded, if different.
+          at: typeof event.madeAt === 'string' ? new Date(event.madeAt).toISOString() : event.at,
+          ...(typeof event.madeAt === 'string' && new Date(event.madeAt).toISOString() !== event.at
+            ? { recordedAt: event.at }
+            : {}),
           by: event.actor.id,
           method: event.method as Ctx['engagementAttempts'][number]['method'],
           outcome: event.outcome as Ctx['engagementAttempts'][number]['outcome'],
@@ -139,7 +210,9 @@ export const pathwayPlanMachine = setup({
       submittedBy: event.actor.id,
       submittedAt: event.at,
       authorIds: withAuthor(context, event),
-      completedBy: context.withoutYoungPerson
+      // Who actually answered decides, not the earlier decision to go ahead: a young person who answered after the
+      // PA went ahead without them is in the plan in their own voice.
+      completedBy: !context.youngPersonContributed
         ? ('worker-without-young-person' as const)
         : context.ways.includes('together')
           ? ('together' as const)
@@ -169,9 +242,13 @@ export const pathwayPlanMachine = setup({
         ],
       };
     }),
-    recordReviewRequest: assign(({ event }) => ({ reviewRequestedBy: event.actor.id })),
+    recordReviewRequest: assign(({ context, event }) =>
+      // The first request counts: a second one does not push the due date back.
+      context.reviewRequestedOn ? {} : { reviewRequestedBy: event.actor.id, reviewRequestedOn: event.today },
+    ),
     startReview: assign(({ event }) => ({ reviewStartedOn: event.today, nextPlanId: String(event.nextPlanId) })),
     close: assign(({ event }) => ({ closedOn: event.today, closedReason: event.reason as Ctx['closedReason'] })),
+    adoptRules: assign(({ event }) => ({ rules: checkPlanRules(event.rules) })),
   },
 }).createMachine({
   id: 'pathway-plan',
@@ -183,15 +260,19 @@ export const pathwayPlanMachine = setup({
         'plan.checklist.update': { guard: workerEdits, actions: 'recordContribution' },
         'plan.engagement.record': { guard: or(['byPa', 'bySocialWorker']), actions: 'recordAttempt' },
         'plan.completeWithoutYoungPerson': {
-          guard: and(['byPa', 'youngPersonHasNotContributed', 'threeUnsuccessfulAttempts']),
+          guard: and(['byPa', 'youngPersonHasNotContributed', 'enoughUnsuccessfulAttempts']),
           actions: 'proceedWithout',
         },
         'plan.submit': { guard: and(['byPa', 'readyToSubmit']), target: 'submitted', actions: 'recordSubmission' },
         'plan.close': { guard: canClose, target: 'closed', actions: 'close' },
+        ...adopt,
       },
     },
     submitted: {
       on: {
+        // A significant change while the plan is with a manager is recorded: the review it needs counts from the
+        // change once the plan is authorised.
+        'plan.change.record': { guard: changeRecorders, actions: 'recordChange' },
         'plan.authorise': {
           guard: and(['byTeamManager', 'notAnAuthor', 'underTwentyFive']),
           target: 'active',
@@ -199,6 +280,7 @@ export const pathwayPlanMachine = setup({
         },
         'plan.return': { guard: 'byTeamManager', target: 'returned', actions: 'recordReturn' },
         'plan.close': { guard: canClose, target: 'closed', actions: 'close' },
+        ...adopt,
       },
     },
     returned: {
@@ -206,48 +288,45 @@ export const pathwayPlanMachine = setup({
         'plan.checklist.update': { guard: workerEdits, actions: 'recordContribution' },
         'plan.engagement.record': { guard: or(['byPa', 'bySocialWorker']), actions: 'recordAttempt' },
         'plan.completeWithoutYoungPerson': {
-          guard: and(['byPa', 'youngPersonHasNotContributed', 'threeUnsuccessfulAttempts']),
+          guard: and(['byPa', 'youngPersonHasNotContributed', 'enoughUnsuccessfulAttempts']),
           actions: 'proceedWithout',
         },
         'plan.submit': { guard: and(['byPa', 'readyToSubmit']), target: 'submitted', actions: 'recordSubmission' },
         'plan.close': { guard: canClose, target: 'closed', actions: 'close' },
+        ...adopt,
       },
     },
     active: {
       on: {
-        'plan.change.record': {
-          guard: or(['byPa', 'bySocialWorker', 'byTeamManager']),
-          target: 'reviewDue',
-          actions: 'recordChange',
-        },
-        'plan.review.request': {
-          guard: or(['byTheYoungPerson', 'byPa']),
-          target: 'reviewDue',
-          actions: 'recordReviewRequest',
-        },
+        'plan.change.record': { guard: changeRecorders, target: 'reviewDue', actions: 'recordChange' },
+        'plan.review.request': { guard: reviewAskers, target: 'reviewDue', actions: 'recordReviewRequest' },
         'plan.review.start': {
-          guard: and([or(['byPa', 'bySocialWorker']), 'underTwentyFive']),
+          guard: and([reviewStarters, 'underTwentyFive']),
           target: 'underReview',
           actions: 'startReview',
         },
         'plan.close': { guard: canClose, target: 'closed', actions: 'close' },
+        ...adopt,
       },
     },
     reviewDue: {
       on: {
-        'plan.change.record': { guard: or(['byPa', 'bySocialWorker', 'byTeamManager']), actions: 'recordChange' },
+        'plan.change.record': { guard: changeRecorders, actions: 'recordChange' },
+        'plan.review.request': { guard: reviewAskers, actions: 'recordReviewRequest' },
         'plan.review.start': {
-          guard: and([or(['byPa', 'bySocialWorker']), 'underTwentyFive']),
+          guard: and([reviewStarters, 'underTwentyFive']),
           target: 'underReview',
           actions: 'startReview',
         },
         'plan.close': { guard: canClose, target: 'closed', actions: 'close' },
+        ...adopt,
       },
     },
     underReview: {
       on: {
         'plan.supersede': { guard: 'byTeamManager', target: 'superseded' },
         'plan.close': { guard: canClose, target: 'closed', actions: 'close' },
+        ...adopt,
       },
     },
     superseded: { type: 'final' },
@@ -256,6 +335,7 @@ export const pathwayPlanMachine = setup({
 });
 
 const WAYS = ['together', 'together-by-phone', 'apart'] as const;
+const CATEGORIES = ['eligible', 'relevant', 'former-relevant', 'qualifying'] as const;
 const METHODS = ['in-person', 'phone', 'video', 'message', 'letter'] as const;
 const OUTCOMES = ['engaged', 'no-reply', 'declined', 'missed'] as const;
 const CLOSE_REASONS = ['turned-25', 'no-longer-eligible', 'moved-away', 'died', 'recorded-in-error', 'other'] as const;
@@ -273,6 +353,17 @@ export interface PathwayPlanStart {
   startedBy?: string;
   /** At a review: the plan this one follows on from. */
   previousPlanId?: string;
+  /** The young person's category of care leaver now (England's names; in Wales category 1 = eligible, …). */
+  category?: 'eligible' | 'relevant' | 'former-relevant' | 'qualifying';
+  /** When they became eligible or relevant, if after their 16th birthday: the first plan is due from then. */
+  eligibleOn?: string;
+  /** When their record moved onto Onward from an older system: the first plan on Onward is due from then. */
+  migratedOn?: string;
+  /**
+   * The council's rules for the plan (from its settings); England's defaults when not given. `null` only when
+   * replaying a plan recorded before council rules existed: it keeps the rules it began under.
+   */
+  rules?: PathwayPlanRules | null;
 }
 
 /**
@@ -289,6 +380,27 @@ export function nextPlanStart(current: { state: string; context: Ctx }): Pathway
     dateOfBirth: current.context.dateOfBirth,
     paId: current.context.paId,
     previousPlanId: current.context.planId,
+    ...(current.context.category ? { category: current.context.category } : {}),
+  };
+}
+
+/** Checks rules given to startLifecycle, naming the field. */
+export function checkPlanRules(raw: unknown): PathwayPlanRules {
+  const r = inputObject(raw);
+  const whole = (field: keyof PathwayPlanRules, min: number, max: number) => {
+    const v = r[field];
+    if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) {
+      throw new LifecycleInputError(`rules.${field}`, `Give a whole number from ${min} to ${max}.`);
+    }
+    return v as number;
+  };
+  if (!NATIONS.includes(r.nation as never)) throw new LifecycleInputError('rules.nation', 'Choose england or wales.');
+  const extra = Object.keys(r).find((k) => !['nation', 'attemptsBeforeProceeding', 'attemptSpacingDays'].includes(k));
+  if (extra) throw new LifecycleInputError(`rules.${extra}`, 'This field is not used here.');
+  return {
+    nation: r.nation as PathwayPlanRules['nation'],
+    attemptsBeforeProceeding: whole('attemptsBeforeProceeding', 1, 10),
+    attemptSpacingDays: whole('attemptSpacingDays', 0, 30),
   };
 }
 
@@ -315,8 +427,22 @@ export const pathwayPlanLifecycle: LifecycleDefinition<Ctx, Ctx> = {
     },
     'plan.engagement.record': {
       label: 'record an attempt to reach the young person',
-      payload: '`method`, `outcome` (engaged | no-reply | declined | missed)',
-      check: checks(oneOf('method', METHODS, { required: true }), oneOf('outcome', OUTCOMES, { required: true })),
+      payload:
+        '`method` (in-person | phone | video | message | letter) and `outcome` (engaged | no-reply | declined | missed), both required; `madeAt` (when it was made, not in the future; default now): attempts count by the UK date they were made on',
+      check: checks(
+        oneOf('method', METHODS, { required: true }),
+        oneOf('outcome', OUTCOMES, { required: true }),
+        (e) => {
+          const v = e.madeAt;
+          if (v === undefined) return undefined;
+          const t = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : Number.NaN;
+          if (Number.isNaN(t)) return { field: 'madeAt', message: 'Give a date and time like 2026-03-01T14:30:00Z.' };
+          if (typeof e.at === 'string' && t > Date.parse(e.at)) {
+            return { field: 'madeAt', message: 'The attempt cannot be in the future.' };
+          }
+          return undefined;
+        },
+      ),
     },
     'plan.completeWithoutYoungPerson': { label: 'complete the plan without the young person' },
     'plan.submit': { label: 'submit the plan to a manager' },
@@ -355,13 +481,30 @@ export const pathwayPlanLifecycle: LifecycleDefinition<Ctx, Ctx> = {
       payload: '`on` (date of the change, default today), `bankHolidays` (dates skipped when counting 28 working days)',
       check: checks(pastDate('on'), dateList('bankHolidays')),
     },
-    'plan.review.request': { label: 'ask for a review' },
+    'plan.review.request': {
+      label: 'ask for a review',
+      payload: '(none): the review is due within the council’s working days of the first request',
+    },
     'plan.review.start': {
       label: 'start the review and the next plan',
       payload: '`nextPlanId` (required)',
       check: id('nextPlanId', { required: true }),
     },
     'plan.supersede': { label: 'replace the plan with the newly authorised one' },
+    'plan.rules.adopt': {
+      label: "move the plan onto the council's current rules",
+      payload: '`rules` { nation, attemptsBeforeProceeding, attemptSpacingDays } (from the council settings)',
+      check: (e) => {
+        try {
+          checkPlanRules(e.rules);
+          return undefined;
+        } catch (err) {
+          if (err instanceof LifecycleInputError)
+            return { field: err.field, message: err.message.replace(/^[^:]+: /, '') };
+          throw err;
+        }
+      },
+    },
     'plan.close': {
       label: 'close the plan',
       payload: '`reason` (turned-25 | no-longer-eligible | moved-away | died | recorded-in-error | other)',
@@ -378,6 +521,7 @@ export const pathwayPlanLifecycle: LifecycleDefinition<Ctx, Ctx> = {
         id('paId', { required: true }),
         id('startedBy'),
         id('previousPlanId'),
+        oneOf('category', CATEGORIES),
       ),
     );
     if (!isIsoDate(input.dateOfBirth)) {
@@ -392,6 +536,16 @@ export const pathwayPlanLifecycle: LifecycleDefinition<Ctx, Ctx> = {
         `Pathway plans are for young people aged 16 to 24; this young person is ${age}.`,
       );
     }
+    for (const field of ['eligibleOn', 'migratedOn'] as const) {
+      const v = input[field];
+      if (v === undefined) continue;
+      if (!isIsoDate(v)) throw new LifecycleInputError(field, 'Give a real date written YYYY-MM-DD.');
+      if (v > today) throw new LifecycleInputError(field, 'The date cannot be in the future.');
+      if (v < dob) throw new LifecycleInputError(field, 'The date cannot be before the date of birth.');
+    }
+    // `rules: null`: a plan recorded before council rules existed, replayed as it was (no rules: the old ones).
+    const rules =
+      input.rules === null ? undefined : input.rules === undefined ? pathwayPlanRules() : checkPlanRules(input.rules);
     const author = typeof input.startedBy === 'string' ? input.startedBy : (input.paId as string);
     return {
       planId: input.planId as string,
@@ -399,6 +553,10 @@ export const pathwayPlanLifecycle: LifecycleDefinition<Ctx, Ctx> = {
       paId: input.paId as string,
       dateOfBirth: dob,
       ...(typeof input.previousPlanId === 'string' ? { previousPlanId: input.previousPlanId } : {}),
+      ...(typeof input.category === 'string' ? { category: input.category as Ctx['category'] } : {}),
+      ...(typeof input.eligibleOn === 'string' ? { eligibleOn: input.eligibleOn } : {}),
+      ...(typeof input.migratedOn === 'string' ? { migratedOn: input.migratedOn } : {}),
+      ...(rules ? { rules } : {}),
       authorIds: [author],
       youngPersonContributed: false,
       ways: [],
@@ -408,25 +566,37 @@ export const pathwayPlanLifecycle: LifecycleDefinition<Ctx, Ctx> = {
       significantChanges: [],
     };
   },
-  overdue(c, state) {
+  overdue(c, state, settings) {
     const out: { step: string; dueBy: IsoDate; label: string }[] = [];
+    const p = settings.pathwayPlan;
     if (['draft', 'submitted', 'returned'].includes(state) && !c.previousPlanId) {
+      const first = firstPlanDue(c, settings);
+      const months = `${p.firstPlanMonths} month${p.firstPlanMonths === 1 ? '' : 's'}`;
       out.push({
         step: 'first-plan',
-        dueBy: addMonths(birthday(c.dateOfBirth, 16), 3),
-        label: 'Authorise the first pathway plan, within 3 months of the 16th birthday',
+        dueBy: first.dueBy,
+        label:
+          first.basis === 'moved-to-onward'
+            ? `Authorise the young person's first plan on Onward, within ${months} of their record moving over`
+            : first.basis === 'became-eligible'
+              ? `Authorise the first pathway plan, within ${months} of becoming eligible or relevant`
+              : `Authorise the first pathway plan, within ${months} of the 16th birthday`,
       });
     }
     if (['active', 'reviewDue', 'underReview'].includes(state)) {
-      const due = planReviewDue(c);
+      const due = planReviewDue(c, settings);
       if (due) {
         out.push({
           step: 'review',
           dueBy: due.dueOn,
           label:
             due.because === 'six-months'
-              ? 'Review the plan, six months after it was authorised'
-              : 'Review the plan, within 28 working days of a significant change',
+              ? p.reviewMonths === 6
+                ? 'Review the plan, six months after it was authorised'
+                : `Review the plan, ${p.reviewMonths} month${p.reviewMonths === 1 ? '' : 's'} after it was authorised`
+              : due.because === 'significant-change'
+                ? `Review the plan, within ${p.significantChangeWorkingDays} working days of a significant change`
+                : `Review the plan, within ${p.requestedReviewWorkingDays} working days of being asked for a review`,
         });
       }
     }

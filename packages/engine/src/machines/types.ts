@@ -11,6 +11,7 @@ export type Role =
   | 'social-worker'
   | 'team-manager'
   | 'supervising-social-worker'
+  | 'independent-reviewing-officer'
   | 'carer'
   | 'analyst'
   | 'admin';
@@ -21,6 +22,7 @@ export const ROLES: readonly Role[] = [
   'social-worker',
   'team-manager',
   'supervising-social-worker',
+  'independent-reviewing-officer',
   'carer',
   'analyst',
   'admin',
@@ -33,6 +35,11 @@ export const ROLE_NAMES: Readonly<Record<Role, { one: string; title: string }>> 
   'social-worker': { one: 'a social worker', title: 'Social worker' },
   'team-manager': { one: 'a team manager', title: 'Team manager' },
   'supervising-social-worker': { one: 'a supervising social worker', title: 'Supervising social worker' },
+  // Chairs the looked-after reviews of an eligible (category 1) young person, which are their pathway plan reviews.
+  'independent-reviewing-officer': {
+    one: 'an Independent Reviewing Officer',
+    title: 'Independent Reviewing Officer (IRO)',
+  },
   carer: { one: 'a carer', title: 'Carer' },
   analyst: { one: 'an analyst', title: 'Analyst' },
   admin: { one: 'an admin', title: 'Admin' },

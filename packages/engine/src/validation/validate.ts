@@ -4,9 +4,18 @@
 // document is certainly valid, which is the common case and costs a few microseconds; only when it cannot say so
 // does the full validator run, collecting every error (allErrors) for the people who must fix them.
 
-import type { CheckIn, LivingTogetherAgreement, Locale, OutcomesV1, OutcomesV2, PathwayPlan } from '@onward/schemas';
+import type {
+  CheckIn,
+  CouncilSettings,
+  LivingTogetherAgreement,
+  Locale,
+  OutcomesV1,
+  OutcomesV2,
+  PathwayPlan,
+} from '@onward/schemas';
 import validateCheckInSchema from '@onward/schemas/validate/check-in';
 import fastCheckIn from '@onward/schemas/validate/check-in.fast';
+import compiledCouncilSettings from '@onward/schemas/validate/council-settings';
 import validateAgreementSchema from '@onward/schemas/validate/living-together-agreement';
 import fastAgreement from '@onward/schemas/validate/living-together-agreement.fast';
 import validateLocaleSchema from '@onward/schemas/validate/locale';
@@ -94,6 +103,13 @@ export function validateAgreement(
   options: ValidateOptions = {},
 ): ValidationResult<LivingTogetherAgreement> {
   return run(validateAgreementSchema, doc, options, fastAgreement);
+}
+/** A council's settings document, against the schema only (settings/validateCouncilSettings adds the rules between fields). */
+export function validateCouncilSettingsSchema(
+  doc: unknown,
+  options: ValidateOptions = {},
+): ValidationResult<CouncilSettings> {
+  return run(compiledCouncilSettings, doc, options);
 }
 export function validateLocale(doc: unknown, options: ValidateOptions = {}): ValidationResult<Locale> {
   return run(validateLocaleSchema, doc, options, fastLocale);

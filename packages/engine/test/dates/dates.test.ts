@@ -193,18 +193,23 @@ describe('review due dates', () => {
 });
 
 describe('Staying Put deadlines', () => {
+  // Changed on purpose (issue 12, rule 7): discussion and the plans by 16 as in practice (Leeds), not 16¼ and 17;
+  // the managers told and the conversion tasks listed are steps too; the DBS check has its own "back by" date.
   it('come from the date of birth', () => {
     const d = Object.fromEntries(stayingPutDeadlines('2008-06-15', { dbsNeeded: true }).map((x) => [x.step, x.dueBy]));
     expect(d).toEqual({
       identify: '2024-06-14',
-      discuss: '2024-09-15',
-      'include-in-plans': '2025-06-14',
+      discuss: '2024-06-14',
+      'include-in-plans': '2024-06-14',
+      'tell-managers': '2024-09-15',
+      'list-conversion-tasks': '2025-06-14',
       'review-progress': '2025-12-15',
       'start-dbs': '2026-03-15',
       'hold-meeting': '2026-06-14',
       'sign-agreement': '2026-06-14',
       approve: '2026-06-14',
       'complete-checks': '2026-06-14',
+      'complete-dbs': '2026-06-15',
       'first-review': '2026-07-13',
       end: '2029-06-14',
     });

@@ -132,34 +132,41 @@ describe('completing the checklist', () => {
 });
 
 describe('three unsuccessful attempts', () => {
-  it('lets the PA go ahead without the young person only after three in a row, and the plan says so', () => {
+  // Changed on purpose (issue 12, rule 6): attempts count only on different days, so each attempt here is a day apart.
+  it('lets the PA go ahead without the young person only after three in a row on different days, and the plan says so', () => {
     let s = newPlan();
     const attempt = (outcome: string) => ({ type: 'plan.engagement.record', method: 'phone', outcome });
-    s = step(s, PA, attempt('no-reply'));
-    s = step(s, PA, attempt('missed'));
-    expect(can('pathway-plan', PA, { type: 'plan.completeWithoutYoungPerson' }, s)).toEqual({
+    const day = (n: number) => at(`2026-03-${String(2 + n).padStart(2, '0')}T10:00:00Z`);
+    s = step(s, PA, attempt('no-reply'), day(0));
+    s = step(s, PA, attempt('missed'), day(1));
+    expect(can('pathway-plan', PA, { type: 'plan.completeWithoutYoungPerson' }, s, day(1))).toEqual({
       ok: false,
       status: 409,
       reason:
-        'The plan can go ahead without the young person only after 3 unsuccessful attempts in a row to reach them. So far: 2.',
+        'The plan can go ahead without the young person only after 3 unsuccessful attempts in a row to reach them, each on a different day. So far: 2.',
     });
-    s = step(s, PA, attempt('engaged')); // a success resets the count
-    s = step(s, PA, attempt('no-reply'));
-    s = step(s, SW, attempt('declined'));
-    expect(can('pathway-plan', PA, { type: 'plan.completeWithoutYoungPerson' }, s).ok).toBe(false);
-    s = step(s, PA, attempt('no-reply'));
+    s = step(s, PA, attempt('engaged'), day(2)); // a success resets the count
+    s = step(s, PA, attempt('no-reply'), day(3));
+    s = step(s, SW, attempt('declined'), day(4));
+    expect(can('pathway-plan', PA, { type: 'plan.completeWithoutYoungPerson' }, s, day(4)).ok).toBe(false);
+    s = step(s, PA, attempt('no-reply'), day(5));
     expect(s.context.engagementAttempts).toHaveLength(6);
     expect(s.context.engagementAttempts[4]).toMatchObject({ by: 'sw-1', method: 'phone', outcome: 'declined' });
-    s = step(s, PA, { type: 'plan.completeWithoutYoungPerson' });
+    s = step(s, PA, { type: 'plan.completeWithoutYoungPerson' }, day(5));
     expect(s.context.withoutYoungPerson).toBe(true);
-    s = step(s, PA, { type: 'plan.submit' });
+    s = step(s, PA, { type: 'plan.submit' }, day(5));
     expect(s.context.completedBy).toBe('worker-without-young-person');
   });
 
   it('is not needed once the young person has added answers', () => {
     let s = newPlan();
     for (let i = 0; i < 3; i++)
-      s = step(s, PA, { type: 'plan.engagement.record', method: 'letter', outcome: 'no-reply' });
+      s = step(
+        s,
+        PA,
+        { type: 'plan.engagement.record', method: 'letter', outcome: 'no-reply' },
+        at(`2026-03-0${3 + i}T10:00:00Z`),
+      );
     s = step(s, YP, { type: 'plan.checklist.update' });
     expect(can('pathway-plan', PA, { type: 'plan.completeWithoutYoungPerson' }, s)).toMatchObject({ status: 409 });
   });

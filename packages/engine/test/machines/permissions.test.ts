@@ -28,10 +28,12 @@ const EXPECTED: Record<LifecycleName, Record<string, Role[]>> = {
     'plan.authorise': ['team-manager'],
     'plan.return': ['team-manager'],
     'plan.change.record': ['pa', 'social-worker', 'team-manager'],
-    'plan.review.request': ['young-person', 'pa'],
-    'plan.review.start': ['pa', 'social-worker'],
+    // The IRO takes part in the reviews of a young person who is still looked after (eligible).
+    'plan.review.request': ['young-person', 'pa', 'independent-reviewing-officer'],
+    'plan.review.start': ['pa', 'social-worker', 'independent-reviewing-officer'],
     'plan.supersede': ['team-manager'],
     'plan.close': ['team-manager', 'admin'],
+    'plan.rules.adopt': ['admin'],
   },
   'staying-put': {
     'stayingPut.discuss': ['pa', 'social-worker', 'supervising-social-worker'],
@@ -43,10 +45,16 @@ const EXPECTED: Record<LifecycleName, Record<string, Role[]>> = {
     'stayingPut.approve': ['team-manager'],
     'stayingPut.panel.approve': ['supervising-social-worker'],
     'stayingPut.checks.record': ['supervising-social-worker'],
+    // The allocated PA; a social worker only for an arrangement recorded before council rules (its old rule).
     'stayingPut.start': ['pa', 'social-worker'],
     'stayingPut.review.record': ['pa', 'social-worker', 'supervising-social-worker'],
     'stayingPut.end': ['pa', 'social-worker', 'team-manager'],
     'stayingPut.withdraw': ['social-worker', 'team-manager'],
+    'stayingPut.managers.tell': ['pa', 'social-worker', 'supervising-social-worker'],
+    'stayingPut.conversionTasks.list': ['pa', 'social-worker', 'supervising-social-worker'],
+    'stayingPut.education.record': ['pa', 'social-worker'],
+    'stayingPut.workers.allocate': ['team-manager'],
+    'stayingPut.rules.adopt': ['admin'],
   },
   'check-in': {
     'checkIn.submit': ['young-person'],
@@ -173,5 +181,53 @@ describe('labels for people', () => {
     expect(stateTitle('staying-put', 'agreementDrafted')).toBe('Agreement drafted, being signed');
     expect(() => eventLabel('pathway-plan', 'plan.fly')).toThrow(/plan\.fly/);
     expect(() => stateTitle('check-in', 'constructor')).toThrow(/constructor/);
+  });
+});
+
+describe('the allocated people, under council rules', () => {
+  const ruled = (name: LifecycleName) =>
+    reachableSnapshots(name).filter((s) => (s.context as { rules?: unknown }).rules !== undefined);
+
+  it('only the allocated PA starts an arrangement; a social worker or another PA cannot', () => {
+    for (const snap of ruled('staying-put')) {
+      for (const actor of [
+        { id: 'pa-2', role: 'pa' },
+        { id: 'sw-1', role: 'social-worker' },
+      ] as Actor[]) {
+        expect(can('staying-put', actor, { type: 'stayingPut.start' }, snap, NOW)).toMatchObject({ status: 403 });
+      }
+    }
+    expect(
+      ruled('staying-put').some((s) => can('staying-put', rightful('pa'), { type: 'stayingPut.start' }, s, NOW).ok),
+    ).toBe(true);
+  });
+
+  it("only the carer's allocated supervising social worker records the panel's approval", () => {
+    for (const snap of ruled('staying-put')) {
+      const d = can(
+        'staying-put',
+        { id: 'ssw-2', role: 'supervising-social-worker' },
+        { type: 'stayingPut.panel.approve' },
+        snap,
+        NOW,
+      );
+      expect(d).toMatchObject({
+        status: 403,
+        reason: "Only the carer's allocated supervising social worker can do this.",
+      });
+    }
+  });
+
+  it('an IRO takes part only while the young person is looked after (eligible)', () => {
+    const iro: Actor = { id: 'iro-1', role: 'independent-reviewing-officer' };
+    const active = ruled('pathway-plan').find((s) => s.state === 'active')!;
+    expect(can('pathway-plan', iro, { type: 'plan.review.request' }, active, NOW).ok).toBe(true);
+    const leftCare = { ...active, context: { ...active.context, category: 'former-relevant' } } as typeof active;
+    expect(can('pathway-plan', iro, { type: 'plan.review.request' }, leftCare, NOW)).toMatchObject({
+      ok: false,
+      status: 403,
+      reason: expect.stringContaining('still looked after'),
+    });
+    expect(allowedEvents('pathway-plan', iro, leftCare, NOW)).toEqual([]);
   });
 });

@@ -63,8 +63,17 @@ function drafted(): StayingPutSnapshot {
     },
     '2026-04-01',
   );
-  return step(s, PA, { type: 'stayingPut.agreement.draft', agreementId: 'lta-1' }, '2026-04-02');
+  return step(s, PA, { type: 'stayingPut.agreement.draft', agreementId: 'lta-1', parties: PARTIES }, '2026-04-02');
 }
+
+const PARTIES = [
+  { party: 'young-person', id: 'yp-1' },
+  { party: 'carer', id: 'carer-1' },
+  { party: 'carer', id: 'carer-2' },
+  { party: 'social-worker', id: 'sw-1' },
+  { party: 'supervising-social-worker', id: 'ssw-1' },
+  { party: 'pa', id: 'pa-1' },
+];
 
 describe('Staying Put from identification to the end', () => {
   it('runs the whole way with every party signing', () => {
@@ -101,25 +110,28 @@ describe('Staying Put from identification to the end', () => {
       managerApproval: { by: 'tm-1', on: '2026-04-22' },
       approvedOn: '2026-04-22',
     });
-    // Checks: carer approval, and the DBS because the carer goes on fostering.
+    // Changed on purpose (issue 12, rule 4): the carer's approval is needed to start; the young person's DBS check
+    // (the carer goes on fostering) may still be outstanding, and is then its own task.
+    expect(can('staying-put', PA, { type: 'stayingPut.start' }, s, d('2026-06-15'))).toEqual({
+      ok: false,
+      status: 409,
+      reason: "The carer's approval for the arrangement must be recorded first.",
+    });
     s = step(s, SSW, { type: 'stayingPut.checks.record', carerApproved: true }, '2026-05-01');
-    expect(can('staying-put', SW, { type: 'stayingPut.start' }, s, d('2026-06-15'))).toEqual({
-      ok: false,
-      status: 409,
-      reason: "The young person's DBS check must be done first, because the carer goes on fostering.",
-    });
     s = step(s, SSW, { type: 'stayingPut.checks.record', dbsStarted: true, dbsDone: true }, '2026-05-20');
-    expect(can('staying-put', SW, { type: 'stayingPut.start' }, s, d('2026-06-14'))).toEqual({
+    expect(can('staying-put', PA, { type: 'stayingPut.start' }, s, d('2026-06-14'))).toEqual({
       ok: false,
       status: 409,
-      reason: 'The arrangement starts on the 18th birthday. Until then it is a foster placement.',
+      reason: 'The arrangement starts on the 18th birthday at the earliest. Until then it is a foster placement.',
     });
-    expect(can('staying-put', SW, { type: 'stayingPut.start' }, s, d('2029-06-15'))).toEqual({
+    expect(can('staying-put', PA, { type: 'stayingPut.start' }, s, d('2029-06-15'))).toEqual({
       ok: false,
       status: 409,
       reason: 'The young person is 21 or older, so Staying Put cannot start.',
     });
-    s = step(s, SW, { type: 'stayingPut.start' }, '2026-06-15');
+    // Changed on purpose (rule 9): the allocated PA starts it, not a social worker or another PA.
+    expect(can('staying-put', SW, { type: 'stayingPut.start' }, s, d('2026-06-15'))).toMatchObject({ status: 403 });
+    s = step(s, PA, { type: 'stayingPut.start' }, '2026-06-15');
     expect(s.state).toBe('active');
     expect(overdueSteps(s, d('2026-07-13'))).toEqual([]);
     expect(overdueSteps(s, d('2026-07-14'))).toMatchObject([
@@ -187,7 +199,7 @@ describe('Staying Put from identification to the end', () => {
   it('a new draft needs everyone to sign again', () => {
     let s = drafted();
     s = step(s, YP, { type: 'stayingPut.agreement.sign' });
-    s = step(s, SW, { type: 'stayingPut.agreement.draft', agreementId: 'lta-2' });
+    s = step(s, SW, { type: 'stayingPut.agreement.draft', agreementId: 'lta-2', parties: PARTIES });
     expect(s.context.signatures).toEqual([]);
     expect(s.context.agreementId).toBe('lta-2');
   });
@@ -244,13 +256,17 @@ describe('Staying Put from identification to the end', () => {
 });
 
 describe('Staying Put deadlines and overdue steps', () => {
+  // Changed on purpose (issue 12, rule 7): the default timeline is the practice (Leeds): discussion and the care and
+  // pathway plans by 16, the managers told within 3 months of 16, the tasks to convert the placement before 17.
   it('reports steps not done by their date, from the date of birth', () => {
     const s = start();
     expect(overdueSteps(s, d('2024-06-14'))).toEqual([]);
-    expect(overdueSteps(s, d('2024-09-16')).map((x) => x.step)).toEqual(['discuss']);
+    expect(overdueSteps(s, d('2024-06-15')).map((x) => x.step)).toEqual(['discuss', 'include-in-plans']);
     expect(overdueSteps(s, d('2026-06-15')).map((x) => x.step)).toEqual([
       'discuss',
       'include-in-plans',
+      'tell-managers',
+      'list-conversion-tasks',
       'review-progress',
       'start-dbs',
       'hold-meeting',
@@ -262,7 +278,7 @@ describe('Staying Put deadlines and overdue steps', () => {
     expect(late).toEqual({
       step: 'hold-meeting',
       dueBy: '2026-06-14',
-      label: 'Hold the Staying Put meeting, before 18',
+      label: 'Hold the meeting that draws up the Living Together Agreement, before the 18th birthday',
       daysOverdue: 1,
     });
   });
@@ -278,6 +294,8 @@ describe('Staying Put deadlines and overdue steps', () => {
     expect(() => start({ carerIds: ['ok', 'not ok'] })).toThrow(/^carerIds\.1: /);
     expect(() => start({ upperAge: 30 })).toThrow(/^upperAge: /);
     expect(() => start({}, '2029-06-15')).toThrow(/^dateOfBirth: Staying Put ends by 21/);
-    expect(start({ upperAge: 25 }, '2029-06-15').context.upperAge).toBe(25);
+    // Changed on purpose (rule 8): 25 only in Wales, once the education or training condition is recorded.
+    expect(() => start({ upperAge: 25 })).toThrow(/^upperAge: Staying Put runs to 21 in England/);
+    expect(start({ upperAge: 25, rules: null }, '2029-06-15').context.upperAge).toBe(25); // recorded before the rule
   });
 });

@@ -252,7 +252,7 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     const r = step(
       'pathway-plan',
       lifecycleActor(u),
-      { type: 'plan.engagement.record', method: b.method, outcome: b.outcome },
+      { type: 'plan.engagement.record', method: b.method, outcome: b.outcome, madeAt: b.at },
       plan.lifecycle,
       now(),
     );

@@ -2,10 +2,12 @@
 import {
   ageOn,
   agreementForViewer,
+  arrangementRules,
   birthday,
   dueDates,
   type LifecycleSnapshot,
   type LivingTogetherAgreement,
+  type StayingPutContext,
   ukDate,
 } from '@onward/engine';
 import type { Hono } from 'hono';
@@ -38,6 +40,8 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
       ...(a.supervisingSocialWorkerId ? { supervisingSocialWorkerId: a.supervisingSocialWorkerId } : {}),
       allowedEvents: allowed('staying-put', lifecycleActor(u), a.lifecycle, now()),
       version: a.version,
+      // Who must come to the meeting and sign, and the nation's law: the rules this arrangement runs under.
+      rules: arrangementRules(a.lifecycle.context as unknown as StayingPutContext),
       // Each deadline with where it stands today: the engine's one rule (dueDates).
       deadlines: dueDates(snap, now()).map((x) => ({
         step: x.step,
@@ -143,12 +147,48 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
       errors.push({ path: 'youngPerson.id', message: 'The agreement must be for this young person.' });
     if (agreement.council !== yp.councilId)
       errors.push({ path: 'council', message: 'The agreement must belong to your council.' });
+    // The agreement names its parties, and each of them signs: the young person, every carer in the arrangement and
+    // the allocated workers. A worker the agreement leaves out is filled in from the allocation, by name.
+    const ctx = a.lifecycle.context as {
+      carerIds?: string[];
+      paId?: string;
+      socialWorkerId?: string;
+      supervisingSocialWorkerId?: string;
+    };
+    for (const [i, carer] of agreement.carers.entries()) {
+      if (!a.carerUserIds.includes(carer.id))
+        errors.push({ path: `carers.${i}.id`, message: 'Each carer must be one of the carers in this arrangement.' });
+    }
+    const workers = [
+      ['pa', 'paId', 'PA'],
+      ['socialWorker', 'socialWorkerId', 'social worker'],
+      ['supervisingSocialWorker', 'supervisingSocialWorkerId', 'supervising social worker'],
+    ] as const;
+    for (const [field, idKey, words] of workers) {
+      const allocatedId = ctx[idKey];
+      const named = agreement[field];
+      if (named && allocatedId && named.id !== allocatedId)
+        errors.push({ path: `${field}.id`, message: `The ${words} must be the one allocated to this arrangement.` });
+      if (!named && allocatedId) {
+        const worker = await store.getUser(allocatedId);
+        if (worker) agreement[field] = { id: worker.id, name: worker.name };
+      }
+    }
     if (errors.length)
       throw new HttpProblem(400, 'invalid-body', `${errors.length} problem(s) with what was sent.`, errors);
+    const parties = [
+      { party: 'young-person', id: yp.id },
+      ...agreement.carers.map((x) => ({ party: 'carer', id: x.id })),
+      ...(agreement.socialWorker ? [{ party: 'social-worker', id: agreement.socialWorker.id }] : []),
+      ...(agreement.supervisingSocialWorker
+        ? [{ party: 'supervising-social-worker', id: agreement.supervisingSocialWorker.id }]
+        : []),
+      ...(agreement.pa ? [{ party: 'pa', id: agreement.pa.id }] : []),
+    ];
     const r = step(
       'staying-put',
       lifecycleActor(u),
-      { type: 'stayingPut.agreement.draft', agreementId: agreement.id },
+      { type: 'stayingPut.agreement.draft', agreementId: agreement.id, parties },
       a.lifecycle,
       now(),
     );

@@ -291,7 +291,8 @@ export function applyEvent(state: ProjectionState, e: StoredEvent): void {
           by &&
           e.actorRole !== 'system' &&
           e.actorRole !== 'analyst' &&
-          e.actorRole !== 'admin'
+          e.actorRole !== 'admin' &&
+          e.actorRole !== 'independent-reviewing-officer'
         ) {
           const signOff = { party: e.actorRole, name: by.name, at: e.at };
           r.agreement = { ...r.agreement, signOffs: [...r.agreement.signOffs, signOff].slice(-10) };

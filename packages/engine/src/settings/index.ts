@@ -1,0 +1,2 @@
+export * from './council-settings.js';
+export * from './nation-words.js';
