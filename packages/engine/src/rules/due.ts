@@ -6,6 +6,7 @@
 // Dates are UK calendar dates (Europe/London): something due on a day is due all that day and overdue from the
 // next, as `overdueSteps` has it.
 import { daysBetween, type IsoDate, ukDate } from '../dates/civil-date.js';
+import type { ReviewReason } from '../dates/deadlines.js';
 import { deadlines } from '../machines/lifecycle.js';
 import { planReviewDue } from '../machines/pathway-plan.machine.js';
 import type { LifecycleSnapshot, PathwayPlanContext } from '../machines/types.js';
@@ -49,7 +50,7 @@ export function dueDates(snapshot: LifecycleSnapshot, now: Date): DueDate[] {
 /** The next review of an authorised pathway plan, and where it stands. */
 export interface PlanReview {
   readonly dueOn: IsoDate;
-  readonly because: 'six-months' | 'significant-change';
+  readonly because: ReviewReason;
   readonly status: DueStatus;
   readonly daysLeft: number;
 }
@@ -59,7 +60,7 @@ export interface PlanReview {
 const REVIEWED_STATES = new Set(['active', 'reviewDue', 'underReview']);
 
 /**
- * When the plan's next review is due (six months after authorisation, or sooner after a significant change) and
+ * When the plan's next review is due (six months after authorisation, sooner after a significant change, or within 28 working days of a request) and
  * whether it is overdue or due soon; undefined for a plan that has no review to come.
  */
 export function planReview(snapshot: LifecycleSnapshot, now: Date): PlanReview | undefined {
