@@ -61,7 +61,12 @@ describe('young people dry run', () => {
     expect(run.rows.map((r) => r.line)).toEqual([2]);
     const byLine = (l: number) => run.problems.filter((p) => p.line === l);
     expect(byLine(3).map((p) => p.column)).toEqual(['date_of_birth']);
+    expect(byLine(3)[0]).toMatchObject({
+      path: 'dateOfBirth',
+      message: '"date of birth" should be a date written YYYY-MM-DD.',
+    });
     expect(byLine(4).map((p) => p.column)).toEqual(['category']);
+    expect(byLine(5)[0]).toMatchObject({ path: 'externalId', message: '"external id" is missing.' });
     expect(byLine(5).map((p) => p.column)).toEqual(['external_id']);
     expect(byLine(6)).toEqual([
       expect.objectContaining({ column: 'external_id', message: expect.stringMatching(/line 2/) }),

@@ -103,7 +103,7 @@ export function dryRunYoungPeople(text: string): DryRun {
       if (isUnstorable(value)) {
         problems.push({
           line,
-          path: `/${YOUNG_PEOPLE_COLUMNS[col]}`,
+          path: YOUNG_PEOPLE_COLUMNS[col],
           column: col,
           message: `"${col}" holds characters that cannot be stored.`,
         });
@@ -114,18 +114,18 @@ export function dryRunYoungPeople(text: string): DryRun {
     const externalId = doc.externalId ?? '';
     delete doc.externalId;
     if (!externalId) {
-      problems.push({ line, path: '/externalId', column: 'external_id', message: '"external id" is missing.' });
+      problems.push({ line, path: 'externalId', column: 'external_id', message: '"external id" is missing.' });
     } else if (!EXTERNAL_ID.test(externalId)) {
       problems.push({
         line,
-        path: '/externalId',
+        path: 'externalId',
         column: 'external_id',
         message: '"external id" may use letters, digits and . _ : / - only, up to 64 characters.',
       });
     } else if (seen.has(externalId)) {
       problems.push({
         line,
-        path: '/externalId',
+        path: 'externalId',
         column: 'external_id',
         message: `"external id" ${externalId} is also on line ${seen.get(externalId)}.`,
       });
