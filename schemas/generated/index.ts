@@ -20,8 +20,29 @@ export * from './api-young-person-update.schema.js';
 export * from './check-in.schema.js';
 export * from './locale.schema.js';
 export * from './council-settings.schema.js';
+export * from './api-token-created.event.schema.js';
+export * from './api-token-revoked.event.schema.js';
+export * from './team-created.event.schema.js';
+export * from './user-created.event.schema.js';
+export * from './user-password-changed.event.schema.js';
+export * from './user-updated.event.schema.js';
+export * from './webhook-created.event.schema.js';
 export * from './case-management-record.schema.js';
+export * from './event-parts.schema.js';
 export * from './insights-young-person.schema.js';
+export * from './check-in-acknowledged.event.schema.js';
+export * from './check-in-recorded.event.schema.js';
+export * from './plan-checklist-saved.event.schema.js';
+export * from './plan-created.event.schema.js';
+export * from './plan-engagement-attempt.event.schema.js';
+export * from './plan-saved.event.schema.js';
+export * from './plan-transition.event.schema.js';
+export * from './plan-views-saved.event.schema.js';
+export * from './staying-put-agreement-saved.event.schema.js';
+export * from './staying-put-created.event.schema.js';
+export * from './staying-put-transition.event.schema.js';
+export * from './young-person-allocated.event.schema.js';
+export * from './young-person-registered.event.schema.js';
 export * from './webhook-event.schema.js';
 export * from './lifecycle-snapshot.schema.js';
 export * from './outcomes.v1.schema.js';
@@ -50,8 +71,29 @@ export const schemaIds = {
   "checkIn": "https://onward.example/schemas/check-in/v1",
   "locale": "https://onward.example/schemas/content/locale/v1",
   "councilSettings": "https://onward.example/schemas/council/settings/v1",
+  "apiTokenCreatedEvent": "https://onward.example/schemas/events/admin/api-token-created/v1",
+  "apiTokenRevokedEvent": "https://onward.example/schemas/events/admin/api-token-revoked/v1",
+  "teamCreatedEvent": "https://onward.example/schemas/events/admin/team-created/v1",
+  "userCreatedEvent": "https://onward.example/schemas/events/admin/user-created/v1",
+  "userPasswordChangedEvent": "https://onward.example/schemas/events/admin/user-password-changed/v1",
+  "userUpdatedEvent": "https://onward.example/schemas/events/admin/user-updated/v1",
+  "webhookCreatedEvent": "https://onward.example/schemas/events/admin/webhook-created/v1",
   "caseManagementRecord": "https://onward.example/schemas/events/case-management-record/v1",
+  "eventParts": "https://onward.example/schemas/events/event-parts/v1",
   "insightsYoungPerson": "https://onward.example/schemas/events/insights-young-person/v1",
+  "checkInAcknowledgedEvent": "https://onward.example/schemas/events/log/check-in-acknowledged/v2",
+  "checkInRecordedEvent": "https://onward.example/schemas/events/log/check-in-recorded/v2",
+  "planChecklistSavedEvent": "https://onward.example/schemas/events/log/plan-checklist-saved/v2",
+  "planCreatedEvent": "https://onward.example/schemas/events/log/plan-created/v2",
+  "planEngagementAttemptEvent": "https://onward.example/schemas/events/log/plan-engagement-attempt/v2",
+  "planSavedEvent": "https://onward.example/schemas/events/log/plan-saved/v2",
+  "planTransitionEvent": "https://onward.example/schemas/events/log/plan-transition/v2",
+  "planViewsSavedEvent": "https://onward.example/schemas/events/log/plan-views-saved/v2",
+  "stayingPutAgreementSavedEvent": "https://onward.example/schemas/events/log/staying-put-agreement-saved/v2",
+  "stayingPutCreatedEvent": "https://onward.example/schemas/events/log/staying-put-created/v2",
+  "stayingPutTransitionEvent": "https://onward.example/schemas/events/log/staying-put-transition/v2",
+  "youngPersonAllocatedEvent": "https://onward.example/schemas/events/log/young-person-allocated/v2",
+  "youngPersonRegisteredEvent": "https://onward.example/schemas/events/log/young-person-registered/v2",
   "webhookEvent": "https://onward.example/schemas/events/webhook-event/v1",
   "lifecycleSnapshot": "https://onward.example/schemas/lifecycle/snapshot/v1",
   "outcomesV1": "https://onward.example/schemas/outcomes/v1",

@@ -17,6 +17,7 @@ export type { ReadingEase } from './content/readability.js';
 export { countSyllables, readingEase } from './content/readability.js';
 export * from './content/wording.js';
 export * from './dates/index.js';
+export * from './events/index.js';
 export * from './exports/index.js';
 export * from './insights/index.js';
 export * from './machines/index.js';

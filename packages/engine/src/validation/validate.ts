@@ -292,3 +292,8 @@ function toFieldErrors(errors: readonly AjvError[], doc: unknown, loc: MessageLo
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** Validates with any precompiled validator of `@onward/schemas` (e.g. an event type's), errors in plain words. */
+export function validateWith<T>(compiled: unknown, doc: unknown, options: ValidateOptions = {}): ValidationResult<T> {
+  return run<T>(compiled, doc, options);
+}
