@@ -76,9 +76,11 @@ const START_INPUT: Record<LifecycleName, (ctx: Json) => Json> = {
     ...pick(ctx, ['planId', 'youngPersonId', 'dateOfBirth', 'paId']),
     startedBy: (ctx.authorIds as string[] | undefined)?.[0],
     ...pick(ctx, ['previousPlanId']),
+    // A format-1 plan began before council rules were recorded: replayed under the old ones (`rules: null`).
+    rules: ctx.rules ?? null,
   }),
-  'staying-put': (ctx) =>
-    pick(ctx, [
+  'staying-put': (ctx) => ({
+    ...pick(ctx, [
       'arrangementId',
       'youngPersonId',
       'dateOfBirth',
@@ -90,6 +92,9 @@ const START_INPUT: Record<LifecycleName, (ctx: Json) => Json> = {
       'upperAge',
       'identifiedOn',
     ]),
+    // As for plans: an arrangement of format 1 keeps the checks it began under.
+    rules: ctx.rules ?? null,
+  }),
   'check-in': (ctx) => pick(ctx, ['checkInId', 'youngPersonId', 'paId']),
 };
 
