@@ -4,6 +4,7 @@ export type { CheckIn, LivingTogetherAgreement, Locale, OutcomesV1, OutcomesV2, 
 // JSON Schemas (dereferenced, `as const`) of every document and API body, for servers and OpenAPI documents.
 export * as schemas from '@onward/schemas';
 export * from './answers/answers.js';
+export * from './answers/authorship.js';
 export * from './answers/merge.js';
 export * from './answers/progress.js';
 export * from './answers/voice.js';

@@ -1,6 +1,14 @@
 // Pathway plans: start, edit (whole plan by workers, checklist by the young person or workers, the young person's
 // own views), engagement attempts, lifecycle steps (submit, return, authorise …) and the frozen PDF.
-import { emptyChecklist, type PathwayPlan, questionSet } from '@onward/engine';
+import {
+  type AnyChecklist,
+  answeredByFor,
+  emptyChecklist,
+  type PathwayPlan,
+  questionSet,
+  stampAuthorship,
+  type WayOfWorking,
+} from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, lifecycleActor } from '../access.js';
 import { newId } from '../auth/crypto.js';
@@ -202,13 +210,19 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
       throw conflict(`The plan cannot be edited while it is ${plan.state}.`);
     const doc = await body(c, bodies.plan);
     checkVersion(c, plan);
-    // Fields the server owns: who the plan is for, the checklist and the young person's words (their own routes),
-    // engagement attempts, returns, sign-offs and authorisation.
+    // Fields the server owns: who the plan is for and who it names as PA, social worker and manager (from the
+    // allocation and the authorisation, never from a body), the wording shown, the checklist and the young
+    // person's words (their own routes), engagement attempts, returns, sign-offs and authorisation.
+    const { pa: _pa, socialWorker: _sw, manager: _m, wording: _w, ...editable } = doc;
     const merged: PathwayPlan = {
-      ...doc,
+      ...editable,
       id: plan.doc.id,
       council: plan.doc.council,
       youngPerson: plan.doc.youngPerson,
+      pa: plan.doc.pa,
+      ...(plan.doc.socialWorker ? { socialWorker: plan.doc.socialWorker } : {}),
+      ...(plan.doc.manager ? { manager: plan.doc.manager } : {}),
+      ...(plan.doc.wording ? { wording: plan.doc.wording } : {}),
       checklist: plan.doc.checklist,
       views: { ...doc.views, youngPerson: plan.doc.views.youngPerson, disagreements: plan.doc.views.disagreements },
       engagement: plan.doc.engagement,
@@ -227,11 +241,16 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
   app.put('/api/plans/:planId/checklist', async (c) => {
     const u = user(c);
     const { plan } = await loadPlan(c);
-    const checklist = await body(c, bodies.checklist);
+    const sent = await body(c, bodies.checklist);
     checkVersion(c, plan);
     const how = c.req.query('how');
     const event = { type: 'plan.checklist.update', ...(how ? { how } : {}) };
     const r = step('pathway-plan', lifecycleActor(u), event, plan.lifecycle, now());
+    // Who answered comes from the session: new or changed answers are stamped, unchanged ones keep theirs.
+    const checklist = stampAuthorship(plan.doc.checklist as AnyChecklist, sent, {
+      by: answeredByFor(u.role, how as WayOfWorking | undefined),
+      at: now().toISOString(),
+    });
     return saved(c, u, plan, 'plan.checklist-saved', { checklist, lifecycle: r.snapshot });
   });
 
