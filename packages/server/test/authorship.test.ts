@@ -60,7 +60,10 @@ describe('authorship from the session', () => {
     // The young person's own answer, sent back unchanged, is still theirs, with its time.
     expect(after.housing?.heating).toEqual(mine);
     // Working together (the PA says so, and the plan's lifecycle records it): "together", never "young-person".
-    (c.answers.housing as Answers[string]).essentials = { ...(after.housing?.essentials as Answers[string][string]), value: 'no' };
+    (c.answers.housing as Answers[string]).essentials = {
+      ...(after.housing?.essentials as Answers[string][string]),
+      value: 'no',
+    };
     const t = await pa.put(`/api/plans/${w.ids.planId}/checklist?how=together`, c, { 'if-match': await version() });
     expect(t.status).toBe(200);
     expect((await stored()).housing?.essentials?.by).toBe('together');
