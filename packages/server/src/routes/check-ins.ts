@@ -8,6 +8,7 @@ import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { start, step } from '../lifecycle.js';
 import type { CheckInRecord } from '../storage/projection.js';
+import { DuplicateEventError } from '../storage/store.js';
 import { visibleYoungPerson } from './cases.js';
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -37,13 +38,18 @@ export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
         { path: 'youngPersonId', message: 'A check-in can only be about yourself.' },
       ]);
     }
-    const existing = await store.getCheckIn(doc.id);
-    if (existing) {
-      // A retry of the same check-in (say, after a dropped connection) is fine; a different one with the same id is not.
+    // A retry of the same check-in (say, after a dropped connection) is fine; a different one with the same id is
+    // not. The check-in's id is the idempotency key: the database stores one `check-in.recorded` per id, so
+    // retries sent at the same moment (to one or several server processes) store it once.
+    const retried = async () => {
+      const existing = await store.getCheckIn(doc.id);
+      if (!existing) return undefined;
       if (existing.youngPersonId === yp.id && sameJson(existing.doc, doc))
         return c.json({ checkIn: existing.doc }, 200);
       throw conflict('A different check-in already has this id. Make a new id and send it again.');
-    }
+    };
+    const early = await retried();
+    if (early) return early;
     const at = now();
     const opened = start('check-in', { checkInId: doc.id, youngPersonId: yp.id, paId: yp.paId }, at);
     const r = step(
@@ -53,16 +59,24 @@ export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
       opened,
       at,
     );
-    await store.appendEvents([
-      {
-        councilId: yp.councilId,
-        youngPersonId: yp.id,
-        type: 'check-in.recorded',
-        payload: { checkIn: doc, lifecycle: r.snapshot },
-        at: at.toISOString(),
-        actor: { id: u.id, role: u.role },
-      },
-    ]);
+    try {
+      await store.appendEvents([
+        {
+          councilId: yp.councilId,
+          youngPersonId: yp.id,
+          type: 'check-in.recorded',
+          payload: { checkIn: doc, lifecycle: r.snapshot },
+          at: at.toISOString(),
+          actor: { id: u.id, role: u.role },
+          key: `check-in.recorded:${doc.id}`,
+        },
+      ]);
+    } catch (e) {
+      if (!(e instanceof DuplicateEventError && e.constraint === 'events_idempotency_key')) throw e;
+      const again = await retried();
+      if (again) return again;
+      throw e;
+    }
     await audit(c, store, now(), 'create', 'check-in', doc.id, yp.id);
     return c.json({ checkIn: doc as CheckIn }, 201);
   });
@@ -108,16 +122,24 @@ export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
     assertSeesCase(c.get('principal'), yp);
     await body(c, bodies.empty);
     const r = step('check-in', lifecycleActor(u), { type: 'checkIn.acknowledge' }, ci.lifecycle, now());
-    await store.appendEvents([
-      {
-        councilId: ci.councilId,
-        youngPersonId: ci.youngPersonId,
-        type: 'check-in.acknowledged',
-        payload: { checkInId: ci.id, lifecycle: r.snapshot },
-        at: now().toISOString(),
-        actor: { id: u.id, role: u.role },
-      },
-    ]);
+    // Compare-and-set: the database takes one acknowledgement per check-in (its idempotency key), so of several
+    // sent at once one succeeds and the others are refused with 409, as a later one is by the lifecycle.
+    try {
+      await store.appendEvents([
+        {
+          councilId: ci.councilId,
+          youngPersonId: ci.youngPersonId,
+          type: 'check-in.acknowledged',
+          payload: { checkInId: ci.id, lifecycle: r.snapshot },
+          at: now().toISOString(),
+          actor: { id: u.id, role: u.role },
+          key: `check-in.acknowledged:${ci.id}`,
+        },
+      ]);
+    } catch (e) {
+      if (e instanceof DuplicateEventError) throw conflict('This check-in has already been acknowledged.');
+      throw e;
+    }
     await audit(c, store, now(), 'event', 'check-in', ci.id, ci.youngPersonId);
     return c.body(null, 204);
   });

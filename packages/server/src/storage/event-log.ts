@@ -27,6 +27,41 @@ export interface NewEvent {
   at?: string;
   /** Default SEED_ACTOR. */
   actor?: Actor;
+  /**
+   * Idempotency key: the database stores at most one event with a key (unique index `events_idempotency_key`),
+   * across every process and connection. A second append with the same key throws DuplicateEventError and saves
+   * nothing. E.g. `check-in.recorded:<check-in id>`, `check-in.acknowledged:<check-in id>`.
+   */
+  key?: string;
+}
+
+/**
+ * The database refused an append because it would break a rule it enforces itself (migration 5): an event key
+ * already used, a second plan being written, a second open Staying Put arrangement. Nothing of the append is saved.
+ */
+export class DuplicateEventError extends ConflictError {
+  constructor(
+    /** The unique index that refused it. */
+    readonly constraint: 'events_idempotency_key' | 'plans_one_being_written' | 'arrangements_one_open',
+  ) {
+    super(DUPLICATE_WORDING[constraint]);
+  }
+}
+
+const DUPLICATE_WORDING: Record<DuplicateEventError['constraint'], string> = {
+  events_idempotency_key: 'This has already been recorded.',
+  plans_one_being_written: 'This young person already has a plan being written. Finish that one first.',
+  arrangements_one_open: 'This young person already has a Staying Put arrangement.',
+};
+
+/** A unique violation of one of the rules above, as DuplicateEventError; anything else unchanged. */
+function asDuplicate(e: unknown): unknown {
+  const err = e as { code?: unknown; constraint?: unknown; message?: unknown } | undefined;
+  if (err?.code !== '23505') return e;
+  const named = typeof err.constraint === 'string' ? err.constraint : String(err.message ?? '');
+  for (const c of Object.keys(DUPLICATE_WORDING) as DuplicateEventError['constraint'][])
+    if (named.includes(c)) return new DuplicateEventError(c);
+  return e;
 }
 
 export interface CreateYoungPersonInput {
@@ -124,6 +159,7 @@ export class EventLog {
       const seq = new Map(seqRows.map((r) => [String(r.young_person_id), Number(r.s)]));
       const now = new Date().toISOString();
       const stored: StoredEvent[] = [];
+      const keys = new Map<StoredEvent, string>();
       for (const e of events) {
         const state = states.get(e.youngPersonId) as ProjectionState;
         if (state.youngPerson && state.youngPerson.councilId !== e.councilId) {
@@ -145,11 +181,12 @@ export class EventLog {
         };
         applyEvent(state, s);
         stored.push(s);
+        if (e.key) keys.set(s, e.key);
       }
       await insertRows(
         q,
-        'INSERT INTO events (id, council_id, young_person_id, sequence, actor_id, actor_role, type, payload, at)',
-        9,
+        'INSERT INTO events (id, council_id, young_person_id, sequence, actor_id, actor_role, type, payload, at, idempotency_key)',
+        10,
         stored.map((s) => [
           s.id,
           s.councilId,
@@ -160,13 +197,18 @@ export class EventLog {
           s.type,
           JSON.stringify(s.payload),
           s.at,
+          keys.get(s) ?? null,
         ]),
       );
       await this.records.write(q, [...states.values()]);
       if (options.audit?.length) await this.auditTrail.record(options.audit, q);
       return states;
     };
-    return options.tx ? run(options.tx) : this.db.transaction(run);
+    try {
+      return await (options.tx ? run(options.tx) : this.db.transaction(run));
+    } catch (e) {
+      throw asDuplicate(e);
+    }
   }
 
   /** One writer per young person at a time; the versions the caller read must still hold. */

@@ -262,6 +262,42 @@ CREATE TABLE staff_invitations (
 CREATE INDEX staff_invitations_user ON staff_invitations (user_id);
 `,
   },
+  {
+    id: 5,
+    name: 'integrity in the database: one plan being written, one open arrangement, idempotency keys',
+    sql: `
+-- An event may carry an idempotency key: a second event with the same key is refused by the database, whichever
+-- server process or connection sends it (a retried check-in is stored once; a check-in is acknowledged once).
+-- Events from before this migration have none (NULLs never clash).
+ALTER TABLE events ADD COLUMN idempotency_key text;
+CREATE UNIQUE INDEX events_idempotency_key ON events (idempotency_key);
+-- A database whose projections already break a rule below (from parallel requests before this migration) stops
+-- here, naming the young people; close or withdraw the extra records (docs/deployment.md), then start again.
+DO $$
+DECLARE bad text;
+BEGIN
+  SELECT string_agg(young_person_id, ', ') INTO bad FROM (
+    SELECT young_person_id FROM plans WHERE state IN ('draft', 'submitted', 'returned')
+    GROUP BY young_person_id HAVING count(*) > 1) d;
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'onward migration 5: young people with more than one plan being written: %', bad;
+  END IF;
+  SELECT string_agg(young_person_id, ', ') INTO bad FROM (
+    SELECT young_person_id FROM arrangements WHERE state NOT IN ('ended', 'withdrawn')
+    GROUP BY young_person_id HAVING count(*) > 1) d;
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'onward migration 5: young people with more than one open Staying Put arrangement: %', bad;
+  END IF;
+END
+$$;
+-- One plan being written (draft, submitted or returned) per young person; one Staying Put arrangement that has
+-- not ended or been withdrawn per young person.
+CREATE UNIQUE INDEX plans_one_being_written ON plans (young_person_id)
+  WHERE state IN ('draft', 'submitted', 'returned');
+CREATE UNIQUE INDEX arrangements_one_open ON arrangements (young_person_id)
+  WHERE state NOT IN ('ended', 'withdrawn');
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -27,6 +27,7 @@ export type { Actor, Council, CreateStaffUserInput, StaffRole, Team, User, UserP
 export { applyUserPatch, SEED_ACTOR } from './accounts.js';
 export type { AuditEntry, AuditInput } from './audit.js';
 export type { AppendExpectations, AppendOptions, CreateYoungPersonInput, NewEvent } from './event-log.js';
+export { DuplicateEventError } from './event-log.js';
 export { ConflictError } from './rows.js';
 export type { SessionRecord } from './sessions.js';
 export type { DeliveryRecord, WebhookRecord } from './webhook-deliveries.js';
