@@ -55,7 +55,16 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
     const t = now().getTime();
     const ip = d.clientIp(c);
     const account = b.email.toLowerCase();
-    const wait = Math.max(await d.limits.ip.retryAfter(ip, t), await d.limits.account.retryAfter(account, t));
+    // Checked and counted in one atomic step before the password is checked: of any number of parallel guesses at
+    // most the limit are checked (per account and per address), on every server process sharing the database.
+    const taken = await store.rateLimits.take(
+      [
+        { limiter: d.limits.account, key: account },
+        { limiter: d.limits.ip, key: ip },
+      ],
+      t,
+    );
+    const wait = taken.retryAfter;
     if (wait > 0) {
       throw new HttpProblem(
         429,
@@ -69,13 +78,13 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
     }
     const u = await store.checkPassword(b.email, b.password);
     if (!u) {
-      // Failures count, per account and per address; successful sign-ins from a shared office address do not.
-      await d.limits.account.hit(account, t);
-      await d.limits.ip.hit(ip, t);
+      // Failures count, per account and per address (counted above); successful sign-ins from a shared office
+      // address do not, so a success gives its try back and clears the account's count.
       throw new HttpProblem(401, 'unauthenticated', 'The email or password is not right.', [
         { path: 'password', message: 'The email or password is not right.' },
       ]);
     }
+    await taken.release(d.limits.ip.rule);
     await d.limits.account.reset(account);
     return startSession(c, u);
   });
