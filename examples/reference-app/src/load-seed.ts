@@ -105,8 +105,9 @@ function eventsFor(
       type,
       payload,
       at,
-      actor: { id: actor.id, role: actor.role },
-    });
+      actorId: actor.id,
+      actorRole: actor.role,
+    } as NewEvent);
   const team = council.teams.find((t) => t.id === yp.teamId)!;
   const manager = staff.get(team.managerId)!;
   const mActor: Actor = { id: manager.id, role: 'team-manager' };

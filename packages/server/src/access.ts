@@ -1,5 +1,6 @@
 // Who may see which young person's records. One place, used by every route; the security test walks every route
 // with every role to prove it.
+import { lifecycleActorOf } from '@onward/engine';
 import type { Principal } from './http/context.js';
 import { notFound } from './http/problem.js';
 import type { ArrangementRecord, Role, YoungPersonRecord } from './storage/projection.js';
@@ -63,5 +64,5 @@ export function assertSeesCase(
 
 /** The id a user acts under in the engine's lifecycles: a young person acts as themselves (their record id). */
 export function lifecycleActor(u: User): { id: string; role: Role } {
-  return { id: u.role === 'young-person' ? (u.youngPersonId as string) : u.id, role: u.role };
+  return lifecycleActorOf(u, u.youngPersonId ?? u.id);
 }

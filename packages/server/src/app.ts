@@ -9,6 +9,7 @@ import { httpCache } from './http/cache.js';
 import type { Env, Principal } from './http/context.js';
 import type { Deps, OnwardServerOptions } from './http/deps.js';
 import { HttpProblem } from './http/problem.js';
+import { LifecycleRefusedError, lifecycleProblem } from './lifecycle.js';
 import { openApiDocument } from './openapi.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { CSRF_COOKIE, registerAuthRoutes, SESSION_COOKIE } from './routes/auth.js';
@@ -187,6 +188,10 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
 
   app.onError((err, c) => {
     const requestId = c.get('requestId') ?? 'unknown';
+    if (err instanceof LifecycleRefusedError) {
+      const p = lifecycleProblem(err);
+      return c.body(JSON.stringify(p.body(requestId)), p.status as 400, { 'content-type': 'application/problem+json' });
+    }
     if (err instanceof ConflictError) {
       const p = new HttpProblem(409, 'conflict', err.message);
       return c.body(JSON.stringify(p.body(requestId)), 409, { 'content-type': 'application/problem+json' });

@@ -21,10 +21,9 @@ export type {
   PlanRecord,
   Role,
   StoredEvent,
-  StoredLifecycle,
   YoungPersonRecord,
 } from './storage/projection.js';
-export { applyEvent, EVENT_TYPES, ROLES } from './storage/projection.js';
+export { EVENT_TYPES, ROLES } from './storage/projection.js';
 export type {
   Actor,
   AuditEntry,

@@ -1,59 +1,46 @@
-// The server's one door to the engine's lifecycles: turns a refusal into a problem document (403 may never,
-// 409 not now, 422 bad payload), and input errors into 422 naming the field.
-
-import type { Effect } from '@onward/engine';
+// The server's door to the engine's lifecycles and event builders. A step is taken when its event is appended (the projection re-runs
+// the machine in the append's transaction); a refusal becomes a problem document: 403 may never, 409 not now,
+// 422 bad payload, naming the field.
 import {
   allowedEvents,
-  LifecycleInputError,
   type LifecycleName,
+  LifecycleRefusedError,
   type LifecycleSnapshot,
-  startLifecycle,
-  transition,
+  type Moment,
 } from '@onward/engine';
 import { HttpProblem } from './http/problem.js';
-import type { Role, StoredLifecycle } from './storage/projection.js';
+import type { Role } from './storage/projection.js';
 
 export type LifecycleActor = { id: string; role: Role };
 
-export function start(name: LifecycleName, input: unknown, now: Date): StoredLifecycle {
-  try {
-    return startLifecycle(name, input, now) as unknown as StoredLifecycle;
-  } catch (e) {
-    if (e instanceof LifecycleInputError) {
-      throw new HttpProblem(422, 'unprocessable', e.message, [
-        { path: e.field, message: e.message.replace(/^[^:]+: /, '') },
-      ]);
-    }
-    throw e;
-  }
+/** The problem document for a step a lifecycle refused. */
+export function lifecycleProblem(e: LifecycleRefusedError): HttpProblem {
+  const type = e.status === 403 ? 'forbidden' : e.status === 409 ? 'conflict' : 'unprocessable';
+  return new HttpProblem(
+    e.status,
+    type,
+    e.reason,
+    e.field ? [{ path: e.field, message: e.reason.replace(/^[^:]+: /, '') }] : undefined,
+  );
 }
+export { LifecycleRefusedError };
 
-export function step(
-  name: LifecycleName,
-  actor: LifecycleActor,
-  event: { type: string; [k: string]: unknown },
-  snapshot: StoredLifecycle,
-  now: Date,
-): { snapshot: StoredLifecycle; effects: Effect[] } {
-  const r = transition(name, actor, event, snapshot as unknown as LifecycleSnapshot, now);
-  if (!r.ok) {
-    const type = r.status === 403 ? 'forbidden' : r.status === 409 ? 'conflict' : 'unprocessable';
-    throw new HttpProblem(
-      r.status,
-      type,
-      r.reason,
-      r.field ? [{ path: r.field, message: r.reason.replace(/^[^:]+: /, '') }] : undefined,
-    );
-  }
-  return { snapshot: r.snapshot as unknown as StoredLifecycle, effects: r.effects };
-}
-
+/** The steps the user can take now (none for an API token). */
 export function allowed(
   name: LifecycleName,
   actor: LifecycleActor | undefined,
-  snapshot: StoredLifecycle,
+  snapshot: LifecycleSnapshot,
   now: Date,
 ): string[] {
   if (!actor) return [];
-  return allowedEvents(name, actor, snapshot as unknown as LifecycleSnapshot, now);
+  return allowedEvents(name, actor, snapshot, now);
+}
+
+/** Whose record, who acts and when: what every event builder (engine `recordEvents`) is given. */
+export function momentOf(
+  u: { id: string; role: Role },
+  subject: { councilId: string; youngPersonId: string },
+  at: Date,
+): Moment {
+  return { councilId: subject.councilId, youngPersonId: subject.youngPersonId, actor: { id: u.id, role: u.role }, at };
 }

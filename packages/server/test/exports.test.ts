@@ -19,7 +19,6 @@ it('exports exactly these names', () => {
       'Store',
       'TIMESTAMP_HEADER',
       'Webhooks',
-      'applyEvent',
       'configFromEnv',
       'councilIdFrom',
       'createOnwardServer',

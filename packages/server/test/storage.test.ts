@@ -1,10 +1,11 @@
 // The store against both databases: migrations, the append-only log, projections equal to a replay, bulk inserts,
 // council separation in queries. PostgreSQL runs when ONWARD_TEST_DATABASE_URL is set (pnpm test starts one).
 
+import { type PathwayPlan, recordEvents } from '@onward/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPostgres, postgresUrl } from '#test-support/postgres.js';
 import { MIGRATIONS, splitStatements } from '../src/storage/migrations.js';
-import { openStore, type Store } from '../src/storage/store.js';
+import { type Actor, openStore, SEED_ACTOR, type Store } from '../src/storage/store.js';
 
 const backends: { name: string; skip: boolean; open: () => Promise<Store> }[] = [
   { name: 'PGlite', skip: false, open: () => openStore({}) },
@@ -15,15 +16,17 @@ const backends: { name: string; skip: boolean; open: () => Promise<Store> }[] = 
   },
 ];
 
-const lifecycle = (state: string) => ({
-  lifecycle: 'pathway-plan',
-  schemaVersion: 1,
-  state,
-  context: {},
-  updatedAt: '2025-01-01T00:00:00.000Z',
+// Events are made with the engine's builders, as the routes and the seed make them.
+const moment = (actor: Actor = SEED_ACTOR, councilId = 'c1') => ({
+  councilId,
+  youngPersonId: 'yp1',
+  actor,
+  at: '2025-01-02T10:00:00.000Z',
 });
+const views = (youngPerson: string, planId = 'p1') =>
+  recordEvents.viewsSaved(moment({ id: 'u-yp', role: 'young-person' }), planId, { youngPerson });
 
-function planDoc(id: string, ypId: string, council: string) {
+function planDoc(id: string, ypId: string, council: string): PathwayPlan {
   return {
     schemaVersion: 1 as const,
     id,
@@ -89,20 +92,9 @@ for (const b of backends) {
       ]);
       expect(yp?.name).toBe('Sam Example');
       await store.appendEvents([
-        {
-          councilId: 'c1',
-          youngPersonId: 'yp1',
-          type: 'plan.created',
-          payload: { plan: planDoc('p1', 'yp1', 'c1'), lifecycle: lifecycle('draft') },
-        },
-        {
-          councilId: 'c1',
-          youngPersonId: 'yp1',
-          type: 'plan.views-saved',
-          payload: { planId: 'p1', youngPerson: '<script>alert(1)</script> I want my own flat' },
-          actor: { id: 'u-yp', role: 'young-person' },
-        },
-        { councilId: 'c1', youngPersonId: 'yp1', type: 'young-person.allocated', payload: { paId: 'pa2' } },
+        recordEvents.planCreated(moment({ id: 'pa1', role: 'pa' }), planDoc('p1', 'yp1', 'c1')),
+        views('<script>alert(1)</script> I want my own flat'),
+        recordEvents.youngPersonAllocated(moment(), { paId: 'pa2' }),
       ]);
       const events = await store.listEvents('yp1');
       expect(events.map((e) => e.sequence)).toEqual([1, 2, 3, 4]);
@@ -119,47 +111,16 @@ for (const b of backends) {
     it('refuses an append when the record moved on since it was read, and serialises writers', async () => {
       const plan = await store.getPlan('p1');
       const stale = { plans: { p1: (plan?.version ?? 0) - 1 } };
-      await expect(
-        store.appendEvents(
-          [
-            {
-              councilId: 'c1',
-              youngPersonId: 'yp1',
-              type: 'plan.views-saved',
-              payload: { planId: 'p1', youngPerson: 'stale' },
-            },
-          ],
-          undefined,
-          stale,
-        ),
-      ).rejects.toThrow(/changed this record/);
+      await expect(store.appendEvents([views('stale')], undefined, stale)).rejects.toThrow(/changed this record/);
       // Many writers at once for one young person: every event lands, sequences stay gapless.
       const before = (await store.listEvents('yp1')).length;
-      await Promise.all(
-        Array.from({ length: 8 }, (_, n) =>
-          store.appendEvents([
-            {
-              councilId: 'c1',
-              youngPersonId: 'yp1',
-              type: 'plan.views-saved',
-              payload: { planId: 'p1', youngPerson: `writer ${n}` },
-            },
-          ]),
-        ),
-      );
+      await Promise.all(Array.from({ length: 8 }, (_, n) => store.appendEvents([views(`writer ${n}`)])));
       const after = await store.listEvents('yp1');
       expect(after).toHaveLength(before + 8);
       expect(after.map((e) => e.sequence)).toEqual(after.map((_, i) => i + 1));
       expect((await store.getPlan('p1'))?.version).toBe((plan?.version ?? 0) + 8);
       // Put the words back for the tests that follow.
-      await store.appendEvents([
-        {
-          councilId: 'c1',
-          youngPersonId: 'yp1',
-          type: 'plan.views-saved',
-          payload: { planId: 'p1', youngPerson: '<script>alert(1)</script> I want my own flat' },
-        },
-      ]);
+      await store.appendEvents([views('<script>alert(1)</script> I want my own flat')]);
     });
 
     it('refuses to change or delete events (append-only)', async () => {
@@ -171,31 +132,14 @@ for (const b of backends) {
 
     it('saves nothing of a batch when one event does not fit', async () => {
       const before = await store.listEvents('yp1');
-      await expect(
-        store.appendEvents([
-          {
-            councilId: 'c1',
-            youngPersonId: 'yp1',
-            type: 'plan.views-saved',
-            payload: { planId: 'p1', youngPerson: 'kept?' },
-          },
-          {
-            councilId: 'c1',
-            youngPersonId: 'yp1',
-            type: 'plan.views-saved',
-            payload: { planId: 'no-such-plan', youngPerson: 'x' },
-          },
-        ]),
-      ).rejects.toThrow(/does not exist/);
+      await expect(store.appendEvents([views('kept?'), views('x', 'no-such-plan')])).rejects.toThrow(/does not exist/);
       expect(await store.listEvents('yp1')).toEqual(before);
       expect((await store.getPlan('p1'))?.doc.views.youngPerson).toContain('own flat');
     });
 
     it('refuses an event filed under another council than its young person', async () => {
       await expect(
-        store.appendEvents([
-          { councilId: 'c2', youngPersonId: 'yp1', type: 'young-person.allocated', payload: { paId: 'x' } },
-        ]),
+        store.appendEvents([recordEvents.youngPersonAllocated(moment(SEED_ACTOR, 'c2'), { paId: 'x' })]),
       ).rejects.toThrow(/another council/);
     });
 

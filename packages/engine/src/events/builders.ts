@@ -44,6 +44,17 @@ function draft<T extends RecordEventType>(m: Moment, type: T, payload: RecordPay
 
 type Wording = NonNullable<PathwayPlan['wording']>;
 
+/** Everyone the agreement names, as the staying-put lifecycle checks them against the council's signatories. */
+function agreementParties(m: Moment, a: LivingTogetherAgreement): { party: string; id: string }[] {
+  return [
+    { party: 'young-person', id: m.youngPersonId },
+    ...a.carers.map((x) => ({ party: 'carer', id: x.id })),
+    ...(a.socialWorker ? [{ party: 'social-worker', id: a.socialWorker.id }] : []),
+    ...(a.supervisingSocialWorker ? [{ party: 'supervising-social-worker', id: a.supervisingSocialWorker.id }] : []),
+    ...(a.pa ? [{ party: 'pa', id: a.pa.id }] : []),
+  ];
+}
+
 /** The wording a plan is frozen with when it is authorised: its own (without per-question overrides), or the default. */
 export function frozenWording(plan: PathwayPlan): Omit<Wording, 'questions'> {
   const { questions: _q, ...w } = plan.wording ?? {
@@ -60,11 +71,18 @@ export function frozenWording(plan: PathwayPlan): Omit<Wording, 'questions'> {
  * sign-offs, which come from the lifecycle; the link to the previous plan), and authorisation dates are dropped.
  */
 export function workerPlanSave(current: PathwayPlan, sent: PathwayPlan): PathwayPlan {
+  const { pa: _pa, socialWorker: _sw, manager: _m, wording: _w, ...editable } = sent;
   const merged: PathwayPlan = {
-    ...sent,
+    ...editable,
     id: current.id,
     council: current.council,
     youngPerson: current.youngPerson,
+    // Who the plan names as PA, social worker and manager comes from the allocation and the authorisation, and the
+    // wording shown from the plan itself: never from a worker's save.
+    pa: current.pa,
+    ...(current.socialWorker ? { socialWorker: current.socialWorker } : {}),
+    ...(current.manager ? { manager: current.manager } : {}),
+    ...(current.wording ? { wording: current.wording } : {}),
     checklist: current.checklist,
     views: { ...sent.views, youngPerson: current.views.youngPerson, disagreements: current.views.disagreements },
     engagement: current.engagement,
@@ -129,7 +147,7 @@ export const recordEvents = {
     return draft(m, 'plan.engagement-attempt', {
       planId,
       attempt: { ...attempt },
-      event: { type: 'plan.engagement.record', method: attempt.method, outcome: attempt.outcome },
+      event: { type: 'plan.engagement.record', method: attempt.method, outcome: attempt.outcome, madeAt: attempt.at },
     });
   },
 
@@ -170,7 +188,7 @@ export const recordEvents = {
     return draft(m, 'staying-put.agreement-saved', {
       arrangementId,
       agreement: { ...agreement, signOffs: [] },
-      event: { type: 'stayingPut.agreement.draft', agreementId: agreement.id },
+      event: { type: 'stayingPut.agreement.draft', agreementId: agreement.id, parties: agreementParties(m, agreement) },
     });
   },
 

@@ -4,7 +4,7 @@
 // startLifecycle / transition with the event's actor and time. Appending one event and replaying the whole log
 // therefore give the same result, whatever version of the machines is in use (they decide, not the log).
 import type { CheckIn, LivingTogetherAgreement, PathwayPlan } from '@onward/schemas';
-import { addMonths } from '../dates/civil-date.js';
+import { sixMonthReviewDue } from '../dates/deadlines.js';
 import { startLifecycle, transition } from '../machines/lifecycle.js';
 import {
   type Actor,
@@ -204,7 +204,7 @@ function planStepOnDoc(r: PlanRecord, e: Applied, p: P<'plan.transition'>): void
     r.doc = {
       ...r.doc,
       authorised: day,
-      nextReview: typeof ctx.sixMonthReviewOn === 'string' ? ctx.sixMonthReviewOn : addMonths(day, 6),
+      nextReview: typeof ctx.sixMonthReviewOn === 'string' ? ctx.sixMonthReviewOn : sixMonthReviewDue(day),
       ...(wording ? { wording: { ...(r.doc.wording ?? {}), ...wording } } : {}),
       ...(by ? { manager: by } : {}),
       signOffs: [...r.doc.signOffs, signOff].slice(-10),

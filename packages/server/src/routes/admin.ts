@@ -109,7 +109,7 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
   app.post('/api/teams', async (c) => {
     const u = admin(c);
     const b = await body(c, bodies.teamCreate);
-    const t = await store.createTeam({ councilId: u.councilId, name: b.name });
+    const t = await store.createTeam({ councilId: u.councilId, name: b.name, actor: { id: u.id, role: u.role } });
     await audit(c, store, now(), 'create', 'team', t.id);
     return c.json(t, 201);
   });
@@ -122,14 +122,20 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
   app.post('/api/api-tokens', async (c) => {
     const u = admin(c);
     const b = await body(c, bodies.tokenCreate);
-    const t = await store.createApiToken({ councilId: u.councilId, name: b.name, createdBy: u.id });
+    const t = await store.createApiToken({
+      councilId: u.councilId,
+      name: b.name,
+      createdBy: u.id,
+      actor: { id: u.id, role: u.role },
+    });
     await audit(c, store, now(), 'create', 'api-token', t.id);
     return c.json(t, 201);
   });
 
   app.delete('/api/api-tokens/:id', async (c) => {
     const u = admin(c);
-    if (!(await store.revokeApiToken(u.councilId, c.req.param('id')))) throw notFound('API token');
+    if (!(await store.revokeApiToken(u.councilId, c.req.param('id'), { id: u.id, role: u.role })))
+      throw notFound('API token');
     await audit(c, store, now(), 'update', 'api-token', c.req.param('id'));
     return c.body(null, 204);
   });
@@ -143,7 +149,12 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
   app.post('/api/webhooks', async (c) => {
     const u = admin(c);
     const b = await body(c, bodies.webhookCreate);
-    const w = await store.createWebhook({ councilId: u.councilId, url: b.url, events: b.events });
+    const w = await store.createWebhook({
+      councilId: u.councilId,
+      url: b.url,
+      events: b.events,
+      actor: { id: u.id, role: u.role },
+    });
     await audit(c, store, now(), 'create', 'webhook', w.id);
     return c.json({ id: w.id, url: w.url, events: w.events, secret: w.secret }, 201);
   });

@@ -122,7 +122,7 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
     }
     const weak = passwordProblems(b.newPassword, { email: u.email, names: [u.name] }, 'newPassword');
     if (weak.length) throw invalid(weak);
-    await store.setPassword(u.id, b.newPassword);
+    await store.setPassword(u.id, b.newPassword, { id: u.id, role: u.role });
     if (p.kind === 'user') await store.deleteUserSessions(u.id, p.sessionId);
     return c.body(null, 204);
   });

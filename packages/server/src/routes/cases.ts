@@ -1,11 +1,12 @@
 // Young people: the caseload lists, registering and allocating, their story (the event log) and invitations.
-import { eventsForViewer, type LifecycleSnapshot, planReview, ukDate } from '@onward/engine';
+import { eventsForViewer, type LifecycleSnapshot, planReview, recordEvents, ukDate } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, caseloadScope, seesCase } from '../access.js';
 import { audit, body, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
+import { momentOf } from '../lifecycle.js';
 import type { PlanRecord, YoungPersonRecord } from '../storage/projection.js';
 import type { Store, User } from '../storage/store.js';
 
@@ -147,16 +148,8 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
     }
     const b = await body(c, bodies.youngPersonUpdate);
     await checkAllocation(store, u.councilId, b);
-    const states = await store.appendEvents([
-      {
-        councilId: u.councilId,
-        youngPersonId: yp.id,
-        type: 'young-person.allocated',
-        payload: { ...b },
-        at: now().toISOString(),
-        actor: { id: u.id, role: u.role },
-      },
-    ]);
+    const m = momentOf(u, { councilId: u.councilId, youngPersonId: yp.id }, now());
+    const states = await store.appendEvents([recordEvents.youngPersonAllocated(m, { ...b })]);
     await audit(c, store, now(), 'update', 'young-person', yp.id, yp.id);
     return c.json(youngPersonView(states.get(yp.id)?.youngPerson as YoungPersonRecord));
   });

@@ -1,12 +1,12 @@
 // Check-ins: only the young person writes one; a "help" answer shows up in their workers' help requests.
-import { type CheckIn, helpDomains } from '@onward/engine';
+import { type CheckIn, helpDomains, recordEvents } from '@onward/engine';
 import type { Hono } from 'hono';
-import { assertSeesCase, caseloadScope, lifecycleActor } from '../access.js';
+import { assertSeesCase, caseloadScope } from '../access.js';
 import { audit, body, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
-import { start, step } from '../lifecycle.js';
+import { momentOf } from '../lifecycle.js';
 import type { CheckInRecord } from '../storage/projection.js';
 import { DuplicateEventError } from '../storage/store.js';
 import { visibleYoungPerson } from './cases.js';
@@ -50,27 +50,9 @@ export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
     };
     const early = await retried();
     if (early) return early;
-    const at = now();
-    const opened = start('check-in', { checkInId: doc.id, youngPersonId: yp.id, paId: yp.paId }, at);
-    const r = step(
-      'check-in',
-      lifecycleActor(u),
-      { type: 'checkIn.submit', moods: doc.moods, locale: doc.locale },
-      opened,
-      at,
-    );
+    const m = momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, now());
     try {
-      await store.appendEvents([
-        {
-          councilId: yp.councilId,
-          youngPersonId: yp.id,
-          type: 'check-in.recorded',
-          payload: { checkIn: doc, lifecycle: r.snapshot },
-          at: at.toISOString(),
-          actor: { id: u.id, role: u.role },
-          key: `check-in.recorded:${doc.id}`,
-        },
-      ]);
+      await store.appendEvents([{ ...recordEvents.checkInRecorded(m, doc, yp.paId), key: `check-in.recorded:${doc.id}` }]);
     } catch (e) {
       if (!(e instanceof DuplicateEventError && e.constraint === 'events_idempotency_key')) throw e;
       const again = await retried();
@@ -121,20 +103,11 @@ export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
     const yp = await store.getYoungPerson(ci.youngPersonId);
     assertSeesCase(c.get('principal'), yp);
     await body(c, bodies.empty);
-    const r = step('check-in', lifecycleActor(u), { type: 'checkIn.acknowledge' }, ci.lifecycle, now());
     // Compare-and-set: the database takes one acknowledgement per check-in (its idempotency key), so of several
     // sent at once one succeeds and the others are refused with 409, as a later one is by the lifecycle.
     try {
       await store.appendEvents([
-        {
-          councilId: ci.councilId,
-          youngPersonId: ci.youngPersonId,
-          type: 'check-in.acknowledged',
-          payload: { checkInId: ci.id, lifecycle: r.snapshot },
-          at: now().toISOString(),
-          actor: { id: u.id, role: u.role },
-          key: `check-in.acknowledged:${ci.id}`,
-        },
+        { ...recordEvents.checkInAcknowledged(momentOf(u, ci, now()), ci.id), key: `check-in.acknowledged:${ci.id}` },
       ]);
     } catch (e) {
       if (e instanceof DuplicateEventError) throw conflict('This check-in has already been acknowledged.');

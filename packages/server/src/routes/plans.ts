@@ -4,8 +4,10 @@ import {
   type AnyChecklist,
   answeredByFor,
   emptyChecklist,
+  type LifecycleEvent,
   type PathwayPlan,
   questionSet,
+  recordEvents,
   stampAuthorship,
   type WayOfWorking,
 } from '@onward/engine';
@@ -16,7 +18,7 @@ import { audit, body, type Ctx, type Env, principal, user } from '../http/contex
 import type { Deps } from '../http/deps.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
-import { allowed, start, step } from '../lifecycle.js';
+import { allowed, momentOf } from '../lifecycle.js';
 import type { PlanRecord, YoungPersonRecord } from '../storage/projection.js';
 import type { NewEvent, User } from '../storage/store.js';
 import { visibleYoungPerson } from './cases.js';
@@ -62,19 +64,11 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     }
   };
 
-  const ev = (u: User, plan: PlanRecord, type: NewEvent['type'], payload: Record<string, unknown>): NewEvent => ({
-    councilId: plan.councilId,
-    youngPersonId: plan.youngPersonId,
-    type,
-    payload: { planId: plan.id, ...payload },
-    at: now().toISOString(),
-    actor: { id: u.id, role: u.role },
-  });
+  const by = (u: User) => ({ id: u.id, name: u.name });
 
-  const saved = async (c: Ctx, u: User, plan: PlanRecord, type: NewEvent['type'], payload: Record<string, unknown>) => {
-    const states = await store.appendEvents([ev(u, plan, type, payload)], undefined, {
-      plans: { [plan.id]: plan.version },
-    });
+  /** Appends one event about the plan, refused (409) if the plan changed since it was read. */
+  const saved = async (c: Ctx, plan: PlanRecord, event: NewEvent) => {
+    const states = await store.appendEvents([event], undefined, { plans: { [plan.id]: plan.version } });
     await audit(c, store, now(), 'update', 'plan', plan.id, plan.youngPersonId);
     return c.json(view(c, states.get(plan.youngPersonId)?.plans.get(plan.id) as PlanRecord));
   };
@@ -114,19 +108,8 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     const events: NewEvent[] = [];
     if (previous) {
       // A review: the authorised plan moves to "under review" and names the new one.
-      const r = step(
-        'pathway-plan',
-        lifecycleActor(u),
-        { type: 'plan.review.start', nextPlanId: planId },
-        previous.lifecycle,
-        at,
-      );
-      events.push(
-        ev(u, previous, 'plan.transition', {
-          event: { type: 'plan.review.start', nextPlanId: planId },
-          lifecycle: r.snapshot,
-        }),
-      );
+      const step = { type: 'plan.review.start', nextPlanId: planId };
+      events.push(recordEvents.planStep(momentOf(u, previous, at), previous.id, step, by(u)));
     }
     const pa = await store.getUser(yp.paId);
     const sw = yp.socialWorkerId ? await store.getUser(yp.socialWorkerId) : undefined;
@@ -158,26 +141,7 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
       engagement: { attempts: [], completedBy: 'together' },
       signOffs: [],
     };
-    const lifecycle = start(
-      'pathway-plan',
-      {
-        planId,
-        youngPersonId: yp.id,
-        dateOfBirth: yp.dateOfBirth,
-        paId: yp.paId,
-        startedBy: u.id,
-        ...(previous ? { previousPlanId: previous.id } : {}),
-      },
-      at,
-    );
-    events.push({
-      councilId: yp.councilId,
-      youngPersonId: yp.id,
-      type: 'plan.created',
-      payload: { plan, lifecycle },
-      at: at.toISOString(),
-      actor: { id: u.id, role: u.role },
-    });
+    events.push(recordEvents.planCreated(momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, at), plan));
     const states = await store.appendEvents(
       events,
       undefined,
@@ -210,32 +174,10 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
       throw conflict(`The plan cannot be edited while it is ${plan.state}.`);
     const doc = await body(c, bodies.plan);
     checkVersion(c, plan);
-    // Fields the server owns: who the plan is for and who it names as PA, social worker and manager (from the
-    // allocation and the authorisation, never from a body), the wording shown, the checklist and the young
-    // person's words (their own routes), engagement attempts, returns, sign-offs and authorisation.
-    const { pa: _pa, socialWorker: _sw, manager: _m, wording: _w, ...editable } = doc;
-    const merged: PathwayPlan = {
-      ...editable,
-      id: plan.doc.id,
-      council: plan.doc.council,
-      youngPerson: plan.doc.youngPerson,
-      pa: plan.doc.pa,
-      ...(plan.doc.socialWorker ? { socialWorker: plan.doc.socialWorker } : {}),
-      ...(plan.doc.manager ? { manager: plan.doc.manager } : {}),
-      ...(plan.doc.wording ? { wording: plan.doc.wording } : {}),
-      checklist: plan.doc.checklist,
-      views: { ...doc.views, youngPerson: plan.doc.views.youngPerson, disagreements: plan.doc.views.disagreements },
-      engagement: plan.doc.engagement,
-      signOffs: plan.doc.signOffs,
-      ...(plan.doc.returns ? { returns: plan.doc.returns } : {}),
-      ...(plan.doc.previousPlanId ? { previousPlanId: plan.doc.previousPlanId } : {}),
-    };
-    for (const k of ['youngPerson', 'disagreements'] as const)
-      if (merged.views[k] === undefined) delete merged.views[k];
-    delete merged.authorised;
-    delete merged.nextReview;
-    if (!merged.returns) delete merged.returns;
-    return saved(c, u, plan, 'plan.saved', { plan: merged });
+    // The fields the service owns are kept from the plan as it is (the engine's workerPlanSave): who the plan is
+    // for and who it names as PA, social worker and manager, the wording, the checklist, the young person's words,
+    // engagement attempts, returns, sign-offs and authorisation.
+    return saved(c, plan, recordEvents.planSaved(momentOf(u, plan, now()), plan.doc, doc));
   });
 
   app.put('/api/plans/:planId/checklist', async (c) => {
@@ -243,15 +185,14 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     const { plan } = await loadPlan(c);
     const sent = await body(c, bodies.checklist);
     checkVersion(c, plan);
-    const how = c.req.query('how');
-    const event = { type: 'plan.checklist.update', ...(how ? { how } : {}) };
-    const r = step('pathway-plan', lifecycleActor(u), event, plan.lifecycle, now());
+    // `how` is checked by the lifecycle (422 naming it when it is not one of its ways).
+    const how = c.req.query('how') as 'together' | 'together-by-phone' | 'apart' | undefined;
     // Who answered comes from the session: new or changed answers are stamped, unchanged ones keep theirs.
     const checklist = stampAuthorship(plan.doc.checklist as AnyChecklist, sent, {
       by: answeredByFor(u.role, how as WayOfWorking | undefined),
       at: now().toISOString(),
     });
-    return saved(c, u, plan, 'plan.checklist-saved', { checklist, lifecycle: r.snapshot });
+    return saved(c, plan, recordEvents.checklistSaved(momentOf(u, plan, now()), plan.doc, checklist, how));
   });
 
   app.put('/api/plans/:planId/views', async (c) => {
@@ -261,21 +202,14 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     const b = await body(c, bodies.planViews);
     if (!['draft', 'returned'].includes(plan.state))
       throw conflict(`Your views cannot be changed while the plan is ${plan.state}.`);
-    return saved(c, u, plan, 'plan.views-saved', { ...b });
+    return saved(c, plan, recordEvents.viewsSaved(momentOf(u, plan, now()), plan.id, b));
   });
 
   app.post('/api/plans/:planId/engagement-attempts', async (c) => {
     const u = user(c);
     const { plan } = await loadPlan(c);
     const b = await body(c, bodies.engagementAttempt);
-    const r = step(
-      'pathway-plan',
-      lifecycleActor(u),
-      { type: 'plan.engagement.record', method: b.method, outcome: b.outcome, madeAt: b.at },
-      plan.lifecycle,
-      now(),
-    );
-    return saved(c, u, plan, 'plan.engagement-attempt', { attempt: { ...b }, lifecycle: r.snapshot });
+    return saved(c, plan, recordEvents.engagementAttempt(momentOf(u, plan, now()), plan.id, b));
   });
 
   app.post('/api/plans/:planId/events', async (c) => {
@@ -288,33 +222,20 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
       ]);
     }
     const at = now();
-    const event: { type: string; [k: string]: unknown } = { ...b };
-    if (b.type === 'plan.authorise')
-      event.wording = {
-        ...(plan.doc.wording ?? {
-          questionSetVersion: plan.doc.checklist.version,
-          locale: 'en-GB',
-          variant: 'standard',
-        }),
-      };
-    if (event.wording) delete (event.wording as Record<string, unknown>).questions;
-    const r = step('pathway-plan', lifecycleActor(u), event, plan.lifecycle, at);
+    const m = momentOf(u, plan, at);
+    // Authorising freezes the wording the plan was offered in (the engine's frozenWording).
+    const step: LifecycleEvent = { ...b };
     const events: NewEvent[] = [
-      ev(u, plan, 'plan.transition', { event, lifecycle: r.snapshot, by: { id: u.id, name: u.name } }),
+      b.type === 'plan.authorise'
+        ? recordEvents.planAuthorised(m, plan.doc, by(u), step)
+        : recordEvents.planStep(m, plan.id, step, by(u)),
     ];
     const superseded: Record<string, number> = {};
     if (b.type === 'plan.authorise' && plan.doc.previousPlanId) {
       const prev = await store.getPlan(plan.doc.previousPlanId);
       if (prev && prev.state === 'underReview') {
         superseded[prev.id] = prev.version;
-        const s = step('pathway-plan', lifecycleActor(u), { type: 'plan.supersede' }, prev.lifecycle, at);
-        events.push(
-          ev(u, prev, 'plan.transition', {
-            event: { type: 'plan.supersede' },
-            lifecycle: s.snapshot,
-            by: { id: u.id, name: u.name },
-          }),
-        );
+        events.push(recordEvents.planStep(momentOf(u, prev, at), prev.id, { type: 'plan.supersede' }, by(u)));
       }
     }
     const council = (await store.getCouncil(plan.councilId)) ?? { id: plan.councilId, name: plan.councilId };

@@ -5,8 +5,8 @@ import {
   arrangementRules,
   birthday,
   dueDates,
-  type LifecycleSnapshot,
   type LivingTogetherAgreement,
+  recordEvents,
   type StayingPutContext,
   ukDate,
 } from '@onward/engine';
@@ -17,7 +17,7 @@ import { audit, body, type Ctx, type Env, principal, user } from '../http/contex
 import type { Deps } from '../http/deps.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
-import { allowed, start, step } from '../lifecycle.js';
+import { allowed, momentOf } from '../lifecycle.js';
 import type { ArrangementRecord, YoungPersonRecord } from '../storage/projection.js';
 import type { User } from '../storage/store.js';
 import { visibleYoungPerson } from './cases.js';
@@ -30,7 +30,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
   const view = (u: User, a: ArrangementRecord) => {
     // What this viewer may see of the agreement (the carer's allowance): the engine's one rule.
     const agreement = a.agreement && agreementForViewer(a.agreement, u);
-    const snap = a.lifecycle as unknown as LifecycleSnapshot;
+    const snap = a.lifecycle;
     return {
       id: a.id,
       youngPersonId: a.youngPersonId,
@@ -90,9 +90,9 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     if (existing.some((x) => !FINISHED.has(x.state)))
       throw conflict('This young person already has a Staying Put arrangement.');
     const id = newId('sp');
-    const lifecycle = start(
-      'staying-put',
-      {
+    const m = momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, now());
+    const states = await store.appendEvents([
+      recordEvents.stayingPutCreated(m, {
         arrangementId: id,
         youngPersonId: yp.id,
         dateOfBirth: yp.dateOfBirth,
@@ -100,23 +100,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
         paId: yp.paId,
         ...(yp.socialWorkerId ? { socialWorkerId: yp.socialWorkerId } : {}),
         ...(b.supervisingSocialWorkerId ? { supervisingSocialWorkerId: b.supervisingSocialWorkerId } : {}),
-      },
-      now(),
-    );
-    const states = await store.appendEvents([
-      {
-        councilId: yp.councilId,
-        youngPersonId: yp.id,
-        type: 'staying-put.created',
-        payload: {
-          arrangementId: id,
-          carerUserIds: b.carerUserIds,
-          ...(b.supervisingSocialWorkerId ? { supervisingSocialWorkerId: b.supervisingSocialWorkerId } : {}),
-          lifecycle,
-        },
-        at: now().toISOString(),
-        actor: { id: u.id, role: u.role },
-      },
+      }),
     ]);
     await audit(c, store, now(), 'create', 'staying-put', id, yp.id);
     return c.json(view(u, states.get(yp.id)?.arrangements.get(id) as ArrangementRecord), 201);
@@ -176,35 +160,9 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     }
     if (errors.length)
       throw new HttpProblem(400, 'invalid-body', `${errors.length} problem(s) with what was sent.`, errors);
-    const parties = [
-      { party: 'young-person', id: yp.id },
-      ...agreement.carers.map((x) => ({ party: 'carer', id: x.id })),
-      ...(agreement.socialWorker ? [{ party: 'social-worker', id: agreement.socialWorker.id }] : []),
-      ...(agreement.supervisingSocialWorker
-        ? [{ party: 'supervising-social-worker', id: agreement.supervisingSocialWorker.id }]
-        : []),
-      ...(agreement.pa ? [{ party: 'pa', id: agreement.pa.id }] : []),
-    ];
-    const r = step(
-      'staying-put',
-      lifecycleActor(u),
-      { type: 'stayingPut.agreement.draft', agreementId: agreement.id, parties },
-      a.lifecycle,
-      now(),
-    );
     // A new draft clears the signatures (the lifecycle does the same); sign-offs come only from signing.
-    agreement.signOffs = [];
     const states = await store.appendEvents(
-      [
-        {
-          councilId: a.councilId,
-          youngPersonId: a.youngPersonId,
-          type: 'staying-put.agreement-saved',
-          payload: { arrangementId: a.id, agreement, lifecycle: r.snapshot },
-          at: now().toISOString(),
-          actor: { id: u.id, role: u.role },
-        },
-      ],
+      [recordEvents.agreementSaved(momentOf(u, a, now()), a.id, agreement)],
       undefined,
       { arrangements: { [a.id]: a.version } },
     );
@@ -224,18 +182,8 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
         },
       ]);
     }
-    const r = step('staying-put', lifecycleActor(u), { ...b }, a.lifecycle, now());
     const states = await store.appendEvents(
-      [
-        {
-          councilId: a.councilId,
-          youngPersonId: a.youngPersonId,
-          type: 'staying-put.transition',
-          payload: { arrangementId: a.id, event: { ...b }, lifecycle: r.snapshot, by: { id: u.id, name: u.name } },
-          at: now().toISOString(),
-          actor: { id: u.id, role: u.role },
-        },
-      ],
+      [recordEvents.stayingPutStep(momentOf(u, a, now()), a.id, { ...b }, { id: u.id, name: u.name })],
       undefined,
       { arrangements: { [a.id]: a.version } },
     );

@@ -1,7 +1,9 @@
 // Councils, teams and accounts (users and their passwords). Users are a projection of their account events
 // (`account_events`, append-only): every change writes the event and the row in one transaction, and a rebuild
 // folds the events back into the rows.
+import { type AccountEvent as AccountLogEvent, adminEvents, checkAdminEvent } from '@onward/engine';
 import { dummyHash, hashPassword, needsRehash, newId, verifyPassword } from '../auth/crypto.js';
+import type { CouncilLog } from './council-log.js';
 import type { Db, Queryable } from './db.js';
 import type { ActorRole, Role } from './projection.js';
 import { ConflictError, insertRows, iso, json, type Row } from './rows.js';
@@ -74,7 +76,7 @@ export function toUser(r: Row): User {
   };
 }
 
-function userPayload(u: User): Record<string, unknown> {
+function userPayload(u: User): AdminEventPayload<'user.created'> {
   return {
     role: u.role,
     name: u.name,
@@ -96,10 +98,15 @@ export function applyUserPatch(u: User, patch: UserPatch): User {
   return next;
 }
 
+type AdminEventPayload<T extends AccountLogEvent['type']> = Extract<AccountLogEvent, { type: T }>['payload'];
+
 const team = (r: Row): Team => ({ id: String(r.id), councilId: String(r.council_id), name: String(r.name) });
 
 export class Accounts {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly councilLog: CouncilLog,
+  ) {}
 
   async createCouncil(input: { id?: string; name: string }): Promise<Council> {
     const id = input.id ?? newId('council');
@@ -115,13 +122,14 @@ export class Accounts {
     return rows.map((r) => ({ id: String(r.id), name: String(r.name) }));
   }
 
-  async createTeam(input: { id?: string; councilId: string; name: string }): Promise<Team> {
+  /** Makes a team, with a `team.created` event in the council log; `actor` default SEED_ACTOR. */
+  async createTeam(input: { id?: string; councilId: string; name: string; actor?: Actor }): Promise<Team> {
     const id = input.id ?? newId('team');
-    await this.db.query('INSERT INTO teams (id, council_id, name) VALUES ($1, $2, $3)', [
-      id,
-      input.councilId,
-      input.name,
-    ]);
+    await this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO teams (id, council_id, name) VALUES ($1, $2, $3)', [id, input.councilId, input.name]);
+      const m = { councilId: input.councilId, actor: input.actor ?? SEED_ACTOR, at: new Date() };
+      await this.councilLog.record(tx, [adminEvents.teamCreated(m, id, input.name)]);
+    });
     return { id, councilId: input.councilId, name: input.name };
   }
   async listTeams(councilId: string): Promise<Team[]> {
@@ -160,14 +168,16 @@ export class Accounts {
         2,
         users.map((u, n) => [u.id, hashes[n]]),
       );
+      const at = new Date();
       await this.accountEvents(
         tx,
-        users.map((u, n) => ({
-          user: u,
-          type: 'user.created' as const,
-          payload: userPayload(u),
-          actor: inputs[n]?.actor ?? SEED_ACTOR,
-        })),
+        users.map((u, n) =>
+          adminEvents.userCreated(
+            { councilId: u.councilId, actor: inputs[n]?.actor ?? SEED_ACTOR, at },
+            u.id,
+            userPayload(u),
+          ),
+        ),
       );
     });
     return users;
@@ -215,14 +225,12 @@ export class Accounts {
       youngPersonId: input.youngPersonId,
       disabled: false,
     };
-    await this.accountEvents(tx, [
-      {
-        user,
-        type: 'user.created',
-        payload: userPayload(user),
-        actor: { id: input.youngPersonId, role: 'young-person' },
-      },
-    ]);
+    const m = {
+      councilId: input.councilId,
+      actor: { id: input.youngPersonId, role: 'young-person' as const },
+      at: new Date(),
+    };
+    await this.accountEvents(tx, [adminEvents.userCreated(m, id, userPayload(user))]);
     return user;
   }
 
@@ -255,33 +263,61 @@ export class Accounts {
         next.teamId ?? null,
         next.disabled,
       ]);
-      await this.accountEvents(tx, [{ user: next, type: 'user.updated', payload: { ...patch }, actor }]);
+      const m = { councilId: next.councilId, actor, at: new Date() };
+      await this.accountEvents(tx, [adminEvents.userUpdated(m, id, { ...patch })]);
       return next;
     });
   }
 
-  private async accountEvents(
-    q: Queryable,
-    rows: { user: User; type: 'user.created' | 'user.updated'; payload: Record<string, unknown>; actor: Actor }[],
-  ): Promise<void> {
-    const at = new Date().toISOString();
+  /** Writes account events (checked against their schemas) inside the change's transaction. */
+  private async accountEvents(q: Queryable, events: readonly AccountLogEvent[]): Promise<void> {
+    for (const e of events) checkAdminEvent(e, `new ${e.type} event`);
     await insertRows(
       q,
-      'INSERT INTO account_events (council_id, user_id, actor_id, actor_role, type, payload, at)',
-      7,
-      rows.map((r) => [r.user.councilId, r.user.id, r.actor.id, r.actor.role, r.type, JSON.stringify(r.payload), at]),
+      'INSERT INTO account_events (schema_version, council_id, user_id, actor_id, actor_role, type, payload, at)',
+      8,
+      events.map((e) => [
+        e.schemaVersion,
+        e.councilId,
+        e.userId,
+        e.actorId,
+        e.actorRole,
+        e.type,
+        JSON.stringify(e.payload),
+        e.at,
+      ]),
+    );
+  }
+
+  /** Reads account events, each checked against its schema. */
+  private readAccountEvents(rows: readonly Row[]): AccountLogEvent[] {
+    return rows.map(
+      (r) =>
+        checkAdminEvent(
+          {
+            schemaVersion: Number(r.schema_version ?? 1),
+            councilId: String(r.council_id),
+            userId: String(r.user_id),
+            actorId: String(r.actor_id),
+            actorRole: String(r.actor_role),
+            type: String(r.type),
+            at: iso(r.at),
+            payload: json(r.payload),
+          },
+          `account event ${String(r.id)}`,
+        ) as AccountLogEvent,
     );
   }
 
   /** The account history of one user (who changed what, when), oldest first. */
   async listAccountEvents(userId: string): Promise<AccountEvent[]> {
     const rows = await this.db.query('SELECT * FROM account_events WHERE user_id = $1 ORDER BY id', [userId]);
-    return rows.map((r) => ({
-      type: String(r.type),
-      payload: json(r.payload),
-      actorId: String(r.actor_id),
-      actorRole: String(r.actor_role),
-      at: iso(r.at),
+    return this.readAccountEvents(rows).map((e) => ({
+      type: e.type,
+      payload: e.payload as Record<string, unknown>,
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      at: e.at,
     }));
   }
 
@@ -292,19 +328,11 @@ export class Accounts {
       [councilId ?? null],
     );
     const users = new Map<string, User>();
-    for (const r of rows) {
-      const id = String(r.user_id);
-      const payload = json<Record<string, unknown>>(r.payload);
-      if (r.type === 'user.created')
-        users.set(id, {
-          ...(payload as Omit<User, 'id' | 'councilId'>),
-          id,
-          councilId: String(r.council_id),
-          disabled: payload.disabled === true,
-        } as User);
-      else {
-        const u = users.get(id);
-        if (u) users.set(id, applyUserPatch(u, payload as UserPatch));
+    for (const e of this.readAccountEvents(rows)) {
+      if (e.type === 'user.created') users.set(e.userId, { ...e.payload, id: e.userId, councilId: e.councilId });
+      else if (e.type === 'user.updated') {
+        const u = users.get(e.userId);
+        if (u) users.set(e.userId, applyUserPatch(u, e.payload));
       }
     }
     for (const u of users.values()) {
@@ -315,12 +343,20 @@ export class Accounts {
     }
   }
 
-  async setPassword(userId: string, password: string): Promise<void> {
+  /** Sets a new password, with a `user.password-changed` event (no hash in it); `actor` default the user. */
+  async setPassword(userId: string, password: string, actor?: Actor): Promise<void> {
     const hash = await hashPassword(password);
-    await this.db.query(
-      'INSERT INTO credentials (user_id, password_hash, updated_at) VALUES ($1, $2, now()) ON CONFLICT (user_id) DO UPDATE SET password_hash = $2, updated_at = now()',
-      [userId, hash],
-    );
+    await this.db.transaction(async (tx) => {
+      const [u] = await tx.query('SELECT council_id, role FROM users WHERE id = $1', [userId]);
+      if (!u) throw new ConflictError('There is no such account.');
+      await tx.query(
+        'INSERT INTO credentials (user_id, password_hash, updated_at) VALUES ($1, $2, now()) ON CONFLICT (user_id) DO UPDATE SET password_hash = $2, updated_at = now()',
+        [userId, hash],
+      );
+      const who = actor ?? { id: userId, role: u.role as Role };
+      const m = { councilId: String(u.council_id), actor: who, at: new Date() };
+      await this.accountEvents(tx, [adminEvents.passwordChanged(m, userId)]);
+    });
   }
   /** The user when the password is right and the account enabled; otherwise undefined. Same work either way. */
   async checkPassword(email: string, password: string): Promise<User | undefined> {

@@ -2,38 +2,34 @@
 // people's rows, load their projection state, check the versions the caller read, number the events, apply them
 // with the projection's reducer, insert them and write the changed projection rows. Nothing of a batch is saved
 // when one event does not fit. A rebuild throws the projections away and replays every event.
+import {
+  appendToProjection,
+  checkRecordEvent,
+  type EventDraft,
+  type ProjectionState,
+  type RecordEvent,
+  recordEvents,
+  replayRecord,
+  type StoredEventAnyVersion,
+  upgradeRecord,
+  type YoungPersonRecord,
+} from '@onward/engine';
 import { newId } from '../auth/crypto.js';
 import { type Actor, SEED_ACTOR } from './accounts.js';
 import type { AuditInput, AuditTrail } from './audit.js';
 import type { CaseRecords } from './case-records.js';
 import type { Db, Queryable } from './db.js';
-import {
-  type ActorRole,
-  applyEvent,
-  type EventType,
-  emptyState,
-  type ProjectionState,
-  type StoredEvent,
-  type YoungPersonRecord,
-} from './projection.js';
 import { ConflictError, insertRows, iso, json, type Row } from './rows.js';
 
-export interface NewEvent {
-  councilId: string;
-  youngPersonId: string;
-  type: EventType;
-  payload: Record<string, unknown>;
-  /** ISO date-time; default now. */
-  at?: string;
-  /** Default SEED_ACTOR. */
-  actor?: Actor;
+/** An event to append, as the engine's builders make it (`recordEvents.*`). */
+export type NewEvent = EventDraft & {
   /**
    * Idempotency key: the database stores at most one event with a key (unique index `events_idempotency_key`),
    * across every process and connection. A second append with the same key throws DuplicateEventError and saves
    * nothing. E.g. `check-in.recorded:<check-in id>`, `check-in.acknowledged:<check-in id>`.
    */
   key?: string;
-}
+};
 
 /**
  * The database refused an append because it would break a rule it enforces itself (migration 5): an event key
@@ -94,18 +90,28 @@ export interface AppendOptions {
   audit?: readonly AuditInput[];
 }
 
-function toEvent(r: Row): StoredEvent {
+function toStored(r: Row): StoredEventAnyVersion {
   return {
+    schemaVersion: Number(r.schema_version ?? 1),
     id: String(r.id),
     councilId: String(r.council_id),
     youngPersonId: String(r.young_person_id),
     sequence: Number(r.sequence),
     actorId: String(r.actor_id),
-    actorRole: r.actor_role as ActorRole,
-    type: r.type as EventType,
-    payload: json(r.payload),
+    actorRole: String(r.actor_role),
+    type: String(r.type),
     at: iso(r.at),
+    ...(r.facts ? { facts: json(r.facts) } : {}),
+    payload: json(r.payload),
   };
+}
+
+/**
+ * One young person's stored events (in sequence order) in the current format: older formats upgraded, every
+ * event checked against its type's schema. Throws EventUpgradeError or EventSchemaError naming a bad event.
+ */
+export function readRecord(rows: readonly StoredEventAnyVersion[]): RecordEvent[] {
+  return upgradeRecord(rows).map((e) => checkRecordEvent(e, `event ${e.id} (number ${e.sequence})`));
 }
 
 export class EventLog {
@@ -117,36 +123,33 @@ export class EventLog {
 
   /** Registers young people (one `young-person.registered` event each) in one transaction. */
   async createYoungPeople(inputs: readonly CreateYoungPersonInput[]): Promise<YoungPersonRecord[]> {
-    const events: NewEvent[] = inputs.map((i) => {
-      const id = i.id ?? newId('yp');
-      const youngPerson: Record<string, unknown> = {
-        id,
-        name: i.name,
-        dateOfBirth: i.dateOfBirth,
-        category: i.category,
-        teamId: i.teamId,
-        paId: i.paId,
-      };
-      if (i.preferredName) youngPerson.preferredName = i.preferredName;
-      if (i.socialWorkerId) youngPerson.socialWorkerId = i.socialWorkerId;
-      if (i.language) youngPerson.language = i.language;
-      return {
-        councilId: i.councilId,
-        youngPersonId: id,
-        type: 'young-person.registered',
-        payload: { youngPerson },
-        ...(i.at ? { at: i.at } : {}),
-        ...(i.actor ? { actor: i.actor } : {}),
-      };
-    });
+    const now = new Date();
+    const events = inputs.map((i) =>
+      recordEvents.youngPersonRegistered(
+        { councilId: i.councilId, youngPersonId: i.id ?? newId('yp'), actor: i.actor ?? SEED_ACTOR, at: i.at ?? now },
+        {
+          name: i.name,
+          dateOfBirth: i.dateOfBirth,
+          category: i.category,
+          teamId: i.teamId,
+          paId: i.paId,
+          ...(i.preferredName ? { preferredName: i.preferredName } : {}),
+          ...(i.socialWorkerId ? { socialWorkerId: i.socialWorkerId } : {}),
+          ...(i.language ? { language: i.language } : {}),
+        },
+      ),
+    );
     const states = await this.append(events);
     return events.map((e) => states.get(e.youngPersonId)?.youngPerson as YoungPersonRecord);
   }
 
   /**
-   * Appends events in order, in one transaction, and updates the projections. Returns the new projection
-   * state per young person. Throws ProjectionError (nothing saved) when an event does not fit the records, and
-   * ConflictError when a record moved on since the versions in `expect` were read.
+   * Appends events in order, in one transaction, and updates the projections: each event is applied to its young
+   * person's record (re-running its lifecycle), stamped with its number and the facts of the moment, and checked
+   * against its schema. Returns the new projection state per young person. Nothing is saved when one event does
+   * not fit: ProjectionError (no such record), LifecycleRefusedError (the lifecycle refuses the step),
+   * EventSchemaError (the event does not fit its schema), ConflictError (a record moved on since the versions in
+   * `expect` were read, or the event names another council than its young person).
    */
   async append(events: readonly NewEvent[], options: AppendOptions = {}): Promise<Map<string, ProjectionState>> {
     if (!events.length) return new Map();
@@ -157,9 +160,8 @@ export class EventLog {
         [[...states.keys()]],
       );
       const seq = new Map(seqRows.map((r) => [String(r.young_person_id), Number(r.s)]));
-      const now = new Date().toISOString();
-      const stored: StoredEvent[] = [];
-      const keys = new Map<StoredEvent, string>();
+      const stored: RecordEvent[] = [];
+      const keys = new Map<RecordEvent, string>();
       for (const e of events) {
         const state = states.get(e.youngPersonId) as ProjectionState;
         if (state.youngPerson && state.youngPerson.councilId !== e.councilId) {
@@ -167,28 +169,21 @@ export class EventLog {
         }
         const sequence = (seq.get(e.youngPersonId) ?? 0) + 1;
         seq.set(e.youngPersonId, sequence);
-        const actor = e.actor ?? SEED_ACTOR;
-        const s: StoredEvent = {
-          id: newId('ev'),
-          councilId: e.councilId,
-          youngPersonId: e.youngPersonId,
-          sequence,
-          actorId: actor.id,
-          actorRole: actor.role,
-          type: e.type,
-          payload: e.payload,
-          at: e.at ? iso(e.at) : now,
-        };
-        applyEvent(state, s);
+        const { key, ...draft } = e;
+        const s = checkRecordEvent(
+          appendToProjection(state, draft as EventDraft, { id: newId('ev'), sequence }),
+          `new ${e.type} event`,
+        );
         stored.push(s);
-        if (e.key) keys.set(s, e.key);
+        if (key) keys.set(s, key);
       }
       await insertRows(
         q,
-        'INSERT INTO events (id, council_id, young_person_id, sequence, actor_id, actor_role, type, payload, at, idempotency_key)',
-        10,
+        'INSERT INTO events (id, schema_version, council_id, young_person_id, sequence, actor_id, actor_role, type, payload, facts, at, idempotency_key)',
+        12,
         stored.map((s) => [
           s.id,
+          s.schemaVersion,
           s.councilId,
           s.youngPersonId,
           s.sequence,
@@ -196,6 +191,7 @@ export class EventLog {
           s.actorRole,
           s.type,
           JSON.stringify(s.payload),
+          JSON.stringify(s.facts),
           s.at,
           keys.get(s) ?? null,
         ]),
@@ -242,23 +238,25 @@ export class EventLog {
       'SELECT * FROM events WHERE ($1::text IS NULL OR council_id = $1) ORDER BY young_person_id, sequence',
       [councilId ?? null],
     );
-    const states = new Map<string, ProjectionState>();
+    const logs = new Map<string, StoredEventAnyVersion[]>();
     for (const r of rows) {
-      const e = toEvent(r);
-      let s = states.get(e.youngPersonId);
-      if (!s) {
-        s = emptyState();
-        states.set(e.youngPersonId, s);
-      }
-      applyEvent(s, e);
+      const e = toStored(r);
+      const log = logs.get(e.youngPersonId) ?? [];
+      log.push(e);
+      logs.set(e.youngPersonId, log);
     }
-    await this.records.write(q, [...states.values()]);
+    // Each young person's log, upgraded and checked, re-run through the machines.
+    await this.records.write(
+      q,
+      [...logs.values()].map((log) => replayRecord(readRecord(log))),
+    );
   }
 
-  async listEvents(youngPersonId: string): Promise<StoredEvent[]> {
+  /** One young person's events in the current format (older ones upgraded), each checked against its schema. */
+  async listEvents(youngPersonId: string): Promise<RecordEvent[]> {
     const rows = await this.db.query('SELECT * FROM events WHERE young_person_id = $1 ORDER BY sequence', [
       youngPersonId,
     ]);
-    return rows.map(toEvent);
+    return readRecord(rows.map(toStored));
   }
 }

@@ -298,6 +298,32 @@ CREATE UNIQUE INDEX arrangements_one_open ON arrangements (young_person_id)
   WHERE state NOT IN ('ended', 'withdrawn');
 `,
   },
+  {
+    id: 6,
+    name: 'typed events: format version and facts of the moment; the council log',
+    sql: `
+-- Events written before this migration are format 1 (they carry lifecycle snapshots); they are upgraded to the
+-- current format when read (engine upgradeRecord), never rewritten: the log stays append-only.
+ALTER TABLE events ADD COLUMN schema_version integer NOT NULL DEFAULT 1;
+ALTER TABLE events ADD COLUMN facts jsonb;
+ALTER TABLE account_events ADD COLUMN schema_version integer NOT NULL DEFAULT 1;
+-- Changes to a council's set-up (teams, API tokens, webhooks), who made them and when. Append-only.
+CREATE TABLE council_events (
+  id bigserial PRIMARY KEY,
+  schema_version integer NOT NULL,
+  council_id text NOT NULL REFERENCES councils(id),
+  subject_id text NOT NULL,
+  actor_id text NOT NULL,
+  actor_role text NOT NULL,
+  type text NOT NULL,
+  payload jsonb NOT NULL,
+  at timestamptz NOT NULL
+);
+CREATE INDEX council_events_council ON council_events (council_id, id);
+CREATE TRIGGER council_events_append_only BEFORE UPDATE OR DELETE ON council_events
+  FOR EACH ROW EXECUTE FUNCTION onward_refuse_change();
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

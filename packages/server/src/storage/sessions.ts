@@ -1,7 +1,8 @@
 // Ways in: browser sessions, the young person's invitation links and integrations' API tokens. Only hashes of the
 // secrets are stored (a copy of the database lets nobody sign in).
 import { hashPassword, newId, randomToken, sha256 } from '../auth/crypto.js';
-import type { Accounts, User } from './accounts.js';
+import { type Accounts, type Actor, SEED_ACTOR, type User } from './accounts.js';
+import { adminEvents, adminMoment, type CouncilLog } from './council-log.js';
 import type { Db } from './db.js';
 import { iso } from './rows.js';
 
@@ -25,6 +26,7 @@ export class Sessions {
   constructor(
     private readonly db: Db,
     private readonly accounts: Accounts,
+    private readonly councilLog: CouncilLog,
   ) {}
 
   async createSession(
@@ -125,17 +127,23 @@ export class Sessions {
 
   // ---- API tokens
 
+  /** Makes an API token (only its hash is kept), with an `api-token.created` event; `actor` default SEED_ACTOR. */
   async createApiToken(input: {
     councilId: string;
     name: string;
     createdBy: string;
+    actor?: Actor;
   }): Promise<{ id: string; token: string }> {
     const id = newId('tok');
     const token = `onw_${randomToken()}`;
-    await this.db.query(
-      'INSERT INTO api_tokens (id, council_id, name, token_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, now())',
-      [id, input.councilId, input.name, sha256(token), input.createdBy],
-    );
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        'INSERT INTO api_tokens (id, council_id, name, token_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, now())',
+        [id, input.councilId, input.name, sha256(token), input.createdBy],
+      );
+      const m = adminMoment(input.councilId, input.actor ?? SEED_ACTOR);
+      await this.councilLog.record(tx, [adminEvents.apiTokenCreated(m, id, input.name)]);
+    });
     return { id, token };
   }
   async findApiToken(token: string): Promise<{ id: string; councilId: string; name: string } | undefined> {
@@ -154,11 +162,16 @@ export class Sessions {
       ...(r.revoked_at ? { revokedAt: iso(r.revoked_at) } : {}),
     }));
   }
-  async revokeApiToken(councilId: string, id: string): Promise<boolean> {
-    const rows = await this.db.query(
-      'UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND council_id = $2 AND revoked_at IS NULL RETURNING 1',
-      [id, councilId],
-    );
-    return rows.length > 0;
+  /** Withdraws a token (false when there is no such live token), with an `api-token.revoked` event. */
+  async revokeApiToken(councilId: string, id: string, actor: Actor = SEED_ACTOR): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query(
+        'UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND council_id = $2 AND revoked_at IS NULL RETURNING 1',
+        [id, councilId],
+      );
+      if (rows.length)
+        await this.councilLog.record(tx, [adminEvents.apiTokenRevoked(adminMoment(councilId, actor), id)]);
+      return rows.length > 0;
+    });
   }
 }

@@ -1,5 +1,6 @@
 // The Store: one facade over the storage modules, each owning one concern and its tables:
 //   accounts.ts            councils, teams, users and passwords (users are a projection of account events)
+//   council-log.ts         who changed a council's set-up (teams, API tokens, webhooks), as events
 //   sessions.ts            sessions, invitation links, API tokens
 //   event-log.ts           the append-only record per young person, appends and rebuilds
 //   case-records.ts        the projection tables the event log keeps (young people, plans, check-ins, arrangements)
@@ -13,6 +14,7 @@
 import { Accounts, type CreateStaffUserInput, type User } from './accounts.js';
 import { AuditTrail } from './audit.js';
 import { CaseRecords } from './case-records.js';
+import { CouncilLog } from './council-log.js';
 import { type Db, openPglite, openPostgres, type Queryable } from './db.js';
 import { type AppendExpectations, type CreateYoungPersonInput, EventLog, type NewEvent } from './event-log.js';
 import { FrozenPlans } from './frozen-plans.js';
@@ -48,6 +50,7 @@ export interface OpenStoreOptions {
 type Args<T extends (...a: never[]) => unknown> = Parameters<T>;
 
 export class Store {
+  readonly councilLog: CouncilLog;
   readonly accounts: Accounts;
   readonly sessions: Sessions;
   readonly records: CaseRecords;
@@ -59,13 +62,14 @@ export class Store {
   readonly staffInvitations: StaffInvitations;
 
   private constructor(readonly db: Db) {
-    this.accounts = new Accounts(db);
-    this.sessions = new Sessions(db, this.accounts);
+    this.councilLog = new CouncilLog(db);
+    this.accounts = new Accounts(db, this.councilLog);
+    this.sessions = new Sessions(db, this.accounts, this.councilLog);
     this.records = new CaseRecords(db);
     this.audit = new AuditTrail(db);
     this.events = new EventLog(db, this.records, this.audit);
     this.frozenPlans = new FrozenPlans(db);
-    this.webhooks = new WebhookDeliveries(db);
+    this.webhooks = new WebhookDeliveries(db, this.councilLog);
     this.rateLimits = new RateLimits(db);
     this.staffInvitations = new StaffInvitations(db);
   }
@@ -203,6 +207,9 @@ export class Store {
   }
   listEvents(...a: Args<EventLog['listEvents']>) {
     return this.events.listEvents(...a);
+  }
+  listCouncilEvents(...a: Args<CouncilLog['list']>) {
+    return this.councilLog.list(...a);
   }
   /** Throws away the projections (of one council, or all) and replays every event and account event into them. */
   rebuildProjections(councilId?: string): Promise<void> {

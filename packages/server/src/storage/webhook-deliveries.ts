@@ -1,6 +1,8 @@
 // Webhooks a council's admin registered, and the deliveries made to them with every attempt (status, time taken),
 // so an admin can see what was sent and a restart carries on with what is still pending.
 import { newId, randomToken } from '../auth/crypto.js';
+import { type Actor, SEED_ACTOR } from './accounts.js';
+import { adminEvents, adminMoment, type CouncilLog } from './council-log.js';
 import type { Db } from './db.js';
 import { iso, isoOrUndef, json, type Row, str } from './rows.js';
 
@@ -57,9 +59,18 @@ function toWebhook(r: Row): WebhookRecord {
 }
 
 export class WebhookDeliveries {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly councilLog: CouncilLog,
+  ) {}
 
-  async createWebhook(input: { councilId: string; url: string; events: string[] }): Promise<WebhookRecord> {
+  /** Adds a webhook with a fresh secret, and a `webhook.created` event; `actor` default SEED_ACTOR. */
+  async createWebhook(input: {
+    councilId: string;
+    url: string;
+    events: string[];
+    actor?: Actor;
+  }): Promise<WebhookRecord> {
     const w: WebhookRecord = {
       id: newId('wh'),
       councilId: input.councilId,
@@ -69,10 +80,14 @@ export class WebhookDeliveries {
       createdAt: new Date().toISOString(),
       disabled: false,
     };
-    await this.db.query(
-      'INSERT INTO webhooks (id, council_id, url, secret, events, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [w.id, w.councilId, w.url, w.secret, JSON.stringify(w.events), w.createdAt],
-    );
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        'INSERT INTO webhooks (id, council_id, url, secret, events, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [w.id, w.councilId, w.url, w.secret, JSON.stringify(w.events), w.createdAt],
+      );
+      const m = adminMoment(w.councilId, input.actor ?? SEED_ACTOR);
+      await this.councilLog.record(tx, [adminEvents.webhookCreated(m, w.id, { url: w.url, events: w.events })]);
+    });
     return w;
   }
 
