@@ -46,6 +46,7 @@ export const apiTokenRevokedEventSchema = {
         "pa",
         "social-worker",
         "team-manager",
+        "independent-reviewing-officer",
         "supervising-social-worker",
         "carer",
         "analyst",

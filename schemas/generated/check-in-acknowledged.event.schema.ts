@@ -60,6 +60,7 @@ export const checkInAcknowledgedEventSchema = {
         "pa",
         "social-worker",
         "team-manager",
+        "independent-reviewing-officer",
         "supervising-social-worker",
         "carer",
         "analyst",

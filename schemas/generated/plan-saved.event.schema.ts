@@ -60,6 +60,7 @@ export const planSavedEventSchema = {
         "pa",
         "social-worker",
         "team-manager",
+        "independent-reviewing-officer",
         "supervising-social-worker",
         "carer",
         "analyst",

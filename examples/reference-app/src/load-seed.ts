@@ -17,6 +17,7 @@ import {
   startLifecycle,
   stayingPutRules,
   transition,
+  upgradeRecord,
 } from '@onward/engine';
 import type { NewEvent, RenderContext, Store } from '@onward/server';
 import type { SeedCouncil, SeedData, SeedStaff, SeedYoungPerson } from './seed.js';
@@ -86,6 +87,19 @@ function addYearsIso(day: string, n: number): string {
 
 function later(at: string, minutes: number): string {
   return new Date(Date.parse(at) + minutes * 60_000).toISOString();
+}
+
+/**
+ * The seed works out its story as format-1 events (each with the lifecycle state it led to), then writes them in
+ * the current format through the engine's upgrader: the upgrader re-runs the machines and refuses any event whose
+ * recorded state they do not reach, so the demo can only hold histories the service itself could have written.
+ */
+function currentFormat(events: NewEvent[], yp: SeedYoungPerson): NewEvent[] {
+  const stored = events.map((e, i) => ({ ...(e as object), id: `seed-${i}`, sequence: i + 1, schemaVersion: 1 }));
+  const known = { teamId: yp.teamId, category: yp.category, paId: yp.paId };
+  return upgradeRecord(stored as unknown as Parameters<typeof upgradeRecord>[0], known).map(
+    ({ id: _id, sequence: _s, facts: _f, ...draft }) => draft as unknown as NewEvent,
+  );
 }
 
 function eventsFor(
@@ -197,6 +211,8 @@ function eventsFor(
           at,
           paActor,
         );
+      // Later steps come after it: the log is sorted by time, and submitting needs this step first.
+      lastAt = at;
     }
     if (answeredAt) {
       const how =
@@ -223,6 +239,7 @@ function eventsFor(
     delete saved.returns;
     const savedAt = later(lastAt, 30);
     ev('plan.saved', { planId: doc.id, plan: saved }, savedAt, paActor);
+    let stepAt = savedAt;
     for (const h of sp.history.slice(1)) {
       if (h.type === 'plan.engagement') continue;
       const actor: Actor = h.type === 'plan.submit' ? paActor : mActor;
@@ -240,7 +257,9 @@ function eventsFor(
           : h.type === 'plan.return'
             ? { type: h.type, comment: h.comment ?? '' }
             : { type: h.type };
-      const at = h.at < savedAt ? later(savedAt, 10) : h.at;
+      // Each step after the one before (the log is sorted by time).
+      const at = h.at <= stepAt ? later(stepAt, 10) : h.at;
+      stepAt = at;
       const moved = replay.step(actor, event, at);
       if (!moved) break;
       ev(
@@ -466,7 +485,7 @@ function eventsFor(
     refused += replay.refused;
   }
   events.sort((a, b) => (a.at! < b.at! ? -1 : a.at! > b.at! ? 1 : 0));
-  return { events, refused };
+  return { events: currentFormat(events, yp), refused };
 }
 
 /**

@@ -75,7 +75,7 @@ const START_INPUT: Record<LifecycleName, (ctx: Json) => Json> = {
   'pathway-plan': (ctx) => ({
     ...pick(ctx, ['planId', 'youngPersonId', 'dateOfBirth', 'paId']),
     startedBy: (ctx.authorIds as string[] | undefined)?.[0],
-    ...pick(ctx, ['previousPlanId']),
+    ...pick(ctx, ['previousPlanId', 'category', 'eligibleOn', 'migratedOn']),
     // A format-1 plan began before council rules were recorded: replayed under the old ones (`rules: null`).
     rules: ctx.rules ?? null,
   }),
@@ -101,7 +101,11 @@ const START_INPUT: Record<LifecycleName, (ctx: Json) => Json> = {
 class V1Upgrader {
   /** Each process's snapshot (plan, check-in, arrangement id), as re-running the upgraded events gives it. */
   private readonly snapshots = new Map<string, LifecycleSnapshot>();
-  private facts: Partial<EventFacts> = {};
+  private facts: Partial<EventFacts>;
+
+  constructor(known: Partial<EventFacts> = {}) {
+    this.facts = { ...known };
+  }
   /** The event being upgraded. */
   private e!: StoredEventAnyVersion;
 
@@ -285,8 +289,12 @@ class V1Upgrader {
  * Upgrades one young person's events, in sequence order, to the current format. Events already in it pass
  * through unchanged (a log holds format-1 events followed by format-2 ones once the service is upgraded).
  */
-export function upgradeRecord(events: readonly StoredEventAnyVersion[]): RecordEvent[] {
-  const v1 = new V1Upgrader();
+export function upgradeRecord(
+  events: readonly StoredEventAnyVersion[],
+  /** The young person's team, category and PA before the first of `events` (when their registration is not among them). */
+  known: Partial<EventFacts> = {},
+): RecordEvent[] {
+  const v1 = new V1Upgrader(known);
   return events.map((e) => {
     const version = e.schemaVersion ?? 1;
     if (version === RECORD_SCHEMA_VERSION) return e as unknown as RecordEvent;
