@@ -52,7 +52,9 @@ export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
     if (early) return early;
     const m = momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, now());
     try {
-      await store.appendEvents([{ ...recordEvents.checkInRecorded(m, doc, yp.paId), key: `check-in.recorded:${doc.id}` }]);
+      await store.appendEvents([
+        { ...recordEvents.checkInRecorded(m, doc, yp.paId), key: `check-in.recorded:${doc.id}` },
+      ]);
     } catch (e) {
       if (!(e instanceof DuplicateEventError && e.constraint === 'events_idempotency_key')) throw e;
       const again = await retried();
