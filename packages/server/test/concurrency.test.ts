@@ -4,8 +4,11 @@
 // ten identical check-ins made ten events and three acknowledgements of one check-in all succeeded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPostgres, postgresUrl } from '#test-support/postgres.js';
+import { createOnwardServer } from '../src/app.js';
+import { openPglite } from '../src/storage/db.js';
+import { MIGRATIONS, migrate, splitStatements } from '../src/storage/migrations.js';
 import { openStore, type Store } from '../src/storage/store.js';
-import { type Client, makeWorld, type World } from './helpers.js';
+import { Client, makeWorld, PASSWORD, type World } from './helpers.js';
 
 const backends: { name: string; skip: boolean; open: () => Promise<Store> }[] = [
   { name: 'PGlite', skip: false, open: () => openStore({}) },
@@ -93,3 +96,89 @@ for (const b of backends) {
     });
   });
 }
+
+// Two server instances on one PostgreSQL (two pools, as two processes behind a load balancer would have): the
+// rules hold across them because the database keeps them.
+describe.skipIf(!hasPostgres)('parallel requests spread over two server instances on one PostgreSQL', () => {
+  const schema = `t_concurrency2_${process.pid}_${Date.now()}`;
+  let w: World;
+  let second: Store;
+  const clients: Client[] = [];
+  beforeAll(async () => {
+    w = await makeWorld({ store: await openStore({ databaseUrl: postgresUrl as string, schema, poolSize: 8 }) });
+    second = await openStore({ databaseUrl: postgresUrl as string, schema, poolSize: 8 });
+    const other = createOnwardServer({
+      store: second,
+      clock: () => w.clock.now,
+      secureCookies: false,
+      logger: () => {},
+    });
+    for (const app of [w.server.app, other.app]) {
+      const c = new Client(app);
+      expect((await c.signIn('pa2@example.org', PASSWORD)).status).toBe(200);
+      clients.push(c);
+    }
+    const yp = new Client(other.app);
+    expect((await yp.signIn('yp2@example.org', PASSWORD)).status).toBe(200);
+    const ypHere = new Client(w.server.app);
+    expect((await ypHere.signIn('yp2@example.org', PASSWORD)).status).toBe(200);
+    clients.push(yp, ypHere);
+  }, 120_000);
+  afterAll(async () => {
+    await second?.close();
+    await w?.close();
+  });
+
+  it('one plan, one arrangement, one check-in event and one acknowledgement from six of each at once', async () => {
+    const [paA, paB, ypA, ypB] = clients as [Client, Client, Client, Client];
+    const both = <T>(f: (c: Client) => Promise<T>, a: Client, b: Client) =>
+      Promise.all([a, b, a, b, a, b].map((c) => f(c)));
+    const plans = await both((c) => c.post('/api/young-people/yp2/plans', {}), paA, paB);
+    expect(statuses(plans)).toEqual({ 201: 1, 409: 5 });
+    const sps = await both(
+      (c) => c.post('/api/young-people/yp2/staying-put', { carerUserIds: ['u-carer2'] }),
+      paA,
+      paB,
+    );
+    expect(statuses(sps)).toEqual({ 201: 1, 409: 5 });
+    const checkIn = {
+      id: 'ci-two-instances',
+      youngPersonId: 'yp2',
+      author: 'young-person',
+      at: '2026-03-02T10:00:00.000Z',
+      locale: 'en-GB',
+      moods: { money: { mood: 'bad', help: true } },
+    };
+    const cis = await both((c) => c.post('/api/young-people/yp2/check-ins', checkIn), ypA, ypB);
+    expect(statuses(cis)).toEqual({ 200: 5, 201: 1 });
+    const acks = await both((c) => c.post('/api/check-ins/ci-two-instances/acknowledge', {}), paA, paB);
+    expect(statuses(acks)).toEqual({ 204: 1, 409: 5 });
+    const types = (await w.store.listEvents('yp2')).map((e) => e.type);
+    for (const t of ['plan.created', 'staying-put.created', 'check-in.recorded', 'check-in.acknowledged'])
+      expect(
+        types.filter((x) => x === t),
+        t,
+      ).toHaveLength(1);
+  });
+});
+
+describe('migration 5 on a database that already breaks its rules', () => {
+  it('stops, naming the young people, instead of starting with two plans being written', async () => {
+    const db = await openPglite(undefined);
+    await db.exec(`CREATE TABLE onward_migrations (
+      id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    for (const m of MIGRATIONS.filter((x) => x.id < 5)) {
+      for (const statement of splitStatements(m.sql)) await db.query(statement);
+      await db.query('INSERT INTO onward_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+    }
+    for (const id of ['plan-a', 'plan-b'])
+      await db.query(
+        `INSERT INTO plans (id, council_id, young_person_id, state, lifecycle, doc, version, updated_at)
+         VALUES ($1, 'c1', 'yp-twice', 'draft', '{}', '{}', 1, now())`,
+        [id],
+      );
+    await expect(migrate(db)).rejects.toThrow(/more than one plan being written: yp-twice/);
+    expect((await db.query('SELECT id FROM onward_migrations WHERE id = 5')).length).toBe(0);
+    await db.close();
+  });
+});
