@@ -191,6 +191,8 @@ const vitestArgs = [
   '--outputFile.json=.test-results.json',
 ];
 if (quick) vitestArgs.push('--project', 'unit', '--project', 'dom');
+// The full run has just built everything: a test that needs the build must then fail, never skip.
+else env.ONWARD_REQUIRE_BUILD = '1';
 log(`vitest ${quick ? '(unit, dom)' : '(unit, dom, browser)'}`);
 const t0 = Date.now();
 const child = spawn(pnpm, vitestArgs, { stdio: 'inherit', env });

@@ -50,7 +50,10 @@ describe.skipIf(!hasPoppler || !isBuilt)('the hidden carer’s allowance', () =>
     for (const step of [
       { type: 'stayingPut.discuss', youngPersonWants: 'yes', carerWilling: 'yes' },
       { type: 'stayingPut.plans.include' },
-      { type: 'stayingPut.meeting.record', attendees: ['young-person', 'carer', 'pa', 'social-worker'] },
+      {
+        type: 'stayingPut.meeting.record',
+        attendees: ['young-person', 'carer', 'pa', 'social-worker', 'supervising-social-worker', 'benefits-adviser'],
+      },
     ]) {
       const r = await pa.call('POST', `/api/staying-put/${ids.arrangementId}/events`, step);
       expect(r.status, `${step.type}: ${r.text}`).toBe(200);

@@ -9,7 +9,12 @@ import { pdfText } from '#test-support/pdf.js';
 export const PASSWORD = 'a long demo password';
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const PUBLIC = `${DIST}public/`;
-export const isBuilt = existsSync(`${DIST}app.js`) && existsSync(`${PUBLIC}widgets/onward-elements.js`);
+// Built: the server bundle and the asset manifest (the page scripts have hashed names, listed in the manifest).
+export const isBuilt = existsSync(`${DIST}app.js`) && existsSync(`${PUBLIC}manifest.json`);
+if (!isBuilt && process.env.ONWARD_REQUIRE_BUILD)
+  throw new Error(
+    `The reference app is not built (no ${DIST}app.js or ${PUBLIC}manifest.json) but pnpm test built it.`,
+  );
 if (!isBuilt) console.warn('\n*** SKIPPING reference-app tests that need the build: run pnpm build first. ***\n');
 
 export interface Res {
