@@ -4,6 +4,7 @@
 import {
   type Actor,
   type AnyChecklist,
+  agreementParties,
   defaultCouncilSettings,
   emptyChecklist,
   type LifecycleEvent,
@@ -413,15 +414,7 @@ function eventsFor(
           type: 'stayingPut.agreement.draft',
           agreementId: sp.agreement.id,
           // The agreement names its parties: the young person, each carer and the allocated workers.
-          parties: [
-            { party: 'young-person', id: yp.id },
-            ...sp.agreement.carers.map((c) => ({ party: 'carer', id: c.id })),
-            ...(sp.agreement.socialWorker ? [{ party: 'social-worker', id: sp.agreement.socialWorker.id }] : []),
-            ...(sp.agreement.supervisingSocialWorker
-              ? [{ party: 'supervising-social-worker', id: sp.agreement.supervisingSocialWorker.id }]
-              : []),
-            ...(sp.agreement.pa ? [{ party: 'pa', id: sp.agreement.pa.id }] : []),
-          ],
+          parties: agreementParties(yp.id, sp.agreement),
         },
         stepAt('agreement-drafted'),
       );

@@ -98,6 +98,7 @@ const PUBLIC = [
   'ageOn',
   'aggregates',
   'agreementForViewer',
+  'agreementParties',
   'allShippedWording',
   'allowedEvents',
   'answeredByFor',

@@ -45,9 +45,9 @@ function draft<T extends RecordEventType>(m: Moment, type: T, payload: RecordPay
 type Wording = NonNullable<PathwayPlan['wording']>;
 
 /** Everyone the agreement names, as the staying-put lifecycle checks them against the council's signatories. */
-function agreementParties(m: Moment, a: LivingTogetherAgreement): { party: string; id: string }[] {
+export function agreementParties(youngPersonId: string, a: LivingTogetherAgreement): { party: string; id: string }[] {
   return [
-    { party: 'young-person', id: m.youngPersonId },
+    { party: 'young-person', id: youngPersonId },
     ...a.carers.map((x) => ({ party: 'carer', id: x.id })),
     ...(a.socialWorker ? [{ party: 'social-worker', id: a.socialWorker.id }] : []),
     ...(a.supervisingSocialWorker ? [{ party: 'supervising-social-worker', id: a.supervisingSocialWorker.id }] : []),
@@ -188,7 +188,11 @@ export const recordEvents = {
     return draft(m, 'staying-put.agreement-saved', {
       arrangementId,
       agreement: { ...agreement, signOffs: [] },
-      event: { type: 'stayingPut.agreement.draft', agreementId: agreement.id, parties: agreementParties(m, agreement) },
+      event: {
+        type: 'stayingPut.agreement.draft',
+        agreementId: agreement.id,
+        parties: agreementParties(m.youngPersonId, agreement),
+      },
     });
   },
 
