@@ -8769,6 +8769,43 @@ export const planCreatedEventSchema = {
               "minLength": 1,
               "maxLength": 64,
               "pattern": "^[A-Za-z0-9_.:/-]+$"
+            },
+            "rules": {
+              "description": "The council's rules the plan runs under, copied from its settings when it started. null: a plan recorded before council rules existed, which keeps the rules it began under.",
+              "oneOf": [
+                {
+                  "type": "null"
+                },
+                {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "nation",
+                    "attemptsBeforeProceeding",
+                    "attemptSpacingDays"
+                  ],
+                  "properties": {
+                    "nation": {
+                      "enum": [
+                        "england",
+                        "wales"
+                      ]
+                    },
+                    "attemptsBeforeProceeding": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 10,
+                      "description": "Unsuccessful attempts to reach the young person before the PA may complete the plan without them."
+                    },
+                    "attemptSpacingDays": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "maximum": 30,
+                      "description": "Calendar days at least between two attempts that both count (1: on different days; 0: any time)."
+                    }
+                  }
+                }
+              ]
             }
           }
         }

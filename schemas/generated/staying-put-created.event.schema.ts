@@ -210,6 +210,79 @@ export const stayingPutCreatedEventSchema = {
             "identifiedOn": {
               "type": "string",
               "format": "date"
+            },
+            "rules": {
+              "description": "The council's rules the arrangement runs under, copied from its settings when it started. null: an arrangement recorded before council rules existed, which keeps the rules it began under.",
+              "oneOf": [
+                {
+                  "type": "null"
+                },
+                {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "nation",
+                    "meetingAttendees",
+                    "signatories"
+                  ],
+                  "properties": {
+                    "nation": {
+                      "enum": [
+                        "england",
+                        "wales"
+                      ]
+                    },
+                    "meetingAttendees": {
+                      "type": "array",
+                      "minItems": 1,
+                      "maxItems": 6,
+                      "uniqueItems": true,
+                      "items": {
+                        "enum": [
+                          "young-person",
+                          "carer",
+                          "social-worker",
+                          "supervising-social-worker",
+                          "pa",
+                          "benefits-adviser"
+                        ]
+                      },
+                      "contains": {
+                        "const": "young-person"
+                      },
+                      "description": "Who must be at the meeting that draws up the Living Together Agreement (always the young person)."
+                    },
+                    "signatories": {
+                      "type": "array",
+                      "minItems": 2,
+                      "maxItems": 5,
+                      "uniqueItems": true,
+                      "items": {
+                        "enum": [
+                          "young-person",
+                          "carer",
+                          "social-worker",
+                          "supervising-social-worker",
+                          "pa"
+                        ]
+                      },
+                      "allOf": [
+                        {
+                          "contains": {
+                            "const": "young-person"
+                          }
+                        },
+                        {
+                          "contains": {
+                            "const": "carer"
+                          }
+                        }
+                      ],
+                      "description": "Who must be named in the Living Together Agreement and sign it (always the young person and every carer)."
+                    }
+                  }
+                }
+              ]
             }
           }
         }

@@ -1,7 +1,7 @@
 // Every route × every kind of caller. Each caller outside a route's rights is refused (401, 403 or 404) and
 // nothing is saved; each caller inside them gets through. Callers from another council never see this council's
 // records. The table must list every route the app serves.
-import { rolesFor } from '@onward/engine';
+import { defaultCouncilSettings, rolesFor } from '@onward/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../src/openapi.js';
 import { type Client, checklistWithAnswers, makeWorld, type World } from './helpers.js';
@@ -355,6 +355,19 @@ const TABLE: Row[] = [
     url: () => '/api/users/u-spare/sign-out-everywhere',
     body: () => ({}),
     allowed: ['admin'],
+  },
+  {
+    method: 'get',
+    path: '/api/council/settings',
+    url: () => '/api/council/settings',
+    allowed: ['admin', 'otherAdmin'],
+  },
+  {
+    method: 'put',
+    path: '/api/council/settings',
+    url: () => '/api/council/settings',
+    body: () => defaultCouncilSettings('england'),
+    allowed: ['admin', 'otherAdmin'],
   },
   {
     method: 'get',

@@ -5,6 +5,7 @@
 import type { CheckIn, LivingTogetherAgreement, PathwayPlan } from '@onward/schemas';
 import type { StayingPutStart } from '../machines/staying-put.machine.js';
 import type { LifecycleEvent } from '../machines/types.js';
+import type { PathwayPlanRules } from '../settings/council-settings.js';
 import type {
   AccountEvent,
   ActorRole,
@@ -106,8 +107,11 @@ export const recordEvents = {
     return draft(m, 'young-person.allocated', { ...change });
   },
 
-  /** A new plan; the lifecycle starts from the plan itself (its young person, PA, previous plan) and its author. */
-  planCreated(m: Moment, plan: PathwayPlan) {
+  /**
+   * A new plan; the lifecycle starts from the plan itself (its young person, PA, previous plan) and its author, and
+   * with the council's rules (`pathwayPlanRules(settings)`) when given: the plan keeps them from then on.
+   */
+  planCreated(m: Moment, plan: PathwayPlan, rules?: PathwayPlanRules) {
     const start = {
       planId: plan.id,
       youngPersonId: plan.youngPerson.id,
@@ -115,6 +119,7 @@ export const recordEvents = {
       paId: plan.pa.id,
       startedBy: m.actor.id,
       ...(plan.previousPlanId ? { previousPlanId: plan.previousPlanId } : {}),
+      ...(rules ? { rules: { ...rules } } : {}),
     };
     return draft(m, 'plan.created', { plan, start });
   },

@@ -10,6 +10,7 @@ import type { ReviewReason } from '../dates/deadlines.js';
 import { deadlines } from '../machines/lifecycle.js';
 import { planReviewDue } from '../machines/pathway-plan.machine.js';
 import type { LifecycleSnapshot, PathwayPlanContext } from '../machines/types.js';
+import { type CouncilSettings, DEFAULT_COUNCIL_SETTINGS } from '../settings/council-settings.js';
 
 /** How many days ahead a due date counts as "due soon": four weeks, enough to book a review meeting. */
 export const DUE_SOON_DAYS = 28;
@@ -36,9 +37,13 @@ export interface DueDate {
 }
 
 /** Every deadline that applies to the process now (the lifecycle's own list, in its order), each with its status. */
-export function dueDates(snapshot: LifecycleSnapshot, now: Date): DueDate[] {
+export function dueDates(
+  snapshot: LifecycleSnapshot,
+  now: Date,
+  settings: CouncilSettings = DEFAULT_COUNCIL_SETTINGS,
+): DueDate[] {
   const today = ukDate(now);
-  return deadlines(snapshot).map((d) => ({
+  return deadlines(snapshot, settings).map((d) => ({
     step: d.step,
     label: d.label,
     dueBy: d.dueBy,
@@ -63,9 +68,13 @@ const REVIEWED_STATES = new Set(['active', 'reviewDue', 'underReview']);
  * When the plan's next review is due (six months after authorisation, sooner after a significant change, or within 28 working days of a request) and
  * whether it is overdue or due soon; undefined for a plan that has no review to come.
  */
-export function planReview(snapshot: LifecycleSnapshot, now: Date): PlanReview | undefined {
+export function planReview(
+  snapshot: LifecycleSnapshot,
+  now: Date,
+  settings: CouncilSettings = DEFAULT_COUNCIL_SETTINGS,
+): PlanReview | undefined {
   if (snapshot.lifecycle !== 'pathway-plan' || !REVIEWED_STATES.has(snapshot.state)) return undefined;
-  const due = planReviewDue(snapshot.context as PathwayPlanContext);
+  const due = planReviewDue(snapshot.context as PathwayPlanContext, settings);
   if (!due) return undefined;
   const today = ukDate(now);
   return {

@@ -1,4 +1,5 @@
 // Council administration: staff, teams, API tokens, webhooks; and the audit trail for managers.
+import { validateCouncilSettings } from '@onward/engine';
 import type { Hono } from 'hono';
 import { randomToken } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
@@ -17,6 +18,33 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
     if (u.role !== 'admin') throw forbidden('Only an admin can do this.');
     return u;
   };
+
+  // The council's settings (deadlines, contact attempts, who comes to the Staying Put meeting and signs, the
+  // nation): the defaults until an admin saves them. Checked against schemas/council/council-settings.schema.json
+  // and the rules between fields (validateCouncilSettings), each problem naming its field; every read and change
+  // audited.
+  const settingsView = (s: Awaited<ReturnType<typeof store.councilSettings.get>>) => ({
+    settings: s.settings,
+    defaults: s.updatedAt === undefined,
+    ...(s.updatedAt ? { updatedAt: s.updatedAt, updatedBy: s.updatedBy } : {}),
+  });
+  app.get('/api/council/settings', async (c) => {
+    const u = admin(c);
+    const s = await store.councilSettings.get(u.councilId);
+    await audit(c, store, now(), 'read', 'council-settings', u.councilId);
+    return c.json(settingsView(s));
+  });
+  app.put('/api/council/settings', async (c) => {
+    const u = admin(c);
+    const settings = await body(c, (doc) => {
+      const r = validateCouncilSettings(doc);
+      return r.ok ? r : { ok: false, errors: r.errors.map((e) => ({ path: e.path, message: e.message })) };
+    });
+    const at = now().toISOString();
+    await store.councilSettings.put({ councilId: u.councilId, settings, by: u.id, at });
+    await audit(c, store, now(), 'update', 'council-settings', u.councilId);
+    return c.json(settingsView(await store.councilSettings.get(u.councilId)));
+  });
 
   app.get('/api/users', async (c) => {
     const u = user(c);

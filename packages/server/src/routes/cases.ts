@@ -21,6 +21,11 @@ export function currentPlan(plans: readonly PlanRecord[]): PlanRecord | undefine
 export async function summaries(store: Store, yps: readonly YoungPersonRecord[], now: Date) {
   const ids = yps.map((y) => y.id);
   if (!ids.length) return [];
+  // Each council's settings, read once: the review periods are the council's.
+  const councils = [...new Set(yps.map((y) => y.councilId))];
+  const settings = new Map(
+    await Promise.all(councils.map(async (id) => [id, await store.councilSettings.settingsFor(id)] as const)),
+  );
   const [plans, checkIns, arrangements] = [
     await store.listPlans({ youngPersonIds: ids }),
     await store.listCheckIns({ youngPersonIds: ids, limit: 100_000 }),
@@ -33,7 +38,9 @@ export async function summaries(store: Store, yps: readonly YoungPersonRecord[],
     const arr = arrangements.find((a) => a.youngPersonId === y.id);
     // The review to come and where it stands: the engine's one rule (none for a plan not authorised, closed or
     // superseded).
-    const review = plan ? planReview(plan.lifecycle as unknown as LifecycleSnapshot, now) : undefined;
+    const review = plan
+      ? planReview(plan.lifecycle as unknown as LifecycleSnapshot, now, settings.get(y.councilId))
+      : undefined;
     return {
       ...youngPersonView(y),
       ...(plan

@@ -6,6 +6,7 @@ import {
   emptyChecklist,
   type LifecycleEvent,
   type PathwayPlan,
+  pathwayPlanRules,
   questionSet,
   recordEvents,
   stampAuthorship,
@@ -141,7 +142,11 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
       engagement: { attempts: [], completedBy: 'together' },
       signOffs: [],
     };
-    events.push(recordEvents.planCreated(momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, at), plan));
+    // The council's attempt rules and nation, kept by the plan from now on.
+    const rules = pathwayPlanRules(await store.councilSettings.settingsFor(yp.councilId));
+    events.push(
+      recordEvents.planCreated(momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, at), plan, rules),
+    );
     const states = await store.appendEvents(
       events,
       undefined,

@@ -4,10 +4,12 @@ import {
   agreementForViewer,
   arrangementRules,
   birthday,
+  type CouncilSettings,
   dueDates,
   type LivingTogetherAgreement,
   recordEvents,
   type StayingPutContext,
+  stayingPutRules,
   ukDate,
 } from '@onward/engine';
 import type { Hono } from 'hono';
@@ -27,7 +29,9 @@ const FINISHED = new Set(['ended', 'withdrawn']);
 export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
   const { store, now } = d;
 
-  const view = (u: User, a: ArrangementRecord) => {
+  // The council's settings: its deadline periods are read whenever deadlines are shown.
+  const settingsOf = (u: User): Promise<CouncilSettings> => store.councilSettings.settingsFor(u.councilId);
+  const view = (u: User, a: ArrangementRecord, settings: CouncilSettings) => {
     // What this viewer may see of the agreement (the carer's allowance): the engine's one rule.
     const agreement = a.agreement && agreementForViewer(a.agreement, u);
     const snap = a.lifecycle;
@@ -43,7 +47,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
       // Who must come to the meeting and sign, and the nation's law: the rules this arrangement runs under.
       rules: arrangementRules(a.lifecycle.context as unknown as StayingPutContext),
       // Each deadline with where it stands today: the engine's one rule (dueDates).
-      deadlines: dueDates(snap, now()).map((x) => ({
+      deadlines: dueDates(snap, now(), settings).map((x) => ({
         step: x.step,
         label: x.label,
         due: x.dueBy,
@@ -100,10 +104,12 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
         paId: yp.paId,
         ...(yp.socialWorkerId ? { socialWorkerId: yp.socialWorkerId } : {}),
         ...(b.supervisingSocialWorkerId ? { supervisingSocialWorkerId: b.supervisingSocialWorkerId } : {}),
+        // The council's attendance, signing and nation rules, kept by the arrangement from now on.
+        rules: stayingPutRules(await settingsOf(u)),
       }),
     ]);
     await audit(c, store, now(), 'create', 'staying-put', id, yp.id);
-    return c.json(view(u, states.get(yp.id)?.arrangements.get(id) as ArrangementRecord), 201);
+    return c.json(view(u, states.get(yp.id)?.arrangements.get(id) as ArrangementRecord, await settingsOf(u)), 201);
   });
 
   app.get('/api/young-people/:id/staying-put', async (c) => {
@@ -112,13 +118,13 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     const [a] = await store.listArrangements({ youngPersonIds: [yp.id] });
     if (!a) throw notFound('Staying Put arrangement');
     await audit(c, store, now(), 'read', 'staying-put', a.id, yp.id);
-    return c.json(view(u, a));
+    return c.json(view(u, a, await settingsOf(u)));
   });
 
   app.get('/api/staying-put/:id', async (c) => {
     const { a, yp, u } = await load(c);
     await audit(c, store, now(), 'read', 'staying-put', a.id, yp.id);
-    return c.json(view(u, a));
+    return c.json(view(u, a, await settingsOf(u)));
   });
 
   app.put('/api/staying-put/:id/agreement', async (c) => {
@@ -167,7 +173,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
       { arrangements: { [a.id]: a.version } },
     );
     await audit(c, store, now(), 'update', 'staying-put-agreement', a.id, yp.id);
-    return c.json(view(u, states.get(yp.id)?.arrangements.get(a.id) as ArrangementRecord));
+    return c.json(view(u, states.get(yp.id)?.arrangements.get(a.id) as ArrangementRecord, await settingsOf(u)));
   });
 
   app.post('/api/staying-put/:id/events', async (c) => {
@@ -188,7 +194,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
       { arrangements: { [a.id]: a.version } },
     );
     await audit(c, store, now(), 'event', 'staying-put', a.id, yp.id);
-    return c.json(view(u, states.get(yp.id)?.arrangements.get(a.id) as ArrangementRecord));
+    return c.json(view(u, states.get(yp.id)?.arrangements.get(a.id) as ArrangementRecord, await settingsOf(u)));
   });
 
   app.get('/api/staying-put/:id/agreement.pdf', async (c) => {
@@ -196,7 +202,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     if (!a.agreement) throw notFound('agreement yet');
     if (!d.options.renderAgreementPdf) throw notFound('agreement PDF: this server has no PDF renderer');
     const council = (await store.getCouncil(a.councilId)) ?? { id: a.councilId, name: a.councilId };
-    const shown = view(u, a).agreement as LivingTogetherAgreement;
+    const shown = view(u, a, await settingsOf(u)).agreement as LivingTogetherAgreement;
     const pdf = await d.options.renderAgreementPdf(shown, {
       council,
       locale: yp.language ?? 'en-GB',
@@ -223,7 +229,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     for (const a of list.filter((x) => isArrangementParty(u, x))) {
       const yp = await store.getYoungPerson(a.youngPersonId);
       if (!yp || yp.councilId !== u.councilId) continue;
-      const v = view(u, a);
+      const v = view(u, a, await settingsOf(u));
       items.push({
         id: a.id,
         youngPersonId: a.youngPersonId,
@@ -245,6 +251,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     const yps = await store.listYoungPeople(u.councilId, scope);
     const arrangements = yps.length ? await store.listArrangements({ youngPersonIds: yps.map((y) => y.id) }) : [];
     const today = ukDate(now());
+    const settings = await settingsOf(u);
     const items = yps
       .map((y) => {
         const a = arrangements.find((x) => x.youngPersonId === y.id);
@@ -255,7 +262,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
           name: y.preferredName ?? y.name,
           dateOfBirth: y.dateOfBirth,
           ...(a ? { arrangementId: a.id, state: a.state } : {}),
-          deadlines: a ? view(u, a).deadlines : [],
+          deadlines: a ? view(u, a, settings).deadlines : [],
           // The engine's birthday: a 29 February birthday falls on 1 March in a common year, never on 29 February.
           eighteenthBirthday: birthday(y.dateOfBirth, 18),
         };

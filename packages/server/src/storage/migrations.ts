@@ -324,6 +324,18 @@ CREATE TRIGGER council_events_append_only BEFORE UPDATE OR DELETE ON council_eve
   FOR EACH ROW EXECUTE FUNCTION onward_refuse_change();
 `,
   },
+  {
+    id: 7,
+    name: 'council settings (deadlines, attempts, attendance, signatories, nation)',
+    sql: `
+CREATE TABLE council_settings (
+  council_id text PRIMARY KEY REFERENCES councils(id),
+  doc jsonb NOT NULL,
+  updated_at timestamptz NOT NULL,
+  updated_by text NOT NULL
+);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

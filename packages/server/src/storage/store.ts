@@ -9,12 +9,14 @@
 //   webhook-deliveries.ts  webhooks, deliveries and attempts
 //   rate-limits.ts         sign-in tries counted in the database
 //   staff-invitations.ts   one-time links for staff to choose their password
+//   council-settings.ts    each council's settings document (deadlines, attempts, attendance, nation)
 // Routes call the facade's methods (names kept stable); code that needs more reaches a module directly
 // (`store.events.append(events, { tx, expect, audit })`).
 import { Accounts, type CreateStaffUserInput, type User } from './accounts.js';
 import { AuditTrail } from './audit.js';
 import { CaseRecords } from './case-records.js';
 import { CouncilLog } from './council-log.js';
+import { CouncilSettingsStore } from './council-settings.js';
 import { type Db, openPglite, openPostgres, type Queryable } from './db.js';
 import { type AppendExpectations, type CreateYoungPersonInput, EventLog, type NewEvent } from './event-log.js';
 import { FrozenPlans } from './frozen-plans.js';
@@ -60,6 +62,7 @@ export class Store {
   readonly webhooks: WebhookDeliveries;
   readonly rateLimits: RateLimits;
   readonly staffInvitations: StaffInvitations;
+  readonly councilSettings: CouncilSettingsStore;
 
   private constructor(readonly db: Db) {
     this.councilLog = new CouncilLog(db);
@@ -72,6 +75,7 @@ export class Store {
     this.webhooks = new WebhookDeliveries(db, this.councilLog);
     this.rateLimits = new RateLimits(db);
     this.staffInvitations = new StaffInvitations(db);
+    this.councilSettings = new CouncilSettingsStore(db);
   }
 
   get kind(): 'pglite' | 'postgres' {
