@@ -10,6 +10,7 @@ import {
   formatProblem,
   JsonSyntaxError,
   keyPosition,
+  questionSet,
   readingEase,
   scanJson,
 } from '../src/index.js';
@@ -255,6 +256,44 @@ describe('wording', () => {
       expect.stringMatching(
         /^locales\/en-GB-easy\.json:\d+:5: error \[missing-wording\] No wording for "careers\.happy" in en-GB \(easy\)\.$/,
       ),
+    ]);
+  });
+
+  it('a partial variant falls back per question with one warning, not an error per missing question', () => {
+    const src = shipped();
+    const cyEasy = {
+      meta: { locale: 'cy', variant: 'easy', name: 'Cymraeg (hawdd ei ddeall)', dir: 'ltr', status: 'draft' },
+      domains: { housing: { title: 'Fy nghartref', description: 'Ble dw i’n byw.' } },
+      questions: {
+        'housing.safe': 'Wyt ti’n teimlo’n saff gartref?',
+        'housing.heating': 'Wyt ti’n gallu cadw’n gynnes?',
+        'housing.internet': 'Oes gen ti wifi gartref?',
+        'health.gp': 'Oes gen ti feddyg?',
+        'money.bank-account': 'Oes gen ti gyfrif banc?',
+      },
+    };
+    const r = checkContent({
+      ...src,
+      locales: [...src.locales, { path: 'locales/cy-easy.json', text: JSON.stringify(cyEasy, null, 2) }],
+    });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const partial = r.problems.filter((p) => p.rule === 'partial-variant');
+    const total = questionSet().questions.length;
+    expect(partial.map((p) => [p.file, p.severity, p.message])).toEqual([
+      [
+        'locales/cy-easy.json',
+        'warning',
+        `cy (easy) has its own wording for 5 of ${total} questions; the other ${total - 5} fall back, one by one, to cy standard wording (first: housing.own-space, housing.essentials, housing.tenant-rights, …).`,
+      ],
+    ]);
+    // A standard locale must still be complete, and a blank entry in a variant is still an error.
+    const blank = { ...cyEasy, questions: { ...cyEasy.questions, 'health.gp': ' ' } };
+    const bad = checkContent({
+      ...src,
+      locales: [...src.locales, { path: 'locales/cy-easy.json', text: JSON.stringify(blank, null, 2) }],
+    });
+    expect(bad.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
+      'No wording for "health.gp" in cy (easy).',
     ]);
   });
 

@@ -59,6 +59,7 @@ export type ContentRule =
   | 'duplicate-entry'
   | 'missing-wording'
   | 'missing-domain'
+  | 'partial-variant'
   | 'unknown-id'
   | 'unknown-domain'
   | 'too-long'
@@ -110,6 +111,20 @@ const DOMAIN_ID = /^[a-z]+$/;
 const QUESTION_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Check question sets and locales together. Never throws on bad content: every problem is in the report. */
+/** Which standard locale a partial variant of `locale` falls back to first: the locale itself, else its base language. */
+function seenStandard(sources: ContentSources, locale: string, base: string): string | undefined {
+  const standards = new Set<string>();
+  for (const f of sources.locales) {
+    try {
+      const meta = asRecord(asRecord(JSON.parse(f.text))?.meta);
+      if (typeof meta?.locale === 'string' && (meta.variant ?? 'standard') === 'standard') standards.add(meta.locale);
+    } catch {
+      // A file that is not JSON is reported on its own.
+    }
+  }
+  return standards.has(locale) ? locale : standards.has(base) ? base : undefined;
+}
+
 export function checkContent(sources: ContentSources, options: ContentCheckOptions = {}): ContentReport {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const minEase = options.minEase ?? DEFAULT_MIN_EASE;
@@ -219,8 +234,16 @@ export function checkContent(sources: ContentSources, options: ContentCheckOptio
     const domains = asRecord(doc?.domains) ?? {};
 
     if (latest) {
+      // A variant (easy read) may cover only some questions: the others fall back, one by one, to the same locale's
+      // standard wording (then en-GB), as Wording does. One warning says so; a blank entry is still an error.
+      const partial = variant !== 'standard';
+      const fallsBack: string[] = [];
       for (const q of latest.questions) {
         const text = questions[q.id];
+        if (partial && text === undefined) {
+          fallsBack.push(q.id);
+          continue;
+        }
         if (text === undefined || !text.trim())
           add({
             severity: 'error',
@@ -231,8 +254,18 @@ export function checkContent(sources: ContentSources, options: ContentCheckOptio
             message: `No wording for "${q.id}" in ${label}.`,
           });
       }
+      if (fallsBack.length) {
+        const base = locale.split('-')[0] ?? locale;
+        const standard = seenStandard(sources, locale, base);
+        add({
+          severity: 'warning',
+          rule: 'partial-variant',
+          file: f.path,
+          message: `${label} has its own wording for ${latest.questions.length - fallsBack.length} of ${latest.questions.length} questions; the other ${fallsBack.length} fall back, one by one, to ${standard ?? 'en-GB'} standard wording (first: ${fallsBack.slice(0, 3).join(', ')}${fallsBack.length > 3 ? ', …' : ''}).`,
+        });
+      }
       for (const d of latest.domains)
-        if (!asRecord(domains[d.id]))
+        if (!partial && !asRecord(domains[d.id]))
           add({
             severity: 'error',
             rule: 'missing-domain',
