@@ -16,6 +16,8 @@ import { mountYoungPerson } from './pages/young-person.js';
 import { asset, useAssetManifest } from './web/assets.js';
 import { type AnyHono, errorPage, type securityHeaders, sessionOf } from './web/render.js';
 import { staticAssets } from './web/static.js';
+import { councilLocaleFiles, setPageWording } from './web/wording.js';
+import type { CouncilWording } from './wording.js';
 
 export interface ReferenceAppOptions {
   store: Store;
@@ -32,6 +34,8 @@ export interface ReferenceAppOptions {
   trustProxy?: boolean;
   /** First run on an empty database: the one-time code that opens /setup (print it where Onward starts). */
   setupToken?: string;
+  /** The council's own wording (loadWordingFolder): pages, widgets and PDFs use it instead of the shipped files. */
+  councilWording?: CouncilWording;
 }
 
 export function mountPages(
@@ -49,6 +53,13 @@ export function mountPages(
   app.get('/favicon.ico', (c) => c.redirect(asset('favicon.svg'), 302));
   useAssetManifest(options.publicDir);
   app.get('/assets/*', staticAssets(options.publicDir));
+  // The council's own locale files for the widgets (public wording, no personal data), when there are any.
+  app.get('/wording/council.json', (c) => {
+    const files = councilLocaleFiles();
+    if (!files.length) return c.json({ title: 'There are no council wording files.' }, 404);
+    c.header('Cache-Control', 'no-cache');
+    return c.json({ files });
+  });
   mountAuth(app, options);
   mountSetup(app);
   mountYoungPerson(app);
@@ -84,6 +95,8 @@ export function planPdfRenderer(
 
 export function createReferenceApp(options: ReferenceAppOptions) {
   const publicDir = options.publicDir ?? fileURLToPath(new URL('./public/', import.meta.url));
+  const wording = options.councilWording?.wording ?? allShippedWording();
+  setPageWording(wording, options.councilWording?.files ?? []);
   return createOnwardServer({
     store: options.store,
     secureCookies: options.secureCookies,
@@ -92,7 +105,7 @@ export function createReferenceApp(options: ReferenceAppOptions) {
     ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
     ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.setupToken ? { setupToken: options.setupToken } : {}),
-    renderPlanPdf: planPdfRenderer(),
+    renderPlanPdf: planPdfRenderer(wording),
     renderAgreementPdf: (agreement, ctx) =>
       renderAgreementPdf(agreement, {
         council: ctx.council,

@@ -12,8 +12,10 @@ export interface Prefs {
 export function localeOf(p: Prefs): string {
   return p.lang === 'cy' ? 'cy' : 'en-GB';
 }
+/** The wording variant asked for. Welsh easy read asks for `cy` easy: a council's own file is used where it has
+ * the question, and Welsh standard wording otherwise (the engine's fallback, question by question). */
 export function variantOf(p: Prefs): Variant {
-  return p.easy && p.lang === 'en' ? 'easy' : 'standard';
+  return p.easy ? 'easy' : 'standard';
 }
 
 const en = {

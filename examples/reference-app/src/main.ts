@@ -4,13 +4,16 @@
 //   PORT (default 3000; 0 picks a free port), HOST (default 127.0.0.1; 0.0.0.0 in a container),
 //   DATABASE_URL (PostgreSQL), ONWARD_DATA_DIR (PGlite folder, default .data), ONWARD_MEMORY=1 (throwaway
 //   in-memory database), ONWARD_SEED (PRNG seed, default 2026), ONWARD_SEED_SIZE (young people, default 400),
-//   ONWARD_SEED_ACCOUNTS (young people given their own demo sign-in, default 12), ONWARD_SECURE_COOKIES=true (behind HTTPS), ONWARD_NO_SEED=1 (start empty: the
-// first-run page /setup opens with a one-time code printed at start, or run `onward setup` first).
+//   ONWARD_SEED_ACCOUNTS (young people given their own demo sign-in, default 12), ONWARD_SECURE_COOKIES=true
+//   (behind HTTPS), ONWARD_NO_SEED=1 (start empty: the first-run page /setup opens with a one-time code printed
+//   at start, or run `onward setup` first), ONWARD_WORDING_DIR (a folder of the council's own locale files,
+//   checked with the content check at start; an error stops the start).
 import { resolve } from 'node:path';
 import { configFromEnv, needsSetup, openStore, randomToken, serve } from '@onward/server';
 import { createReferenceApp, planPdfRenderer } from './app.js';
 import { loadSeed } from './load-seed.js';
 import { buildSeed, demoSignIns, seedSummary } from './seed.js';
+import { type CouncilWording, loadWordingFolder, WordingFolderError } from './wording.js';
 
 function intEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -80,7 +83,25 @@ async function main() {
 
   // An empty database that was not given demo data: the first-run page, opened by a one-time code printed below.
   const setupToken = (await needsSetup(store)) ? randomToken(24) : undefined;
+  // A council's own wording folder, checked before anything is served: an error stops the start.
+  let councilWording: CouncilWording | undefined;
+  if (process.env.ONWARD_WORDING_DIR) {
+    try {
+      councilWording = loadWordingFolder(process.env.ONWARD_WORDING_DIR);
+    } catch (e) {
+      if (e instanceof WordingFolderError) {
+        console.error(e.message);
+        for (const l of e.lines) console.error(`  ${l}`);
+        await store.close();
+        process.exit(1);
+      }
+      throw e;
+    }
+    console.log(`Onward: the council's own wording from ${process.env.ONWARD_WORDING_DIR}: ${councilWording.summary}`);
+    for (const w of councilWording.warnings) console.log(`  ${w}`);
+  }
   const { app } = createReferenceApp({
+    ...(councilWording ? { councilWording } : {}),
     store,
     ...config.server,
     secureCookies,

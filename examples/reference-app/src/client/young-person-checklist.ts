@@ -114,6 +114,12 @@ async function mount(): Promise<void> {
   el.setAttribute('storage-key', host.dataset.storageKey ?? `checklist:${planId}`);
   if (!canAnswer) el.setAttribute('read-only', '');
   // The saved answers, so the widget uses their question-set version (older plans have the first version).
+  // The council's own wording, when it has any (the same files the server's forms and the PDF use).
+  if (host.dataset.wording) {
+    const { councilWording } = await import('../web/council-wording.js');
+    const wording = await councilWording(host.dataset.wording);
+    if (wording) (el as ChecklistElement & { wording?: unknown }).wording = wording;
+  }
   el.value = view.plan.checklist;
   el.drafts = tabDrafts();
   el.storage = storage;

@@ -6,7 +6,6 @@ import {
   type AnsweredBy,
   type AnswerValue,
   type AnyChecklist,
-  allShippedWording,
   checklistProgress,
   DOMAINS,
   type DomainId,
@@ -21,16 +20,16 @@ import type { PlanView } from '../web/api-types.js';
 import { prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther } from '../web/render.js';
+import { pageWording } from '../web/wording.js';
 
-const wording = allShippedWording();
 const set = questionSet();
 
 export function domainTitle(d: string, p: Prefs): string {
-  return wording.domain(d, { locale: localeOf(p), variant: variantOf(p) }).title;
+  return pageWording().domain(d, { locale: localeOf(p), variant: variantOf(p) }).title;
 }
 
 export function questionText(id: string, p: Prefs): string {
-  return wording.question(id, { locale: localeOf(p), variant: variantOf(p) }).text;
+  return pageWording().question(id, { locale: localeOf(p), variant: variantOf(p) }).text;
 }
 
 export function TaskList(props: { view: PlanView; prefs: Prefs; base: string }) {
@@ -106,6 +105,7 @@ export async function checklistDomain(
   const d = set.domains.find((x) => x.id === domain)!;
   const doc = view.plan.checklist as AnyChecklist;
   const req = { locale: localeOf(prefs), variant: variantOf(prefs) };
+  const wording = pageWording();
   const desc = wording.domain(domain, req).description;
   return page(
     c,
@@ -253,7 +253,9 @@ export async function saveChecklistDomain(
     if (merged.conflict && saved) conflicts.push({ question: q.id, saved, mine });
     // Unchanged answers keep who gave them and when.
     if (merged.from !== 'mine') continue;
-    doc = setAnswer(set, doc, q.id, mine, { by, locale: localeOf(prefs), variant: variantOf(prefs), at: now });
+    // The words this person was shown: with a partial easy-read file, a question may come from the standard file.
+    const shown = pageWording().question(q, { locale: localeOf(prefs), variant: variantOf(prefs) });
+    doc = setAnswer(set, doc, q.id, mine, { by, locale: shown.locale, variant: shown.variant, at: now });
   }
   if (conflicts.length) {
     // Save what did not conflict, then show the area again with the saved answers and what they had chosen.

@@ -15,6 +15,7 @@ import type { ArrangementView, PlanListItem, PlanView, YoungPersonSummary } from
 import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
+import { councilLocaleFiles } from '../web/wording.js';
 import { checklistDomain, domainTitle, questionText, saveChecklistDomain, TaskList } from './checklist.js';
 import { planPdfPath } from './plan-pdf.js';
 import { MyArrangements } from './staying-put.js';
@@ -250,6 +251,7 @@ export function mountYoungPerson(app: AnyHono) {
           data-variant={variantOf(prefs)}
           data-storage-key={`checklist:${s.user.youngPersonId}:${id}`}
           data-widget-titled=""
+          {...(councilLocaleFiles().length ? { 'data-wording': '/wording/council.json' } : {})}
           {...messageData(prefs, [
             'network',
             'notSavedTitle',

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openStore, type Store, serve } from '@onward/server';
 import { pdfText } from '#test-support/pdf.js';
+import type { CouncilWording } from '../../src/wording.js';
 
 export const PASSWORD = 'a long demo password';
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -85,7 +86,10 @@ export interface World {
 }
 
 /** Northbridge: one team, its staff, a carer, and Robin (17, born 1 September 2008) with a sign-in. */
-export async function makeWorld(clock = () => new Date('2026-03-02T10:00:00.000Z')): Promise<World> {
+export async function makeWorld(
+  clock = () => new Date('2026-03-02T10:00:00.000Z'),
+  options: { councilWording?: CouncilWording } = {},
+): Promise<World> {
   const store = await openStore({});
   await store.createCouncil({ id: 'nb', name: 'Northbridge' });
   await store.createTeam({ id: 'nb.t1', councilId: 'nb', name: 'Leaving care north' });
@@ -130,7 +134,14 @@ export async function makeWorld(clock = () => new Date('2026-03-02T10:00:00.000Z
   const { createReferenceApp } = (await import(
     /* @vite-ignore */ `${DIST}app.js`
   )) as typeof import('../../src/app.js');
-  const { app } = createReferenceApp({ store, secureCookies: false, clock, publicDir: PUBLIC, logger: () => {} });
+  const { app } = createReferenceApp({
+    store,
+    secureCookies: false,
+    clock,
+    publicDir: PUBLIC,
+    logger: () => {},
+    ...(options.councilWording ? { councilWording: options.councilWording } : {}),
+  });
   const server = await serve(app, { port: 0 });
   return {
     url: server.url,
