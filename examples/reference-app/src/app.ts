@@ -40,7 +40,7 @@ export interface ReferenceAppOptions {
 
 export function mountPages(
   app: AnyHono,
-  options: { secureCookies: boolean; publicDir: string; publicOrigin?: string },
+  options: { secureCookies: boolean; publicDir: string; publicOrigin?: string; clock?: () => Date },
 ): void {
   // The server turns errors into a problem document and logs only the request id. With ONWARD_DEBUG=1 (a
   // developer's own machine only) a page's error is also written to the console.
@@ -66,7 +66,7 @@ export function mountPages(
   mountPlanPdf(app);
   mountStaff(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
   mountManager(app);
-  mountStayingPut(app);
+  mountStayingPut(app, options.clock);
   mountAdmin(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
 }
 
@@ -118,6 +118,7 @@ export function createReferenceApp(options: ReferenceAppOptions) {
         secureCookies: options.secureCookies,
         publicDir,
         ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
       }),
   });
 }

@@ -173,7 +173,9 @@ const en = {
   home: 'Home',
   welcome: 'Welcome',
   welcomeParty:
-    'Your personal adviser or social worker sends you a link to each Living Together Agreement you are part of. Open it to read, download or sign the agreement.',
+    'Below are the Staying Put arrangements you are part of. Open one to read its Living Together Agreement, download it or sign it.',
+  welcomeSsw:
+    'Below are the Staying Put arrangements you supervise. Open one to record the carers’ checks and the fostering panel’s approval, or to read and sign its Living Together Agreement.',
   agreement: 'Living Together Agreement',
   address: 'Address',
   carers: 'Carers',
@@ -413,7 +415,9 @@ const cy: Strings = {
   menu: 'Dewislen',
   welcome: 'Croeso',
   welcomeParty:
-    'Mae eich cynghorydd personol neu eich gweithiwr cymdeithasol yn anfon dolen atoch i bob Cytundeb Byw Gyda’n Gilydd rydych chi’n rhan ohono. Agorwch hi i ddarllen, lawrlwytho neu lofnodi’r cytundeb.',
+    'Isod mae’r trefniadau rydych chi’n rhan ohonynt. Agorwch un i ddarllen ei Gytundeb Byw Gyda’n Gilydd, ei lawrlwytho neu ei lofnodi.',
+  welcomeSsw:
+    'Isod mae’r trefniadau rydych chi’n eu goruchwylio. Agorwch un i gofnodi gwiriadau’r gofalwyr a chymeradwyaeth y panel maethu, neu i ddarllen a llofnodi ei Gytundeb Byw Gyda’n Gilydd.',
   agreement: 'Cytundeb Byw Gyda’n Gilydd',
   address: 'Cyfeiriad',
   carers: 'Gofalwyr',

@@ -367,6 +367,13 @@ export const ROUTES: readonly RouteSpec[] = [
   },
   {
     method: 'get',
+    path: '/api/staying-put-people',
+    summary: "The council's carers and supervising social workers, to name on an arrangement",
+    who: 'pa, social-worker, team-manager',
+    ok: 200,
+  },
+  {
+    method: 'get',
     path: '/api/staying-put-tracker',
     summary: 'Staying Put deadlines for the caseload',
     who: 'pa, social-worker, team-manager',

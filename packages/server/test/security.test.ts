@@ -324,6 +324,7 @@ const TABLE: Row[] = [
     alsoOk: [404],
   },
   { method: 'get', path: '/api/staying-put-tracker', url: () => '/api/staying-put-tracker', allowed: SCOPED_STAFF },
+  { method: 'get', path: '/api/staying-put-people', url: () => '/api/staying-put-people', allowed: SCOPED_STAFF },
   {
     method: 'get',
     path: '/api/users',

@@ -28,6 +28,7 @@ import { ErrorSummary } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
 import { checklistDomain, checklistIndex, domainTitle, questionText, saveChecklistDomain } from './checklist.js';
 import { planPdfPath } from './plan-pdf.js';
+import { stayingPutStrings } from './staying-put-strings.js';
 
 /** Today in the UK. */
 const ukToday = () => ukDate(new Date());
@@ -342,8 +343,12 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
             </form>
           ) : null}
           {yp.data.stayingPut ? (
-            <a class="button secondary" href={`/agreements/${encodeURIComponent(yp.data.stayingPut.id)}`}>
-              {t.agreement}
+            <a class="button secondary" href={`/staying-put/${encodeURIComponent(yp.data.stayingPut.id)}`}>
+              {stayingPutStrings(prefs).openArrangement}
+            </a>
+          ) : ['pa', 'social-worker'].includes(s.user.role) && ageOn(yp.data.dateOfBirth, today()) < 21 ? (
+            <a class="button secondary" href={`/young-people/${encodeURIComponent(id)}/staying-put`}>
+              {stayingPutStrings(prefs).start}
             </a>
           ) : null}
           {['pa', 'team-manager'].includes(s.user.role) ? (

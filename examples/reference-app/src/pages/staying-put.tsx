@@ -3,14 +3,16 @@
 // person may take now: the server sends the engine's `allowedEvents` for their role and the arrangement's state,
 // so nobody sees a button the server would refuse. Every step goes through POST /api/staying-put/:id/events.
 // Carers and supervising social workers find their arrangements on /welcome (GET /api/my-arrangements).
-import { ATTENDEE_NAMES, inNationWords, type Nation, stayingPutLifecycle, ukDate } from '@onward/engine';
+import { ageOn, birthday, inNationWords, type Nation, stayingPutLifecycle, ukDate } from '@onward/engine';
 import type { Context } from 'hono';
 import { strings } from '../i18n.js';
-import type { ArrangementView } from '../web/api-types.js';
+import type { ArrangementView, YoungPersonSummary } from '../web/api-types.js';
 import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, page, seeOther, sessionOf } from '../web/render.js';
 import { type ManagerStrings, managerStrings } from './manager-strings.js';
+import { DRAFT, mountAgreementPages, SIGN, SigningList, type StayingPutPeople } from './staying-put-agreement.js';
+import { type StayingPutStrings, stayingPutStrings } from './staying-put-strings.js';
 
 interface Deadline {
   step: string;
@@ -29,6 +31,8 @@ interface PartyArrangement {
 
 const VIEWS = ['yes', 'unsure', 'no'] as const;
 const ATTENDEES = ['young-person', 'carer', 'social-worker', 'supervising-social-worker', 'pa', 'benefits-adviser'];
+export const STAFF = ['pa', 'social-worker', 'team-manager'];
+const STARTERS = ['pa', 'social-worker'];
 /** The national return's ACTIV codes (SSDA903), in plain words. */
 const ACTIVITIES: readonly (readonly [string, string])[] = [
   ['F1', 'Higher education, full time'],
@@ -80,10 +84,15 @@ const DATED = new Set([
   // The day it started, which may be before the day it is recorded.
   'stayingPut.start',
 ]);
-/** Steps taken elsewhere: drafting is saving the agreement; allocation and rules are managers' and admins' tools. */
-const NOT_BUTTONS = new Set(['stayingPut.agreement.draft', 'stayingPut.workers.allocate', 'stayingPut.rules.adopt']);
+/**
+ * Steps taken elsewhere: drafting is saving the agreement and signing is on the agreement page; allocation and
+ * rules are managers' and admins' tools.
+ */
+const NOT_BUTTONS = new Set([DRAFT, SIGN, 'stayingPut.workers.allocate', 'stayingPut.rules.adopt']);
+/** Steps that cannot be undone: a check-and-confirm page comes first. */
+const CONFIRMED = new Set(['stayingPut.end', 'stayingPut.withdraw']);
+const FINISHED = new Set(['ended', 'withdrawn']);
 
-const words = (s: string) => s.replace(/-/g, ' ');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function stateTitle(state: string, nation: Nation = 'england'): string {
@@ -143,8 +152,17 @@ function Tick(props: { id: string; name: string; label: string }) {
 }
 
 /** The fields one step needs (the engine's payload for that event). */
-function StepFields(props: { type: string; n: number; m: ManagerStrings; today: string; required: readonly string[] }) {
-  const { type, n, m, today } = props;
+function StepFields(props: {
+  type: string;
+  n: number;
+  m: ManagerStrings;
+  w: StayingPutStrings;
+  today: string;
+  required: readonly string[];
+  nation: Nation;
+  f?: Record<string, string>;
+}) {
+  const { type, n, m, w, today } = props;
   const id = (x: string) => `s${n}-${x}`;
   const yesNo = VIEWS.map((v) => [v, v === 'yes' ? m.yes : v === 'no' ? m.no : m.unsure] as const);
   if (DATED.has(type)) return <DateField id={id('on')} m={m} today={today} />;
@@ -160,18 +178,17 @@ function StepFields(props: { type: string; n: number; m: ManagerStrings; today: 
     case 'stayingPut.meeting.record':
       return (
         <>
-          <fieldset aria-describedby={id('att-hint')}>
+          <fieldset aria-describedby={props.required.length ? id('att-hint') : undefined}>
             <legend>{m.attendees}</legend>
             {props.required.length ? (
               <p class="hint" id={id('att-hint')}>
-                {m.attendeesNeeded}:{' '}
-                {props.required.map((a) => ATTENDEE_NAMES[a as keyof typeof ATTENDEE_NAMES] ?? a).join(', ')}.
+                {m.attendeesNeeded}: {props.required.map((a) => w.attendeeNames[a] ?? a).join(', ')}.
               </p>
             ) : null}
             {ATTENDEES.map((a) => (
               <div class="checkbox">
                 <input id={id(`att-${a}`)} name="attendees" type="checkbox" value={a} checked={a === 'young-person'} />
-                <label for={id(`att-${a}`)}>{capital(words(a))}</label>
+                <label for={id(`att-${a}`)}>{w.attendeeNames[a] ?? a}</label>
               </div>
             ))}
           </fieldset>
@@ -181,7 +198,7 @@ function StepFields(props: { type: string; n: number; m: ManagerStrings; today: 
     case 'stayingPut.checks.record':
       return (
         <fieldset>
-          <legend>{eventLabel(type)}</legend>
+          <legend>{eventLabel(type, props.nation)}</legend>
           <Tick id={id('approved')} name="carerApproved" label={m.carerApproved} />
           <Tick id={id('dbs1')} name="dbsStarted" label={m.dbsStarted} />
           <Tick id={id('dbs2')} name="dbsDone" label={m.dbsDone} />
@@ -204,15 +221,18 @@ function StepFields(props: { type: string; n: number; m: ManagerStrings; today: 
             id={id('activity')}
             name="activity"
             label={m.activity}
-            options={ACTIVITIES.map(([code, w]) => [code, `${w} (${code})`])}
+            options={[['', '–'], ...ACTIVITIES.map(([code, x]) => [code, `${x} (${code})`] as const)]}
           />
           <Choice
             id={id('accom')}
             name="accommodation"
             label={m.accommodation}
-            options={ACCOMMODATION.map(([code, w]) => [code, `${w} (${code})`])}
+            options={[['', '–'], ...ACCOMMODATION.map(([code, x]) => [code, `${x} (${code})`] as const)]}
           />
-          <DateField id={id('on')} m={m} today={today} />
+          <div class="field">
+            <label for={id('on')}>{w.endDate}</label>
+            <input id={id('on')} name="on" type="date" value={today} max={today} required />
+          </div>
         </>
       );
     case 'stayingPut.withdraw':
@@ -221,7 +241,7 @@ function StepFields(props: { type: string; n: number; m: ManagerStrings; today: 
           id={id('reason')}
           name="reason"
           label={m.reason}
-          options={WITHDRAW_REASONS.map((r) => [r, capital(words(r))])}
+          options={[['', w.chooseReason], ...WITHDRAW_REASONS.map((r) => [r, w.withdrawReasons[r] ?? r] as const)]}
         />
       );
     default:
@@ -263,65 +283,124 @@ function eventBody(f: Record<string, string>, attendees: string[]): Record<strin
   }
 }
 
+/** The API's problem as the page's error list. */
+function problems(r: { data: unknown }, fallback: string): { field?: string; message: string }[] {
+  const p = r.data as { errors?: { path: string; message: string }[]; detail?: string; title?: string } | null;
+  return p?.errors?.length
+    ? p.errors.map((e) => ({ message: `${e.path ? `${e.path}: ` : ''}${e.message}` }))
+    : [{ message: p?.detail ?? p?.title ?? fallback }];
+}
+
+/** What the banner says after an action (?done=…). */
+function doneMessage(done: string | undefined, w: StayingPutStrings, m: ManagerStrings, nation: Nation) {
+  if (!done) return undefined;
+  if (done === 'started') return inNationWords(w.started, nation);
+  if (done === 'agreement') return w.agreementSaved;
+  if (done === 'stayingPut.end') return w.endedBanner;
+  if (done === 'stayingPut.withdraw') return inNationWords(w.withdrawnBanner, nation);
+  if (done.startsWith('stayingPut.')) return w.stepSaved(eventLabel(done, nation).toLowerCase());
+  return m.done;
+}
+
+/** A GOV.UK-style notification banner after an action. */
+export function SuccessBanner(props: { title: string; message: string | undefined }) {
+  if (!props.message) return null;
+  return (
+    <div class="panel-success" role="status" aria-labelledby="success-title">
+      <h2 id="success-title">{props.title}</h2>
+      <p>{props.message}</p>
+    </div>
+  );
+}
+
 async function arrangementPage(
   app: AnyHono,
   c: Context,
   s: Session,
+  clock: () => Date,
   errors: { field?: string; message: string }[] = [],
 ): Promise<Response> {
   const prefs = prefsOf(c);
   const t = strings(prefs);
   const m = managerStrings(prefs);
+  const w = stayingPutStrings(prefs);
   const id = c.req.param('id') ?? '';
   const api = apiFor(app, c, s);
   const r = await api.get<ArrangementView & { deadlines: Deadline[] }>(`/api/staying-put/${encodeURIComponent(id)}`);
   if (!r.ok) return errorPage(c, r.status === 403 ? 403 : 404, s);
   const a = r.data;
   let name = a.agreement?.youngPerson.name;
-  if (['pa', 'social-worker', 'team-manager'].includes(s.user.role)) {
+  if (STAFF.includes(s.user.role)) {
     const yp = await api.get<{ name: string; preferredName?: string }>(
       `/api/young-people/${encodeURIComponent(a.youngPersonId)}`,
     );
     if (yp.ok) name = yp.data.preferredName ?? yp.data.name;
   }
-  const today = ukDate(new Date());
-  // Drafting the agreement is saving it (PUT …/agreement), not a step button.
+  const today = ukDate(clock());
   const steps = a.allowedEvents.filter((e) => !NOT_BUTTONS.has(e));
   const nation = a.rules?.nation ?? 'england';
-  const done = c.req.query('done') === '1' && !errors.length;
+  const done = errors.length ? undefined : doneMessage(c.req.query('done'), w, m, nation);
+  const canDraft = a.allowedEvents.includes(DRAFT) && ['pa', 'social-worker'].includes(s.user.role);
+  const canSign = a.allowedEvents.includes(SIGN);
+  const agreementLink = `/agreements/${encodeURIComponent(a.id)}`;
   return page(
     c,
-    { title: m.arrangement, session: s, status: errors.length ? 422 : 200 },
+    { title: inNationWords(m.arrangement, nation), session: s, status: errors.length ? 422 : 200 },
     <>
       <ErrorSummary title={t.errorSummary} errors={errors} />
+      <SuccessBanner title={w.successTitle} message={done} />
       <h1>
-        {m.arrangement}
+        {inNationWords(m.arrangement, nation)}
         {name ? <span class="caption">{name}</span> : null}
       </h1>
-      {done ? (
-        <p class="panel-success" role="status">
-          {m.done}
-        </p>
-      ) : null}
       <p>
         {m.step}: <strong data-state={a.state}>{stateTitle(a.state, nation)}</strong>
       </p>
+      <h2>{t.agreement}</h2>
       {a.agreement ? (
+        <div class="actions-row">
+          <a class={canSign ? 'button' : 'button secondary'} href={agreementLink}>
+            {canSign ? w.readAndSign : w.readAgreement}
+          </a>
+          {canDraft ? (
+            <a class="button secondary" href={`/staying-put/${encodeURIComponent(a.id)}/agreement`}>
+              {w.changeAgreement}
+            </a>
+          ) : null}
+        </div>
+      ) : canDraft ? (
         <p>
-          <a href={`/agreements/${encodeURIComponent(a.id)}`}>{t.agreement}</a>
+          <a class="button" href={`/staying-put/${encodeURIComponent(a.id)}/agreement`}>
+            {w.writeAgreement}
+          </a>
         </p>
-      ) : null}
+      ) : (
+        <p>{t.noAgreement}</p>
+      )}
+      <SigningList a={a} w={w} lang={prefs.lang} me={s.user.youngPersonId ?? s.user.id} />
       <h2>{m.deadlines}</h2>
       <DeadlineList deadlines={a.deadlines ?? []} m={m} lang={prefs.lang} />
       <h2>{m.nextSteps}</h2>
       {steps.length ? (
         <div class="step-forms">
           {steps.map((type, n) => (
-            <form method="post" action={`/staying-put/${encodeURIComponent(a.id)}/step`} class="step-form">
+            <form
+              method="post"
+              action={`/staying-put/${encodeURIComponent(a.id)}/${CONFIRMED.has(type) ? 'confirm' : 'step'}`}
+              class="step-form"
+            >
               <input type="hidden" name="_csrf" value={s.csrfToken} />
               <input type="hidden" name="type" value={type} />
-              <StepFields type={type} n={n} m={m} today={today} required={a.rules?.meetingAttendees ?? []} />
-              <button class="button" type="submit" data-event={type}>
+              <StepFields
+                type={type}
+                n={n}
+                m={m}
+                w={w}
+                today={today}
+                required={a.rules?.meetingAttendees ?? []}
+                nation={nation}
+              />
+              <button class={CONFIRMED.has(type) ? 'button secondary' : 'button'} type="submit" data-event={type}>
                 {eventLabel(type, nation)}
               </button>
             </form>
@@ -334,42 +413,247 @@ async function arrangementPage(
   );
 }
 
-export function mountStayingPut(app: AnyHono) {
+/** Check and confirm an ending or a withdrawal: what was chosen, in words, and a button that cannot be missed. */
+async function confirmPage(
+  app: AnyHono,
+  c: Context,
+  s: Session,
+  f: Record<string, string>,
+  clock: () => Date,
+): Promise<Response> {
+  const prefs = prefsOf(c);
+  const m = managerStrings(prefs);
+  const w = stayingPutStrings(prefs);
+  const id = c.req.param('id') ?? '';
+  const r = await apiFor(app, c, s).get<ArrangementView>(`/api/staying-put/${encodeURIComponent(id)}`);
+  if (!r.ok) return errorPage(c, r.status === 403 ? 403 : 404, s);
+  const type = f.type ?? '';
+  if (!CONFIRMED.has(type) || !r.data.allowedEvents.includes(type))
+    return seeOther(c, `/staying-put/${encodeURIComponent(id)}`);
+  const nation = r.data.rules?.nation ?? 'england';
+  // Anything left unchosen goes back to the arrangement's page with the problem named.
+  const missing: { field?: string; message: string }[] = [];
+  if (type === 'stayingPut.withdraw' && !WITHDRAW_REASONS.includes(f.reason ?? ''))
+    missing.push({ message: w.chooseReason });
+  if (type === 'stayingPut.end') {
+    if (!f.activity) missing.push({ message: m.activity });
+    if (!f.accommodation) missing.push({ message: m.accommodation });
+  }
+  if (missing.length) return arrangementPage(app, c, s, clock, missing);
+  const rows: [string, string][] =
+    type === 'stayingPut.withdraw'
+      ? [[m.reason, w.withdrawReasons[f.reason ?? ''] ?? '']]
+      : [
+          [m.kind, f.kind === 'unplanned' ? m.unplanned : m.planned],
+          [w.endDate, formatDate(f.on, prefs.lang)],
+          [m.activity, ACTIVITIES.find(([code]) => code === f.activity)?.[1] ?? ''],
+          [m.accommodation, ACCOMMODATION.find(([code]) => code === (f.accommodation ?? '').toUpperCase())?.[1] ?? ''],
+        ];
+  const title = inNationWords(type === 'stayingPut.end' ? w.confirmEndTitle : w.confirmWithdrawTitle, nation);
+  return page(
+    c,
+    { title, session: s },
+    <>
+      <a class="back-link" href={`/staying-put/${encodeURIComponent(id)}`}>
+        {w.goBack}
+      </a>
+      <h1>{title}</h1>
+      <p class="panel-warning">{w.confirmIntro}</p>
+      <dl class="summary">
+        {rows.map(([k, v]) => (
+          <div>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="post" action={`/staying-put/${encodeURIComponent(id)}/step`}>
+        <input type="hidden" name="_csrf" value={s.csrfToken} />
+        <input type="hidden" name="confirmed" value="yes" />
+        {Object.entries(f)
+          .filter(([k]) => ['type', 'reason', 'kind', 'activity', 'accommodation', 'on'].includes(k))
+          .map(([k, v]) => (
+            <input type="hidden" name={k} value={v} />
+          ))}
+        <div class="actions-row">
+          <button class="button warning" type="submit" data-event={type}>
+            {inNationWords(type === 'stayingPut.end' ? w.confirmEnd : w.confirmWithdraw, nation)}
+          </button>
+          <a class="button secondary" href={`/staying-put/${encodeURIComponent(id)}`}>
+            {w.goBack}
+          </a>
+        </div>
+      </form>
+    </>,
+  );
+}
+
+/** Starting an arrangement: the carers (their sign-ins) and the supervising social worker. */
+async function startPage(
+  app: AnyHono,
+  c: Context,
+  s: Session,
+  clock: () => Date,
+  posted?: { carers: string[]; ssw: string },
+): Promise<Response> {
+  const prefs = prefsOf(c);
+  const t = strings(prefs);
+  const w = stayingPutStrings(prefs);
+  if (!STARTERS.includes(s.user.role)) return errorPage(c, 403, s);
+  const ypId = c.req.param('id') ?? '';
+  const api = apiFor(app, c, s);
+  const [yp, people] = await Promise.all([
+    api.get<YoungPersonSummary>(`/api/young-people/${encodeURIComponent(ypId)}`),
+    api.get<StayingPutPeople>('/api/staying-put-people'),
+  ]);
+  if (!yp.ok) return errorPage(c, yp.status === 403 ? 403 : 404, s);
+  if (!people.ok) return errorPage(c, people.status === 403 ? 403 : 500, s);
+  if (yp.data.stayingPut && !FINISHED.has(yp.data.stayingPut.state))
+    return seeOther(c, `/staying-put/${encodeURIComponent(yp.data.stayingPut.id)}`);
+  let errors: { field?: string; message: string }[] = [];
+  if (posted) {
+    if (!posted.carers.length) errors = [{ field: 'carer-0', message: w.chooseCarer }];
+    else {
+      const r = await api.post<{ id: string }>(`/api/young-people/${encodeURIComponent(ypId)}/staying-put`, {
+        carerUserIds: posted.carers,
+        ...(posted.ssw ? { supervisingSocialWorkerId: posted.ssw } : {}),
+      });
+      if (r.ok) return seeOther(c, `/staying-put/${encodeURIComponent(r.data.id)}?done=started`);
+      errors = problems(r, t.tryAgain);
+    }
+  }
+  const name = yp.data.preferredName ?? yp.data.name;
+  const today = ukDate(clock());
+  const adult = ageOn(yp.data.dateOfBirth, today) >= 18;
+  const chosen = new Set(posted?.carers ?? []);
+  const carerError = errors.find((e) => e.field === 'carer-0')?.message;
+  return page(
+    c,
+    { title: w.start, session: s, status: errors.length ? 400 : 200 },
+    <>
+      <a class="back-link" href={`/young-people/${encodeURIComponent(ypId)}`}>
+        {name}
+      </a>
+      <ErrorSummary title={t.errorSummary} errors={errors} />
+      <h1>
+        {w.start}
+        <span class="caption">{name}</span>
+      </h1>
+      <p>
+        {adult
+          ? w.startIntroAdult(name)
+          : w.startIntro(name, formatDate(birthday(yp.data.dateOfBirth, 18), prefs.lang))}
+      </p>
+      {people.data.carers.length ? (
+        <form method="post" action={`/young-people/${encodeURIComponent(ypId)}/staying-put`}>
+          <input type="hidden" name="_csrf" value={s.csrfToken} />
+          <fieldset aria-describedby={`carers-hint${carerError ? ' carers-error' : ''}`}>
+            <legend>{w.carersLegend}</legend>
+            <p class="hint" id="carers-hint">
+              {w.carersHint}
+            </p>
+            {carerError ? (
+              <p class="field-error" id="carers-error">
+                {carerError}
+              </p>
+            ) : null}
+            {people.data.carers.map((x, i) => (
+              <div class="checkbox">
+                <input id={`carer-${i}`} name="carerUserIds" type="checkbox" value={x.id} checked={chosen.has(x.id)} />
+                <label for={`carer-${i}`}>{x.name}</label>
+              </div>
+            ))}
+          </fieldset>
+          <div class="field">
+            <label for="ssw">{w.ssw}</label>
+            <p class="hint" id="ssw-hint">
+              {w.sswHint}
+            </p>
+            <select id="ssw" name="supervisingSocialWorkerId" aria-describedby="ssw-hint">
+              <option value="">{w.notAllocated}</option>
+              {people.data.supervisingSocialWorkers.map((x) => (
+                <option value={x.id} selected={posted?.ssw === x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button class="button" type="submit">
+            {w.start}
+          </button>
+        </form>
+      ) : (
+        <p class="panel-warning">{w.noCarers}</p>
+      )}
+    </>,
+  );
+}
+
+/** A form's fields as strings (last value wins) and one repeated field as a list. */
+async function formWithList(c: Context, list: string): Promise<{ f: Record<string, string>; items: string[] }> {
+  const body = await c.req.parseBody({ all: true });
+  const f: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const x = Array.isArray(v) ? v[v.length - 1] : v;
+    if (typeof x === 'string') f[k] = x;
+  }
+  const raw = body[list];
+  const items = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+    (x): x is string => typeof x === 'string',
+  );
+  return { f, items };
+}
+
+/** The Staying Put pages. `clock` is the server's, so dates on the forms match the dates the server checks. */
+export function mountStayingPut(app: AnyHono, clock: () => Date = () => new Date()) {
+  mountAgreementPages(app, clock);
+
+  app.get('/young-people/:id/staying-put', async (c) => {
+    const s = await sessionOf(app, c);
+    if (!s) return seeOther(c, `/sign-in?back=${encodeURIComponent(new URL(c.req.url).pathname)}`);
+    return startPage(app, c, s, clock);
+  });
+
+  app.post('/young-people/:id/staying-put', async (c) => {
+    const s = await sessionOf(app, c);
+    if (!s) return seeOther(c, '/sign-in');
+    const { f, items } = await formWithList(c, 'carerUserIds');
+    if (f._csrf !== s.csrfToken) return errorPage(c, 403, s);
+    return startPage(app, c, s, clock, { carers: items, ssw: f.supervisingSocialWorkerId ?? '' });
+  });
+
   app.get('/staying-put/:id', async (c) => {
     const s = await sessionOf(app, c);
     if (!s) return seeOther(c, `/sign-in?back=${encodeURIComponent(new URL(c.req.url).pathname)}`);
     if (s.user.role === 'young-person') return seeOther(c, '/me/agreement');
-    return arrangementPage(app, c, s);
+    return arrangementPage(app, c, s, clock);
+  });
+
+  app.post('/staying-put/:id/confirm', async (c) => {
+    const s = await sessionOf(app, c);
+    if (!s) return seeOther(c, '/sign-in');
+    const { f } = await formWithList(c, 'attendees');
+    if (f._csrf !== s.csrfToken) return errorPage(c, 403, s);
+    return confirmPage(app, c, s, f, clock);
   });
 
   app.post('/staying-put/:id/step', async (c) => {
     const s = await sessionOf(app, c);
     if (!s) return seeOther(c, '/sign-in');
-    const body = await c.req.parseBody({ all: true });
-    const f: Record<string, string> = {};
-    for (const [k, v] of Object.entries(body)) {
-      const x = Array.isArray(v) ? v[v.length - 1] : v;
-      if (typeof x === 'string') f[k] = x;
-    }
+    const { f, items: attendees } = await formWithList(c, 'attendees');
     if (f._csrf !== s.csrfToken) return errorPage(c, 403, s);
-    const raw = body.attendees;
-    const attendees = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-      (x): x is string => typeof x === 'string',
-    );
+    // An ending or a withdrawal is sent only from its confirmation page.
+    if (CONFIRMED.has(f.type ?? '') && f.confirmed !== 'yes') return confirmPage(app, c, s, f, clock);
     const id = c.req.param('id');
     const r = await apiFor(app, c, s).post(
       `/api/staying-put/${encodeURIComponent(id)}/events`,
       eventBody(f, attendees),
     );
     if (!r.ok) {
-      const p = r.data as { errors?: { path: string; message: string }[]; detail?: string; title?: string } | null;
-      const errors = p?.errors?.length
-        ? p.errors.map((e) => ({ message: `${e.path ? `${e.path}: ` : ''}${e.message}` }))
-        : [{ message: p?.detail ?? p?.title ?? strings(prefsOf(c)).tryAgain }];
       if (r.status === 404) return errorPage(c, 404, s);
-      return arrangementPage(app, c, s, errors);
+      return arrangementPage(app, c, s, clock, problems(r, strings(prefsOf(c)).tryAgain));
     }
-    return seeOther(c, `/staying-put/${encodeURIComponent(id)}?done=1`);
+    return seeOther(c, `/staying-put/${encodeURIComponent(id)}?done=${encodeURIComponent(f.type ?? '')}`);
   });
 }
 

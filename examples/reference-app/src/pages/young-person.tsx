@@ -18,7 +18,9 @@ import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } fr
 import { councilLocaleFiles } from '../web/wording.js';
 import { checklistDomain, domainTitle, questionText, saveChecklistDomain, TaskList } from './checklist.js';
 import { planPdfPath } from './plan-pdf.js';
-import { MyArrangements } from './staying-put.js';
+import { MyArrangements, SuccessBanner } from './staying-put.js';
+import { AllowanceLine, SIGN, SignForm, SigningList } from './staying-put-agreement.js';
+import { stayingPutStrings } from './staying-put-strings.js';
 import { messageData, WidgetMessages } from './young-person-widgets.js';
 
 const set = questionSet();
@@ -440,19 +442,22 @@ export function mountYoungPerson(app: AnyHono) {
           {t.welcome}
           <span class="caption">{s.user.name}</span>
         </h1>
-        <p>{t.welcomeParty}</p>
+        <p>{s.user.role === 'supervising-social-worker' ? t.welcomeSsw : t.welcomeParty}</p>
         <MyArrangements app={app} c={c} s={s} />
       </>,
     );
   });
 
+  const STAFF_AND_PARTIES = ['pa', 'social-worker', 'team-manager', 'carer', 'supervising-social-worker'];
   // A Living Together Agreement by its arrangement id, for anyone the server lets see it (the young person,
-  // their workers, the carers and supervising social worker named on it).
+  // their workers, the carers and supervising social worker named on it), with who signs it and, for whoever the
+  // lifecycle lets sign now, the sign-off form.
   app.get('/agreements/:id', async (c) => {
     const s = await sessionOf(app, c);
     if (!s) return seeOther(c, `/sign-in?back=${encodeURIComponent(new URL(c.req.url).pathname)}`);
     const prefs = prefsOf(c);
     const t = strings(prefs);
+    const w = stayingPutStrings(prefs);
     const id = c.req.param('id');
     const r = await apiFor(app, c, s).get<ArrangementView>(`/api/staying-put/${encodeURIComponent(id)}`);
     if (!r.ok) return errorPage(c, r.status === 403 ? 403 : 404, s);
@@ -466,15 +471,31 @@ export function mountYoungPerson(app: AnyHono) {
           <p>{t.noAgreement}</p>
         </>,
       );
+    const sign = c.req.query('sign');
     return page(
       c,
       { title: t.agreement, session: s },
-      <AgreementView
-        a={a}
-        prefs={prefs}
-        title={t.agreement}
-        pdf={`/api/staying-put/${encodeURIComponent(id)}/agreement.pdf`}
-      />,
+      <>
+        {STAFF_AND_PARTIES.includes(s.user.role) ? (
+          <a class="back-link" href={`/staying-put/${encodeURIComponent(id)}`}>
+            {w.cancel}
+          </a>
+        ) : null}
+        <SuccessBanner title={w.successTitle} message={c.req.query('signed') === '1' ? w.signedBanner : undefined} />
+        {sign === 'refused' ? <p class="panel-warning">{t.tryAgain}</p> : null}
+        <AgreementView
+          a={a}
+          prefs={prefs}
+          title={t.agreement}
+          role={s.user.role}
+          signing={Boolean(r.data.signing?.length)}
+          pdf={`/api/staying-put/${encodeURIComponent(id)}/agreement.pdf`}
+        />
+        <SigningList a={r.data} w={w} lang={prefs.lang} me={s.user.youngPersonId ?? s.user.id} />
+        {r.data.allowedEvents.includes(SIGN) ? (
+          <SignForm arrangementId={id} s={s} w={w} {...(sign === 'tick' ? { error: w.mustTick } : {})} />
+        ) : null}
+      </>,
     );
   });
 
@@ -502,6 +523,10 @@ export function mountYoungPerson(app: AnyHono) {
       c,
       { title: t.myAgreement, session: s, widgets: true, scripts: ['young-person-agreement.js'] },
       <>
+        <SuccessBanner
+          title={stayingPutStrings(prefs).successTitle}
+          message={c.req.query('signed') === '1' ? stayingPutStrings(prefs).signedBanner : undefined}
+        />
         <h1>{t.myAgreement}</h1>
         <p>
           <a
@@ -521,7 +546,15 @@ export function mountYoungPerson(app: AnyHono) {
           {...messageData(prefs, ['network', 'signing', 'signed', 'notSignedTitle'])}
         >
           <div data-fallback="">
-            <AgreementView a={a} prefs={prefs} title={t.myAgreement} headingless />
+            <AgreementView a={a} prefs={prefs} title={t.myAgreement} role={s.user.role} headingless />
+            {r.data.allowedEvents.includes(SIGN) ? (
+              <SignForm
+                arrangementId={r.data.id}
+                s={s}
+                w={stayingPutStrings(prefs)}
+                {...(c.req.query('sign') === 'tick' ? { error: stayingPutStrings(prefs).mustTick } : {})}
+              />
+            ) : null}
           </div>
         </div>
       </>,
@@ -549,9 +582,13 @@ export function AgreementView(props: {
   a: NonNullable<ArrangementView['agreement']>;
   prefs: Prefs;
   title: string;
+  /** The viewer's role: the engine decides from it whether the carers' allowance is shown. */
+  role: string;
   pdf?: string;
   /** Leave out the h1 (the page has its own). */
   headingless?: boolean;
+  /** The page lists who signs from the lifecycle (SigningList) instead of the agreement's own sign-offs. */
+  signing?: boolean;
 }) {
   const { a, prefs } = props;
   const lang = prefs.lang;
@@ -599,6 +636,7 @@ export function AgreementView(props: {
             {a.money.contribution.covers ? ` – ${a.money.contribution.covers}` : ''}
           </dd>
         </div>
+        <AllowanceLine a={a} role={props.role} w={stayingPutStrings(prefs)} perPeriod={t.perPeriod} />
       </dl>
       <h2>{t.houseRules}</h2>
       <dl class="summary">
@@ -637,17 +675,21 @@ export function AgreementView(props: {
           <p>{a.disagreements}</p>
         </>
       ) : null}
-      <h2>{t.signed}</h2>
-      {a.signOffs.length ? (
-        <ul>
-          {a.signOffs.map((x) => (
-            <li>
-              {x.name} ({x.party.replace(/-/g, ' ')}), {formatDate(x.at, lang)}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t.notSigned}</p>
+      {props.signing ? null : (
+        <>
+          <h2>{t.signed}</h2>
+          {a.signOffs.length ? (
+            <ul>
+              {a.signOffs.map((x) => (
+                <li>
+                  {x.name} ({stayingPutStrings(prefs).parties[x.party] ?? x.party}), {formatDate(x.at, lang)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t.notSigned}</p>
+          )}
+        </>
       )}
     </>
   );

@@ -53,6 +53,10 @@ export interface ArrangementView {
   agreement?: LivingTogetherAgreement;
   allowedEvents: string[];
   version: number;
+  carerUserIds?: string[];
+  supervisingSocialWorkerId?: string;
+  /** Once an agreement is drafted: who must sign it (the engine's requiredSigners) and when each did. */
+  signing?: { party: string; id: string; signedAt?: string }[];
   deadlines?: { step: string; label?: string; due: string; status?: string; overdue?: boolean }[];
   /** The rules the arrangement runs under (the council's, when it started). */
   rules?: { nation: 'england' | 'wales'; meetingAttendees: string[]; signatories: string[] };

@@ -8,6 +8,7 @@ import {
   dueDates,
   type LivingTogetherAgreement,
   recordEvents,
+  requiredSigners,
   type StayingPutContext,
   stayingPutRules,
   ukDate,
@@ -35,6 +36,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     // What this viewer may see of the agreement (the carer's allowance): the engine's one rule.
     const agreement = a.agreement && agreementForViewer(a.agreement, u);
     const snap = a.lifecycle;
+    const ctx = a.lifecycle.context as unknown as StayingPutContext;
     return {
       id: a.id,
       youngPersonId: a.youngPersonId,
@@ -45,7 +47,16 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
       allowedEvents: allowed('staying-put', lifecycleActor(u), a.lifecycle, now()),
       version: a.version,
       // Who must come to the meeting and sign, and the nation's law: the rules this arrangement runs under.
-      rules: arrangementRules(a.lifecycle.context as unknown as StayingPutContext),
+      rules: arrangementRules(ctx),
+      // Who must sign the agreement now and who has (the lifecycle's signatures): the engine's requiredSigners.
+      ...(ctx.agreementId
+        ? {
+            signing: requiredSigners(ctx).map((s) => {
+              const done = ctx.signatures.find((x) => x.by === s.id);
+              return { party: s.party, id: s.id, ...(done ? { signedAt: done.at } : {}) };
+            }),
+          }
+        : {}),
       // Each deadline with where it stands today: the engine's one rule (dueDates).
       deadlines: dueDates(snap, now(), settings).map((x) => ({
         step: x.step,
@@ -241,6 +252,22 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     }
     await audit(c, store, now(), 'read', 'staying-put-parties', u.id);
     return c.json({ items });
+  });
+
+  // The council's carers and supervising social workers, by name: whom a PA or social worker can name on an
+  // arrangement (the carers' sign-ins; the supervising social worker who records the fostering panel's approval).
+  app.get('/api/staying-put-people', async (c) => {
+    const u = user(c);
+    if (principal(c).kind !== 'user' || !caseloadScope(u))
+      throw forbidden('Only PAs, social workers and team managers can see who can be named on an arrangement.');
+    const users = await store.listUsers(u.councilId);
+    const named = (role: string) =>
+      users
+        .filter((x) => x.role === role && !x.disabled)
+        .map((x) => ({ id: x.id, name: x.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    await audit(c, store, now(), 'read', 'staying-put-people', u.id);
+    return c.json({ carers: named('carer'), supervisingSocialWorkers: named('supervising-social-worker') });
   });
 
   app.get('/api/staying-put-tracker', async (c) => {
