@@ -196,14 +196,20 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the chart dashboard an
         async (id) => (await fetch(`/api/staying-put/${id}`)).json(),
         href.split('/').pop() as string,
       );
-      // Exactly the engine's allowed steps are offered (drafting is saving the agreement, not a button).
+      // Exactly the engine's allowed steps are offered (drafting is saving the agreement and signing is on the
+      // agreement page, not buttons here).
       const offered = await page
         .locator('button[data-event]')
         .evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.event as string));
       expect(offered).toEqual(
         view.allowedEvents.filter(
           (e: string) =>
-            !['stayingPut.agreement.draft', 'stayingPut.workers.allocate', 'stayingPut.rules.adopt'].includes(e),
+            ![
+              'stayingPut.agreement.draft',
+              'stayingPut.agreement.sign',
+              'stayingPut.workers.allocate',
+              'stayingPut.rules.adopt',
+            ].includes(e),
         ),
       );
       const type = moving.find((m) => offered.includes(m));
@@ -211,15 +217,25 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the chart dashboard an
       await check(page, `arrangement ${view.state}`);
       await shot(page, 'pa-staying-put-steps');
       const form = page.locator('form.step-form').filter({ has: page.locator(`button[data-event="${type}"]`) });
-      if (type === 'stayingPut.end') await form.locator('select[name=accommodation]').selectOption('U1');
+      if (type === 'stayingPut.end') {
+        await form.locator('select[name=activity]').selectOption('F2');
+        await form.locator('select[name=accommodation]').selectOption('U1');
+      }
       // Everyone the council needs came to the meeting (issue 12: the default is Leeds's list).
       if (type === 'stayingPut.meeting.record')
         for (const box of await form.locator('input[name=attendees]').all()) await box.check();
+      // Ending is checked and confirmed on a page of its own first.
+      if (type === 'stayingPut.end') {
+        await Promise.all([page.waitForURL(/\/confirm$/), form.locator('button[type=submit]').click()]);
+        await check(page, 'confirm the ending');
+      }
       await Promise.all([
-        page.waitForURL((u) => u.searchParams.get('done') === '1'),
-        form.locator('button[type=submit]').click(),
+        page.waitForURL((u) => u.searchParams.get('done') === type),
+        (type === 'stayingPut.end' ? page.locator('button.warning') : form.locator('button[type=submit]')).click(),
       ]);
-      expect(await page.locator('[role=status]').textContent()).toContain('Step saved');
+      expect(await page.locator('.panel-success').textContent()).toContain(
+        type === 'stayingPut.end' ? 'has ended' : 'Saved',
+      );
       const after = await page.evaluate(
         async (id) => (await fetch(`/api/staying-put/${id}`)).json(),
         href.split('/').pop() as string,

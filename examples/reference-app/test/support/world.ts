@@ -85,12 +85,19 @@ export interface World {
   close: () => Promise<void>;
 }
 
-/** Northbridge: one team, its staff, a carer, and Robin (17, born 1 September 2008) with a sign-in. */
+/**
+ * Northbridge: one team, its staff, a carer, and Robin (17, born 1 September 2008) with a sign-in. In memory, or in
+ * a PostgreSQL schema of its own when `databaseUrl` is given.
+ */
 export async function makeWorld(
   clock = () => new Date('2026-03-02T10:00:00.000Z'),
-  options: { councilWording?: CouncilWording } = {},
+  options: { councilWording?: CouncilWording; databaseUrl?: string } = {},
 ): Promise<World> {
-  const store = await openStore({});
+  const store = await openStore(
+    options.databaseUrl
+      ? { databaseUrl: options.databaseUrl, schema: `t_app_${process.pid}_${Date.now().toString(36)}` }
+      : {},
+  );
   await store.createCouncil({ id: 'nb', name: 'Northbridge' });
   await store.createTeam({ id: 'nb.t1', councilId: 'nb', name: 'Leaving care north' });
   const staff = [
