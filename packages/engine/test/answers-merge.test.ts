@@ -10,6 +10,7 @@ import {
   emptyChecklist,
   getAnswer,
   mergeAnswer,
+  mergeChecklistSave,
   mergeChecklists,
   questionSet,
   sameAnswer,
@@ -138,5 +139,41 @@ describe('mergeAnswer (one answer at a time, for per-answer writes)', () => {
     expect(mergeAnswer(undefined, b, undefined)).toEqual({ answer: b, from: 'mine', conflict: false });
     expect(mergeAnswer(undefined, b, c).conflict).toBe(true);
     expect(mergeAnswer(a, a, a).from).toBe('base');
+  });
+});
+
+describe('mergeChecklistSave', () => {
+  const saved = answered([
+    [Q[0]!, { value: 'yes' }],
+    [Q[1]!, { value: 'no' }],
+  ]);
+
+  it('without a base, changes only the answers sent and never clears one not sent', () => {
+    const sent = answered([[Q[2]!, { value: 'yes' }]]);
+    const r = mergeChecklistSave(saved, sent);
+    expect(r.conflicts).toEqual([]);
+    expect(r.fromMine).toEqual([Q[2]]);
+    expect(getAnswer(r.checklist, Q[0]!)?.value).toBe('yes');
+    expect(getAnswer(r.checklist, Q[1]!)?.value).toBe('no');
+    const changed = answered([[Q[1]!, { value: 'yes' }]], yp, saved);
+    expect(getAnswer(mergeChecklistSave(saved, changed).checklist, Q[1]!)?.value).toBe('yes');
+  });
+
+  it('with a base, keeps what someone else saved meanwhile and reports the same answer changed differently', () => {
+    const base = answered([[Q[0]!, { value: 'yes' }]]);
+    const mine = answered(
+      [
+        [Q[0]!, { value: 'no' }],
+        [Q[2]!, { value: 'yes' }],
+      ],
+      yp,
+      base,
+    );
+    const r = mergeChecklistSave(saved, mine, base);
+    expect(getAnswer(r.checklist, Q[1]!)?.value).toBe('no');
+    expect(getAnswer(r.checklist, Q[2]!)?.value).toBe('yes');
+    expect(r.conflicts).toEqual([]);
+    const theirs = answered([[Q[2]!, { value: 'no' }]], pa, saved);
+    expect(mergeChecklistSave(theirs, mine, base).conflicts.map((c) => c.questionId)).toEqual([Q[2]]);
   });
 });

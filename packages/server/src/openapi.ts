@@ -235,7 +235,7 @@ export const ROUTES: readonly RouteSpec[] = [
   {
     method: 'put',
     path: '/api/plans/:planId/checklist',
-    summary: 'Save checklist answers',
+    summary: 'Save checklist answers (only those the writer changed; 409 names a question someone else changed)',
     who: 'the young person, their PA or social worker',
     body: 'outcomesV2Schema',
     ok: 200,

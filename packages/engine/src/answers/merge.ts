@@ -122,3 +122,26 @@ function questionIds(...maps: Answers[]): [string, string][] {
       }
   return out;
 }
+
+/**
+ * What a save of the whole checklist changes on the server, answer by answer, so that it changes only what the
+ * writer changed. `saved` is the checklist as stored now; `sent` is the writer's checklist.
+ * - With `base` (the copy the writer started from, e.g. the plan at the version in `If-Match`): the three-way merge
+ *   above. Answers someone else saved meanwhile are kept; the same answer changed differently is a conflict.
+ * - Without `base` (the writer did not say what they started from): every answer sent replaces the saved one, and
+ *   an answer not sent is left as saved (never cleared). Never a conflict.
+ */
+export function mergeChecklistSave(saved: AnyChecklist, sent: AnyChecklist, base?: AnyChecklist): ChecklistMerge {
+  if (base) return mergeChecklists(base, sent, saved);
+  const s = saved.answers as Answers;
+  const m = sent.answers as Answers;
+  const sentOnly: Record<string, Record<string, Answer>> = {};
+  for (const [d, qs] of Object.entries(m))
+    for (const k of Object.keys(qs ?? {})) {
+      const a = s[d]?.[k];
+      if (!a) continue;
+      sentOnly[d] ??= {};
+      sentOnly[d][k] = a;
+    }
+  return mergeChecklists({ ...saved, answers: sentOnly } as AnyChecklist, sent, saved);
+}

@@ -399,3 +399,18 @@ export function replayRecord(events: Iterable<RecordEvent>): ProjectionState {
   for (const e of events) applyRecordEvent(state, e);
   return state;
 }
+
+/**
+ * A plan as it was when it had `version` (the version a writer read, e.g. from `If-Match`): one young person's
+ * events replayed up to the one that gave the plan that version. Undefined when the plan never had it.
+ */
+export function planAtVersion(events: Iterable<RecordEvent>, planId: string, version: number): PlanRecord | undefined {
+  const state = emptyProjection();
+  for (const e of events) {
+    applyRecordEvent(state, e);
+    const p = state.plans.get(planId);
+    if (p && p.version === version) return p;
+    if (p && p.version > version) return undefined;
+  }
+  return undefined;
+}

@@ -135,6 +135,29 @@ export function auditActor(p: Principal): { actorId: string; actorRole: string }
     : { actorId: `token:${p.tokenId}`, actorRole: 'api-token' };
 }
 
+/** The audit entry for what this request does to a record (written with the change, in its transaction). */
+export function auditEntry(
+  c: Ctx,
+  now: Date,
+  action: AuditInput['action'],
+  recordType: string,
+  recordId: string,
+  youngPersonId?: string,
+): AuditInput {
+  const p = principal(c);
+  return {
+    councilId: councilOf(p),
+    ...auditActor(p),
+    action,
+    recordType,
+    recordId,
+    ...(youngPersonId ? { youngPersonId } : {}),
+    requestId: c.get('requestId'),
+    at: now.toISOString(),
+  };
+}
+
+/** Writes one audit entry on its own: for reads (a change writes its entry in its own transaction). */
 export async function audit(
   c: Ctx,
   store: Store,
@@ -144,17 +167,5 @@ export async function audit(
   recordId: string,
   youngPersonId?: string,
 ): Promise<void> {
-  const p = principal(c);
-  await store.recordAudit([
-    {
-      councilId: councilOf(p),
-      ...auditActor(p),
-      action,
-      recordType,
-      recordId,
-      ...(youngPersonId ? { youngPersonId } : {}),
-      requestId: c.get('requestId'),
-      at: now.toISOString(),
-    },
-  ]);
+  await store.recordAudit([auditEntry(c, now, action, recordType, recordId, youngPersonId)]);
 }

@@ -45,6 +45,8 @@ export class HttpProblem extends Error {
     readonly detail: string,
     readonly errors?: FieldProblem[],
     readonly headers: Record<string, string> = {},
+    /** More members of the problem document (RFC 9457 extensions), e.g. a checklist conflict's answers. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
   }
@@ -57,6 +59,7 @@ export class HttpProblem extends Error {
       detail: this.detail,
       requestId,
       ...(this.errors ? { errors: this.errors } : {}),
+      ...this.extensions,
     };
   }
 }

@@ -2,11 +2,15 @@
 // own views), engagement attempts, lifecycle steps (submit, return, authorise …) and the frozen PDF.
 import {
   type AnyChecklist,
+  allShippedWording,
   answeredByFor,
+  type ChecklistConflict,
   emptyChecklist,
   type LifecycleEvent,
+  mergeChecklistSave,
   type PathwayPlan,
   pathwayPlanRules,
+  planAtVersion,
   questionSet,
   recordEvents,
   stampAuthorship,
@@ -15,7 +19,7 @@ import {
 import type { Hono } from 'hono';
 import { assertSeesCase, lifecycleActor } from '../access.js';
 import { newId } from '../auth/crypto.js';
-import { audit, body, type Ctx, type Env, principal, user } from '../http/context.js';
+import { audit, auditEntry, body, type Ctx, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
@@ -23,6 +27,8 @@ import { allowed, momentOf } from '../lifecycle.js';
 import type { PlanRecord, YoungPersonRecord } from '../storage/projection.js';
 import type { NewEvent, User } from '../storage/store.js';
 import { visibleYoungPerson } from './cases.js';
+
+const wording = allShippedWording();
 
 const PLAN_STEPS = new Set([
   'plan.submit',
@@ -188,16 +194,46 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
   app.put('/api/plans/:planId/checklist', async (c) => {
     const u = user(c);
     const { plan } = await loadPlan(c);
-    const sent = await body(c, bodies.checklist);
-    checkVersion(c, plan);
+    const sent = (await body(c, bodies.checklist)) as AnyChecklist;
+    const read = readVersion(c);
     // `how` is checked by the lifecycle (422 naming it when it is not one of its ways).
     const how = c.req.query('how') as 'together' | 'together-by-phone' | 'apart' | undefined;
-    // Who answered comes from the session: new or changed answers are stamped, unchanged ones keep theirs.
-    const checklist = stampAuthorship(plan.doc.checklist as AnyChecklist, sent, {
-      by: answeredByFor(u.role, how as WayOfWorking | undefined),
-      at: now().toISOString(),
+    // Decided under the young person's row lock, from the plan as it is then: the save changes only the answers
+    // this writer changed (the engine's mergeChecklistSave), so a young person and their PA saving different
+    // answers at once both keep theirs, and the same answer changed by both is refused (409 naming it).
+    const states = await store.events.decide([plan.youngPersonId], async (states, q) => {
+      const current = states.get(plan.youngPersonId)?.plans.get(plan.id);
+      if (!current) throw notFound('plan');
+      const saved = current.doc.checklist as AnyChecklist;
+      let base: AnyChecklist | undefined;
+      if (read !== undefined) {
+        base =
+          read === current.version
+            ? saved
+            : (planAtVersion(await store.events.read(q, plan.youngPersonId), plan.id, read)?.doc.checklist as
+                | AnyChecklist
+                | undefined);
+        if (!base) throw conflict(`This plan has no version ${read}. Reload it, then make your changes again.`);
+      }
+      if (sent.version !== saved.version || (base && base.version !== saved.version)) {
+        throw conflict(
+          `The plan's checklist uses question set version ${saved.version}, not ${sent.version}. Reload it, then make your changes again.`,
+        );
+      }
+      const merged = mergeChecklistSave(saved, sent, base);
+      if (merged.conflicts.length) throw answerConflict(current, merged.conflicts);
+      const at = now();
+      // Who answered comes from the session: new or changed answers are stamped, unchanged ones keep theirs.
+      const checklist = stampAuthorship(saved, merged.checklist, {
+        by: answeredByFor(u.role, how as WayOfWorking | undefined),
+        at: at.toISOString(),
+      });
+      return {
+        events: [recordEvents.checklistSaved(momentOf(u, current, at), current.doc, checklist, how)],
+        audit: [auditEntry(c, at, 'update', 'plan', plan.id, plan.youngPersonId)],
+      };
     });
-    return saved(c, plan, recordEvents.checklistSaved(momentOf(u, plan, now()), plan.doc, checklist, how));
+    return c.json(view(c, states.get(plan.youngPersonId)?.plans.get(plan.id) as PlanRecord));
   });
 
   app.put('/api/plans/:planId/views', async (c) => {
@@ -317,6 +353,47 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
         .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
     });
   });
+}
+
+/** The version in `If-Match` (quotes allowed), or undefined when there is none; 409 when it is not a number. */
+function readVersion(c: Ctx): number | undefined {
+  const h = c.req.header('if-match');
+  if (h === undefined) return undefined;
+  const v = Number(h.replace(/"/g, '').trim());
+  if (!Number.isInteger(v) || v < 1) throw conflict('If-Match must be the plan version you read (a number).');
+  return v;
+}
+
+/** 409 naming every answer both this writer and someone else changed differently, with the three versions. */
+function answerConflict(plan: PlanRecord, conflicts: readonly ChecklistConflict[]): HttpProblem {
+  const words = { locale: plan.doc.wording?.locale ?? 'en-GB', variant: plan.doc.wording?.variant ?? 'standard' };
+  const text = (id: string) => {
+    try {
+      return wording.question(id, words).text;
+    } catch {
+      return id;
+    }
+  };
+  const names = conflicts.map((x) => `“${text(x.questionId)}” (${x.questionId})`);
+  return new HttpProblem(
+    409,
+    'conflict',
+    `Someone else changed ${conflicts.length === 1 ? 'this answer' : 'these answers'} since you opened the plan: ${names.join(', ')}. Nothing was saved. Choose which answer to keep and save again with If-Match: ${plan.version}.`,
+    conflicts.map((x) => ({
+      path: `answers.${x.questionId}`,
+      message: `Someone else changed the answer to “${text(x.questionId)}” since you opened the plan.`,
+    })),
+    {},
+    {
+      version: plan.version,
+      conflicts: conflicts.map((x) => ({
+        questionId: x.questionId,
+        ...(x.base ? { base: x.base } : {}),
+        ...(x.mine ? { mine: x.mine } : {}),
+        ...(x.theirs ? { theirs: x.theirs } : {}),
+      })),
+    },
+  );
 }
 
 /** A plan under review is not "open": its successor is the one being written. */

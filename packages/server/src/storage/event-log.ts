@@ -82,6 +82,12 @@ export interface AppendExpectations {
   arrangements?: Record<string, number>;
 }
 
+/** What `EventLog.decide` writes: events (possibly none) and the audit rows that go with them. */
+export interface Decision {
+  events: readonly NewEvent[];
+  audit?: readonly AuditInput[];
+}
+
 export interface AppendOptions {
   /** Run inside this transaction (the caller commits it together with its own writes). */
   tx?: Queryable;
@@ -153,69 +159,114 @@ export class EventLog {
    */
   async append(events: readonly NewEvent[], options: AppendOptions = {}): Promise<Map<string, ProjectionState>> {
     if (!events.length) return new Map();
-    const run = async (q: Queryable) => {
-      const states = await this.lockAndLoad(q, events, options.expect ?? {});
-      const seqRows = await q.query(
-        'SELECT young_person_id, max(sequence) AS s FROM events WHERE young_person_id = ANY($1) GROUP BY young_person_id',
-        [[...states.keys()]],
-      );
-      const seq = new Map(seqRows.map((r) => [String(r.young_person_id), Number(r.s)]));
-      const stored: RecordEvent[] = [];
-      const keys = new Map<RecordEvent, string>();
-      for (const e of events) {
-        const state = states.get(e.youngPersonId) as ProjectionState;
-        if (state.youngPerson && state.youngPerson.councilId !== e.councilId) {
-          throw new ConflictError('The event belongs to another council than its young person.');
-        }
-        const sequence = (seq.get(e.youngPersonId) ?? 0) + 1;
-        seq.set(e.youngPersonId, sequence);
-        const { key, ...draft } = e;
-        const s = checkRecordEvent(
-          appendToProjection(state, draft as EventDraft, { id: newId('ev'), sequence }),
-          `new ${e.type} event`,
-        );
-        stored.push(s);
-        if (key) keys.set(s, key);
+    const ids = [...new Set(events.map((e) => e.youngPersonId))];
+    return this.run(options.tx, async (q) => {
+      const states = await this.lockAndLoad(q, ids, options.expect ?? {});
+      return this.appendLoaded(q, states, events, options.audit ?? []);
+    });
+  }
+
+  /**
+   * Decides what to write from the records as they are under the lock, and writes it, in one transaction: locks
+   * the young people's rows (one writer per young person, across every process), loads their records, calls
+   * `decide`, then appends the events it returns with its audit rows. A compare-and-set: nothing can change the
+   * records between what `decide` read and what it wrote. `decide` throws to save nothing (e.g. an HttpProblem); it
+   * must not change `states` nor have effects outside the database (on PostgreSQL a transaction lost to a dropped
+   * connection runs again from the start). Returns the records after the write.
+   */
+  async decide(
+    youngPersonIds: readonly string[],
+    decide: (states: ReadonlyMap<string, ProjectionState>, q: Queryable) => Promise<Decision> | Decision,
+    options: { tx?: Queryable } = {},
+  ): Promise<Map<string, ProjectionState>> {
+    return this.run(options.tx, async (q) => {
+      const states = await this.lockAndLoad(q, youngPersonIds, {});
+      const d = await decide(states, q);
+      if (!d.events.length) {
+        if (d.audit?.length) await this.auditTrail.record(d.audit, q);
+        return states;
       }
-      await insertRows(
-        q,
-        'INSERT INTO events (id, schema_version, council_id, young_person_id, sequence, actor_id, actor_role, type, payload, facts, at, idempotency_key)',
-        12,
-        stored.map((s) => [
-          s.id,
-          s.schemaVersion,
-          s.councilId,
-          s.youngPersonId,
-          s.sequence,
-          s.actorId,
-          s.actorRole,
-          s.type,
-          JSON.stringify(s.payload),
-          JSON.stringify(s.facts),
-          s.at,
-          keys.get(s) ?? null,
-        ]),
-      );
-      await this.records.write(q, [...states.values()]);
-      if (options.audit?.length) await this.auditTrail.record(options.audit, q);
-      return states;
-    };
+      for (const e of d.events)
+        if (!states.has(e.youngPersonId)) throw new Error(`decide: event for ${e.youngPersonId} was not locked`);
+      return this.appendLoaded(q, states, d.events, d.audit ?? []);
+    });
+  }
+
+  /** One young person's stored events in the current format, read with `q` (e.g. inside a transaction). */
+  async read(q: Queryable, youngPersonId: string): Promise<RecordEvent[]> {
+    const rows = await q.query('SELECT * FROM events WHERE young_person_id = $1 ORDER BY sequence', [youngPersonId]);
+    return readRecord(rows.map(toStored));
+  }
+
+  private async run<T>(tx: Queryable | undefined, fn: (q: Queryable) => Promise<T>): Promise<T> {
     try {
-      return await (options.tx ? run(options.tx) : this.db.transaction(run));
+      return await (tx ? fn(tx) : this.db.transaction(fn));
     } catch (e) {
       throw asDuplicate(e);
     }
   }
 
+  /** Numbers, applies, checks and inserts the events, writes the changed projection rows and the audit rows. */
+  private async appendLoaded(
+    q: Queryable,
+    states: Map<string, ProjectionState>,
+    events: readonly NewEvent[],
+    audit: readonly AuditInput[],
+  ): Promise<Map<string, ProjectionState>> {
+    const seqRows = await q.query(
+      'SELECT young_person_id, max(sequence) AS s FROM events WHERE young_person_id = ANY($1) GROUP BY young_person_id',
+      [[...states.keys()]],
+    );
+    const seq = new Map(seqRows.map((r) => [String(r.young_person_id), Number(r.s)]));
+    const stored: RecordEvent[] = [];
+    const keys = new Map<RecordEvent, string>();
+    for (const e of events) {
+      const state = states.get(e.youngPersonId) as ProjectionState;
+      if (state.youngPerson && state.youngPerson.councilId !== e.councilId) {
+        throw new ConflictError('The event belongs to another council than its young person.');
+      }
+      const sequence = (seq.get(e.youngPersonId) ?? 0) + 1;
+      seq.set(e.youngPersonId, sequence);
+      const { key, ...draft } = e;
+      const s = checkRecordEvent(
+        appendToProjection(state, draft as EventDraft, { id: newId('ev'), sequence }),
+        `new ${e.type} event`,
+      );
+      stored.push(s);
+      if (key) keys.set(s, key);
+    }
+    await insertRows(
+      q,
+      'INSERT INTO events (id, schema_version, council_id, young_person_id, sequence, actor_id, actor_role, type, payload, facts, at, idempotency_key)',
+      12,
+      stored.map((s) => [
+        s.id,
+        s.schemaVersion,
+        s.councilId,
+        s.youngPersonId,
+        s.sequence,
+        s.actorId,
+        s.actorRole,
+        s.type,
+        JSON.stringify(s.payload),
+        JSON.stringify(s.facts),
+        s.at,
+        keys.get(s) ?? null,
+      ]),
+    );
+    await this.records.write(q, [...states.values()]);
+    if (audit.length) await this.auditTrail.record(audit, q);
+    return states;
+  }
+
   /** One writer per young person at a time; the versions the caller read must still hold. */
   private async lockAndLoad(
     q: Queryable,
-    events: readonly NewEvent[],
+    ids: readonly string[],
     expect: AppendExpectations,
   ): Promise<Map<string, ProjectionState>> {
-    const ids = [...new Set(events.map((e) => e.youngPersonId))];
     // PostgreSQL row locks; PGlite has one connection anyway.
-    await q.query('SELECT id FROM young_people WHERE id = ANY($1) ORDER BY id FOR UPDATE', [ids]);
+    await q.query('SELECT id FROM young_people WHERE id = ANY($1) ORDER BY id FOR UPDATE', [[...ids]]);
     const states = await this.records.load(q, ids);
     for (const [kind, map] of [
       ['plans', expect.plans],
@@ -253,10 +304,7 @@ export class EventLog {
   }
 
   /** One young person's events in the current format (older ones upgraded), each checked against its schema. */
-  async listEvents(youngPersonId: string): Promise<RecordEvent[]> {
-    const rows = await this.db.query('SELECT * FROM events WHERE young_person_id = $1 ORDER BY sequence', [
-      youngPersonId,
-    ]);
-    return readRecord(rows.map(toStored));
+  listEvents(youngPersonId: string): Promise<RecordEvent[]> {
+    return this.read(this.db, youngPersonId);
   }
 }

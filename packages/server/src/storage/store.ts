@@ -30,7 +30,7 @@ import { WebhookDeliveries } from './webhook-deliveries.js';
 export type { Actor, Council, CreateStaffUserInput, StaffRole, Team, User, UserPatch } from './accounts.js';
 export { applyUserPatch, SEED_ACTOR } from './accounts.js';
 export type { AuditEntry, AuditInput } from './audit.js';
-export type { AppendExpectations, AppendOptions, CreateYoungPersonInput, NewEvent } from './event-log.js';
+export type { AppendExpectations, AppendOptions, CreateYoungPersonInput, Decision, NewEvent } from './event-log.js';
 export { DuplicateEventError } from './event-log.js';
 export { ConflictError } from './rows.js';
 export type { SessionRecord } from './sessions.js';
