@@ -152,9 +152,13 @@ describe('the onward dispatcher', () => {
   it('lists the commands, shows a command’s help and refuses unknown commands', async () => {
     const help = capture(dir);
     expect(await run(['help'], help)).toBe(0);
-    expect(help.stdout).toContain(
-      '  content check  Check question sets and wording (ids, missing wording, length, reading ease).',
+    // Names padded to the longest command's, then its summary.
+    expect(help.stdout).toContainEqual(
+      expect.stringMatching(
+        /^ {2}content check +Check question sets and wording \(ids, missing wording, length, reading ease\)\.$/,
+      ),
     );
+    expect(help.stdout).toContainEqual(expect.stringMatching(/^ {2}import young-people +Import young people from/));
     const one = capture(dir);
     expect(await run(['help', 'content', 'check'], one)).toBe(0);
     expect(one.stdout[0]).toMatch(/^Usage: onward content check/);

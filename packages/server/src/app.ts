@@ -16,6 +16,7 @@ import { CSRF_COOKIE, registerAuthRoutes, SESSION_COOKIE } from './routes/auth.j
 import { registerCaseRoutes } from './routes/cases.js';
 import { registerCheckInRoutes } from './routes/check-ins.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerImportRoutes } from './routes/imports.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerSetupRoutes } from './routes/setup.js';
@@ -175,6 +176,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
   app.get('/api/openapi.json', (c) => c.json(openApi));
   registerAuthRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerImportRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerCheckInRoutes(app, deps);
   registerStayingPutRoutes(app, deps);

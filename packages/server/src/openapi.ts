@@ -11,7 +11,8 @@ export interface RouteSpec {
   summary: string;
   /** Who may call it (people read this; the security test checks it). */
   who: string;
-  body?: SchemaName;
+  /** The JSON body's schema, or 'csv' for a text/csv file. */
+  body?: SchemaName | 'csv';
   /** Success status and what comes back. */
   ok: number;
   returns?: SchemaName | 'json' | 'pdf' | 'csv' | 'none';
@@ -170,6 +171,16 @@ export const ROUTES: readonly RouteSpec[] = [
     who: 'admin, team-manager (own team)',
     body: 'apiYoungPersonCreateSchema',
     ok: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/imports/young-people',
+    summary:
+      'Import young people from a case-management CSV (Content-Type: text/csv): all or nothing, a re-import updates rather than duplicates; dryRun=true checks and saves nothing',
+    who: 'admin',
+    body: 'csv',
+    ok: 200,
+    query: ['dryRun'],
   },
   {
     method: 'get',
@@ -562,7 +573,17 @@ export function openApiDocument(): Record<string, unknown> {
       description: `Who: ${r.who}.`,
       operationId: `${r.method}${r.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
       ...(params.length || query.length ? { parameters: [...params, ...query] } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(r.body) } } } } : {}),
+      ...(r.body
+        ? {
+            requestBody: {
+              required: true,
+              content:
+                r.body === 'csv'
+                  ? { 'text/csv': { schema: { type: 'string' } } }
+                  : { 'application/json': { schema: ref(r.body) } },
+            },
+          }
+        : {}),
       security: r.anonymous
         ? []
         : r.apiToken

@@ -56,6 +56,8 @@ interface Row {
   /** Path with real ids. */
   url: (ids: Ids) => string;
   body?: (who: Who, ids: Ids) => unknown;
+  /** Request headers besides the caller's (e.g. a CSV body's content type). */
+  headers?: Record<string, string>;
   allowed: Who[];
   /** Statuses that count as "got through" for allowed callers besides 2xx (e.g. 409 when the state forbids it). */
   alsoOk?: number[];
@@ -160,6 +162,18 @@ const TABLE: Row[] = [
     }),
     allowed: ['admin', 'tm'],
     alsoRefused: [400],
+  },
+  {
+    method: 'post',
+    path: '/api/imports/young-people',
+    // A dry run, so those let through save nothing; each admin's file names their own council's team and PA.
+    url: () => '/api/imports/young-people?dryRun=true',
+    headers: { 'content-type': 'text/csv' },
+    body: (who) =>
+      `external_id,name,date_of_birth,category,team_id,pa_id\nSEC-1,New ${who},2009-02-02,eligible,${
+        who === 'otherAdmin' ? 'tx,u-otherPa' : 't1,u-pa'
+      }\n`,
+    allowed: ['admin', 'otherAdmin'],
   },
   { method: 'get', path: '/api/young-people/:id', url: () => '/api/young-people/yp1', allowed: CASE },
   {
@@ -489,8 +503,10 @@ describe('security: every route × every caller', () => {
   const send = async (row: Row, who: Who) => {
     const client =
       who === 'token' || who === 'otherToken' ? (clients.get('anon') as Client) : (clients.get(who) as Client);
-    const headers: Record<string, string> =
-      who === 'token' || who === 'otherToken' ? { authorization: `Bearer ${tokens[who]}` } : {};
+    const headers: Record<string, string> = {
+      ...row.headers,
+      ...(who === 'token' || who === 'otherToken' ? { authorization: `Bearer ${tokens[who]}` } : {}),
+    };
     let b = row.body?.(who, ids);
     if (b === 'CURRENT_PLAN') b = (await w.store.getPlan(ids.draft))?.doc;
     return client.req(row.method.toUpperCase(), row.url(ids), b, headers);

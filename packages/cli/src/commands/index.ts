@@ -3,7 +3,8 @@
 // help, dispatch and exit codes come from cli.ts.
 import type { Command } from '../command.js';
 import { contentCheck } from './content-check.js';
+import { importCommand } from './import.js';
 import { report } from './report.js';
 import { setup } from './setup.js';
 
-export const COMMANDS: readonly Command[] = [contentCheck, report, setup];
+export const COMMANDS: readonly Command[] = [contentCheck, importCommand, report, setup];

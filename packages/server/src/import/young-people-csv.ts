@@ -45,7 +45,8 @@ export interface DryRun {
 
 export const MAX_IMPORT_ROWS = 20_000;
 
-function columnFor(field: string): string | undefined {
+/** The CSV column a body field comes from. */
+export function columnFor(field: string): string | undefined {
   for (const [col, f] of Object.entries(YOUNG_PEOPLE_COLUMNS)) if (f === field) return col;
   return undefined;
 }

@@ -1,7 +1,8 @@
 // Young people: the caseload lists, registering and allocating, their story (the event log) and invitations.
-import { eventsForViewer, type LifecycleSnapshot, planReview, recordEvents, ukDate } from '@onward/engine';
+import { eventsForViewer, type LifecycleSnapshot, planReview, recordEvents } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, caseloadScope, seesCase } from '../access.js';
+import { type Allocation, allocationProblems, dateOfBirthProblem } from '../allocation.js';
 import { audit, body, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
@@ -78,25 +79,17 @@ export async function visibleYoungPerson(
   return yp;
 }
 
-async function checkAllocation(
-  store: Store,
-  councilId: string,
-  b: { teamId?: string; paId?: string; socialWorkerId?: string },
-) {
-  const errors: { path: string; message: string }[] = [];
-  if (b.teamId) {
-    const t = await store.getTeam(b.teamId);
-    if (!t || t.councilId !== councilId)
-      errors.push({ path: 'teamId', message: 'There is no such team in your council.' });
+async function checkAllocation(store: Store, councilId: string, b: Allocation) {
+  const team = b.teamId ? await store.getTeam(b.teamId) : undefined;
+  const users = new Map<string, User>();
+  for (const id of [b.paId, b.socialWorkerId]) {
+    const u = id ? await store.getUser(id) : undefined;
+    if (u) users.set(u.id, u);
   }
-  const staff = async (id: string | undefined, role: User['role'], path: string, what: string) => {
-    if (!id) return;
-    const u = await store.getUser(id);
-    if (!u || u.councilId !== councilId || u.role !== role || u.disabled)
-      errors.push({ path, message: `There is no such ${what} in your council.` });
-  };
-  await staff(b.paId, 'pa', 'paId', 'PA');
-  await staff(b.socialWorkerId, 'social-worker', 'socialWorkerId', 'social worker');
+  const errors = allocationProblems(councilId, b, {
+    team: (id) => (team?.id === id ? team : undefined),
+    user: (id) => users.get(id),
+  });
   if (errors.length)
     throw new HttpProblem(400, 'invalid-body', `${errors.length} problem(s) with what was sent.`, errors);
 }
@@ -126,11 +119,8 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
     const b = await body(c, bodies.youngPersonCreate);
     if (u.role === 'team-manager' && b.teamId !== u.teamId)
       throw forbidden('A team manager can register young people in their own team only.');
-    // UK calendar dates: a baby born just after midnight in London is born "today" even while UTC says yesterday.
-    if (b.dateOfBirth > ukDate(now()))
-      throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [
-        { path: 'dateOfBirth', message: 'The date of birth cannot be in the future.' },
-      ]);
+    const born = dateOfBirthProblem(b.dateOfBirth, now());
+    if (born) throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [born]);
     await checkAllocation(store, u.councilId, b);
     const yp = await store.createYoungPerson({ ...b, councilId: u.councilId, actor: { id: u.id, role: u.role } });
     await audit(c, store, now(), 'create', 'young-person', yp.id, yp.id);

@@ -336,6 +336,23 @@ CREATE TABLE council_settings (
 );
 `,
   },
+  {
+    id: 8,
+    name: 'case-management ids of young people (CSV onboarding)',
+    sql: `
+-- The case-management system's person id (LCS, Mosaic, Eclipse) for each young person imported from it. The primary
+-- key makes a re-import idempotent in the database itself: the import claims each id with INSERT ... ON CONFLICT DO
+-- NOTHING, so two imports of one file at once register each young person once. Not a projection: a rebuild keeps it.
+CREATE TABLE young_person_external_ids (
+  council_id text NOT NULL REFERENCES councils(id),
+  external_id text NOT NULL,
+  young_person_id text NOT NULL UNIQUE,
+  import_id text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (council_id, external_id)
+);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
