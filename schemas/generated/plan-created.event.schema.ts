@@ -8770,6 +8770,15 @@ export const planCreatedEventSchema = {
               "maxLength": 64,
               "pattern": "^[A-Za-z0-9_.:/-]+$"
             },
+            "category": {
+              "enum": [
+                "eligible",
+                "relevant",
+                "former-relevant",
+                "qualifying"
+              ],
+              "description": "The young person's category when the plan started, from the plan itself: it decides who may take part in reviews (an Independent Reviewing Officer while the young person is eligible)."
+            },
             "rules": {
               "description": "The council's rules the plan runs under, copied from its settings when it started. null: a plan recorded before council rules existed, which keeps the rules it began under.",
               "oneOf": [

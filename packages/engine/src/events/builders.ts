@@ -108,8 +108,8 @@ export const recordEvents = {
   },
 
   /**
-   * A new plan; the lifecycle starts from the plan itself (its young person, PA, previous plan) and its author, and
-   * with the council's rules (`pathwayPlanRules(settings)`) when given: the plan keeps them from then on.
+   * A new plan; the lifecycle starts from the plan itself (its young person, their category, PA, previous plan) and
+   * its author, and with the council's rules (`pathwayPlanRules(settings)`) when given: the plan keeps them from then on.
    */
   planCreated(m: Moment, plan: PathwayPlan, rules?: PathwayPlanRules) {
     const start = {
@@ -119,6 +119,8 @@ export const recordEvents = {
       paId: plan.pa.id,
       startedBy: m.actor.id,
       ...(plan.previousPlanId ? { previousPlanId: plan.previousPlanId } : {}),
+      // The category decides who may take part in reviews (an IRO while the young person is eligible).
+      ...(plan.youngPerson.category ? { category: plan.youngPerson.category } : {}),
       ...(rules ? { rules: { ...rules } } : {}),
     };
     return draft(m, 'plan.created', { plan, start });
