@@ -1,24 +1,26 @@
 // Writes the demo data into the server's store as the event log the real service would have written: each
-// plan, check-in and Staying Put arrangement is replayed through the engine's lifecycles (startLifecycle,
-// transition) with its historical times, so every state in the demo is one the service itself could reach.
+// event is made by the engine's builders (recordEvents), as the server's routes make them, and applied through
+// the engine's reducer with its historical time, so every state in the demo is one the service itself reaches.
 import {
   type Actor,
-  type AnyChecklist,
-  agreementParties,
+  applyRecordEvent,
   defaultCouncilSettings,
+  type EventDraft,
   emptyChecklist,
+  emptyProjection,
   type LifecycleEvent,
-  type LifecycleName,
-  type LifecycleSnapshot,
+  LifecycleRefusedError,
+  type Moment,
+  type NamedPerson,
   type PathwayPlan,
+  type PlanRecord,
+  type ProjectionState,
   pathwayPlanRules,
   questionSet,
+  recordEvents,
   requiredSigners,
   type StayingPutContext,
-  startLifecycle,
   stayingPutRules,
-  transition,
-  upgradeRecord,
 } from '@onward/engine';
 import type { NewEvent, RenderContext, Store } from '@onward/server';
 import type { SeedCouncil, SeedData, SeedStaff, SeedYoungPerson } from './seed.js';
@@ -55,26 +57,37 @@ export interface LoadReport {
   ms: number;
 }
 
-class Replay {
-  snapshot: LifecycleSnapshot;
+/**
+ * The record being written for one young person, checked as it is written: each event comes from the engine's
+ * builders and is applied to a projection through the same reducer the server uses (which re-runs the lifecycle
+ * machines), so the demo can only hold steps the service itself would accept. A refused step is counted and left
+ * out; the store checks every event again when it is appended.
+ */
+class RecordWriter {
+  readonly events: NewEvent[] = [];
+  readonly state: ProjectionState = emptyProjection();
   refused = 0;
   constructor(
-    readonly name: LifecycleName,
-    input: unknown,
-    at: string,
-  ) {
-    this.snapshot = startLifecycle(name, input, new Date(at));
+    readonly councilId: string,
+    readonly youngPersonId: string,
+  ) {}
+  moment(actor: Actor, at: string): Moment {
+    return { councilId: this.councilId, youngPersonId: this.youngPersonId, actor, at };
   }
-  /** Takes a step; false (and nothing changes) when the lifecycle refuses it. */
-  step(actor: Actor, event: LifecycleEvent, at: string): { from: string; to: string } | undefined {
-    const from = this.snapshot.state;
-    const r = transition(this.name, actor, event, this.snapshot, new Date(at));
-    if (!r.ok) {
+  /** Adds the event when its lifecycle accepts it; false (and nothing changes) when it refuses. */
+  add(e: EventDraft): boolean {
+    try {
+      applyRecordEvent(this.state, e);
+    } catch (err) {
+      if (!(err instanceof LifecycleRefusedError)) throw err;
       this.refused++;
-      return undefined;
+      return false;
     }
-    this.snapshot = r.snapshot;
-    return { from, to: r.snapshot.state };
+    this.events.push(e);
+    return true;
+  }
+  plan(id: string): PlanRecord {
+    return this.state.plans.get(id)!;
   }
 }
 
@@ -90,45 +103,22 @@ function later(at: string, minutes: number): string {
   return new Date(Date.parse(at) + minutes * 60_000).toISOString();
 }
 
-/**
- * The seed works out its story as format-1 events (each with the lifecycle state it led to), then writes them in
- * the current format through the engine's upgrader: the upgrader re-runs the machines and refuses any event whose
- * recorded state they do not reach, so the demo can only hold histories the service itself could have written.
- */
-function currentFormat(events: NewEvent[], yp: SeedYoungPerson): NewEvent[] {
-  const stored = events.map((e, i) => ({ ...(e as object), id: `seed-${i}`, sequence: i + 1, schemaVersion: 1 }));
-  const known = { teamId: yp.teamId, category: yp.category, paId: yp.paId };
-  return upgradeRecord(stored as unknown as Parameters<typeof upgradeRecord>[0], known).map(
-    ({ id: _id, sequence: _s, facts: _f, ...draft }) => draft as unknown as NewEvent,
-  );
-}
-
 function eventsFor(
   council: SeedCouncil,
   yp: SeedYoungPerson,
   staff: Map<string, SeedStaff>,
   today: string,
 ): { events: NewEvent[]; refused: number } {
-  const events: NewEvent[] = [];
-  let refused = 0;
+  const w = new RecordWriter(council.id, yp.id);
   // The council's rules (the reference app's councils use the defaults for their nation).
   const settings = defaultCouncilSettings(council.nation);
-  const ev = (type: NewEvent['type'], payload: Record<string, unknown>, at: string, actor: Actor) =>
-    events.push({
-      councilId: council.id,
-      youngPersonId: yp.id,
-      type,
-      payload,
-      at,
-      actorId: actor.id,
-      actorRole: actor.role,
-    } as NewEvent);
   const team = council.teams.find((t) => t.id === yp.teamId)!;
   const manager = staff.get(team.managerId)!;
   const mActor: Actor = { id: manager.id, role: 'team-manager' };
   const ypActor: Actor = { id: yp.id, role: 'young-person' };
+  const named = (id: string): NamedPerson => ({ id, name: id === yp.id ? yp.name : (staff.get(id)?.name ?? id) });
   const set = questionSet();
-  let previous: { id: string; replay: Replay } | undefined;
+  let previous: string | undefined;
 
   for (const sp of yp.plans) {
     const doc = sp.plan;
@@ -136,35 +126,15 @@ function eventsFor(
     const paActor: Actor = { id: pa.id, role: 'pa' };
     const start = sp.history[0]!.at;
     // At a review the PA starts it on the previous plan, which then waits to be replaced.
-    if (previous) {
-      const moved = previous.replay.step(paActor, { type: 'plan.review.start', nextPlanId: doc.id }, start);
-      if (moved)
-        ev(
-          'plan.transition',
-          {
-            planId: previous.id,
-            event: { type: 'plan.review.start' },
-            ...moved,
-            lifecycle: previous.replay.snapshot,
-            by: { id: pa.id, name: pa.name },
-          },
-          start,
-          paActor,
-        );
-    }
-    const replay = new Replay(
-      'pathway-plan',
-      {
-        planId: doc.id,
-        youngPersonId: yp.id,
-        dateOfBirth: yp.dateOfBirth,
-        paId: pa.id,
-        ...(doc.previousPlanId ? { previousPlanId: doc.previousPlanId } : {}),
-        category: doc.youngPerson.category,
-        rules: pathwayPlanRules(settings),
-      },
-      start,
-    );
+    if (previous)
+      w.add(
+        recordEvents.planStep(
+          w.moment(paActor, start),
+          previous,
+          { type: 'plan.review.start', nextPlanId: doc.id },
+          pa,
+        ),
+      );
     const base: PathwayPlan = {
       ...doc,
       checklist: emptyChecklist(set) as PathwayPlan['checklist'],
@@ -175,17 +145,8 @@ function eventsFor(
     delete base.authorised;
     delete base.nextReview;
     delete base.returns;
-    ev('plan.created', { plan: base, lifecycle: replay.snapshot }, start, paActor);
-    for (const a of doc.engagement.attempts) {
-      if (
-        replay.step(
-          paActor,
-          { type: 'plan.engagement.record', method: a.method, outcome: a.outcome, madeAt: a.at },
-          a.at,
-        )
-      )
-        ev('plan.engagement-attempt', { planId: doc.id, attempt: a, lifecycle: replay.snapshot }, a.at, paActor);
-    }
+    if (!w.add(recordEvents.planCreated(w.moment(paActor, start), base, pathwayPlanRules(settings)))) break;
+    for (const a of doc.engagement.attempts) w.add(recordEvents.engagementAttempt(w.moment(paActor, a.at), doc.id, a));
     const answers = Object.values(
       doc.checklist.answers as Record<string, Record<string, { at: string; by: string }>>,
     ).flatMap((d) => Object.values(d));
@@ -198,20 +159,7 @@ function eventsFor(
         .at(-1) ?? start;
     if (withoutYp) {
       const at = later(lastAt, 60);
-      const moved = replay.step(paActor, { type: 'plan.completeWithoutYoungPerson' }, at);
-      if (moved)
-        ev(
-          'plan.transition',
-          {
-            planId: doc.id,
-            event: { type: 'plan.completeWithoutYoungPerson' },
-            ...moved,
-            lifecycle: replay.snapshot,
-            by: { id: pa.id, name: pa.name },
-          },
-          at,
-          paActor,
-        );
+      w.add(recordEvents.planStep(w.moment(paActor, at), doc.id, { type: 'plan.completeWithoutYoungPerson' }, pa));
       // Later steps come after it: the log is sorted by time, and submitting needs this step first.
       lastAt = at;
     }
@@ -222,79 +170,37 @@ function eventsFor(
           : doc.engagement.completedBy === 'together'
             ? 'together'
             : 'apart';
-      const actor = withoutYp ? paActor : ypActor;
       const at = answeredAt < lastAt ? later(lastAt, 5) : answeredAt;
-      if (replay.step(actor, { type: 'plan.checklist.update', how }, at))
-        ev(
-          'plan.checklist-saved',
-          { planId: doc.id, checklist: doc.checklist as AnyChecklist, lifecycle: replay.snapshot },
-          at,
-          actor,
-        );
+      const m = w.moment(withoutYp ? paActor : ypActor, at);
+      w.add(recordEvents.checklistSaved(m, w.plan(doc.id).doc, doc.checklist, how));
       lastAt = at;
     }
     // The PA's part of the plan: goals, contingency, views, codes (sign-offs and returns come from the steps).
-    const saved: PathwayPlan = { ...doc, signOffs: doc.signOffs.filter((s) => s.role !== 'team-manager') };
-    delete saved.authorised;
-    delete saved.nextReview;
-    delete saved.returns;
     const savedAt = later(lastAt, 30);
-    ev('plan.saved', { planId: doc.id, plan: saved }, savedAt, paActor);
+    w.add(recordEvents.planSaved(w.moment(paActor, savedAt), w.plan(doc.id).doc, doc));
     let stepAt = savedAt;
     for (const h of sp.history.slice(1)) {
       if (h.type === 'plan.engagement') continue;
       const actor: Actor = h.type === 'plan.submit' ? paActor : mActor;
       const by = h.type === 'plan.submit' ? pa : manager;
-      const event: LifecycleEvent =
-        h.type === 'plan.authorise'
-          ? {
-              type: h.type,
-              wording: {
-                questionSetVersion: set.version,
-                locale: doc.wording?.locale ?? 'en-GB',
-                variant: doc.wording?.variant ?? 'standard',
-              },
-            }
-          : h.type === 'plan.return'
-            ? { type: h.type, comment: h.comment ?? '' }
-            : { type: h.type };
       // Each step after the one before (the log is sorted by time).
       const at = h.at <= stepAt ? later(stepAt, 10) : h.at;
       stepAt = at;
-      const moved = replay.step(actor, event, at);
-      if (!moved) break;
-      ev(
-        'plan.transition',
-        {
-          planId: doc.id,
-          event,
-          ...moved,
-          ...(h.comment ? { comment: h.comment } : {}),
-          lifecycle: replay.snapshot,
-          by: { id: by.id, name: by.name },
-        },
-        at,
-        actor,
-      );
-      if (h.type === 'plan.authorise' && previous) {
-        const sup = previous.replay.step(mActor, { type: 'plan.supersede' }, later(at, 1));
-        if (sup)
-          ev(
-            'plan.transition',
-            {
-              planId: previous.id,
-              event: { type: 'plan.supersede' },
-              ...sup,
-              lifecycle: previous.replay.snapshot,
-              by: { id: manager.id, name: manager.name },
-            },
-            later(at, 1),
-            mActor,
-          );
-      }
+      const m = w.moment(actor, at);
+      const e =
+        h.type === 'plan.authorise'
+          ? recordEvents.planAuthorised(m, w.plan(doc.id).doc, by)
+          : recordEvents.planStep(
+              m,
+              doc.id,
+              h.type === 'plan.return' ? { type: h.type, comment: h.comment ?? '' } : { type: h.type },
+              by,
+            );
+      if (!w.add(e)) break;
+      if (h.type === 'plan.authorise' && previous)
+        w.add(recordEvents.planStep(w.moment(mActor, later(at, 1)), previous, { type: 'plan.supersede' }, manager));
     }
-    refused += replay.refused;
-    previous = { id: doc.id, replay };
+    previous = doc.id;
   }
 
   // At 25 the service ends: the last plan is closed on the birthday (if that day has come).
@@ -302,40 +208,21 @@ function eventsFor(
   if (
     previous &&
     twentyFive <= today &&
-    ['active', 'reviewDue', 'draft', 'returned', 'submitted'].includes(previous.replay.snapshot.state)
+    ['active', 'reviewDue', 'draft', 'returned', 'submitted'].includes(w.plan(previous).state)
   ) {
-    const at = `${twentyFive}T09:30:00.000Z`;
-    const moved = previous.replay.step(mActor, { type: 'plan.close', reason: 'turned-25' }, at);
-    if (moved)
-      ev(
-        'plan.transition',
-        {
-          planId: previous.id,
-          event: { type: 'plan.close', reason: 'turned-25' },
-          ...moved,
-          lifecycle: previous.replay.snapshot,
-          by: { id: manager.id, name: manager.name },
-        },
-        at,
-        mActor,
-      );
+    const m = w.moment(mActor, `${twentyFive}T09:30:00.000Z`);
+    w.add(recordEvents.planStep(m, previous, { type: 'plan.close', reason: 'turned-25' }, manager));
   }
 
   for (const c of yp.checkIns) {
-    const replay = new Replay('check-in', { checkInId: c.id, youngPersonId: yp.id, paId: yp.paId }, c.at);
-    if (replay.step(ypActor, { type: 'checkIn.submit', moods: c.moods }, c.at)) {
-      ev('check-in.recorded', { checkIn: c, lifecycle: replay.snapshot }, c.at, ypActor);
-      // Older help requests have been seen by the PA; those from the last fortnight are still open.
-      if (
-        replay.snapshot.state === 'helpRequested' &&
-        Date.parse(c.at) < Date.parse(`${today}T00:00:00Z`) - 14 * 86_400_000
-      ) {
-        const at = later(c.at, 60 * 20);
-        if (replay.step({ id: yp.paId, role: 'pa' }, { type: 'checkIn.acknowledge' }, at))
-          ev('check-in.acknowledged', { checkInId: c.id, lifecycle: replay.snapshot }, at, { id: yp.paId, role: 'pa' });
-      }
-    }
-    refused += replay.refused;
+    if (!w.add(recordEvents.checkInRecorded(w.moment(ypActor, c.at), c, yp.paId))) continue;
+    // Older help requests have been seen by the PA; those from the last fortnight are still open.
+    const recorded = w.state.checkIns.get(c.id)!;
+    if (
+      recorded.lifecycle.state === 'helpRequested' &&
+      Date.parse(c.at) < Date.parse(`${today}T00:00:00Z`) - 14 * 86_400_000
+    )
+      w.add(recordEvents.checkInAcknowledged(w.moment({ id: yp.paId, role: 'pa' }, later(c.at, 60 * 20)), c.id));
   }
 
   const sp = yp.stayingPut;
@@ -347,41 +234,22 @@ function eventsFor(
     const stepAt = (s: string) => `${sp.steps.find((x) => x.step === s)?.at}T11:00:00.000Z`;
     const has = (s: string) => sp.steps.some((x) => x.step === s);
     const first = stepAt('identified');
-    const replay = new Replay(
-      'staying-put',
-      {
-        arrangementId: sp.id,
-        youngPersonId: yp.id,
-        dateOfBirth: yp.dateOfBirth,
-        carerIds: sp.carerIds,
-        paId: pa.id,
-        ...(sw ? { socialWorkerId: sw } : {}),
-        ...(ssw ? { supervisingSocialWorkerId: ssw.id } : {}),
-        carerFostersOthers: sp.agreement?.checks?.dbsNeeded ?? false,
-        identifiedOn: first.slice(0, 10),
-        rules: stayingPutRules(settings),
-      },
-      first,
-    );
-    ev(
-      'staying-put.created',
-      {
-        arrangementId: sp.id,
-        carerUserIds: sp.carerIds,
-        ...(ssw ? { supervisingSocialWorkerId: ssw.id } : {}),
-        lifecycle: replay.snapshot,
-      },
-      first,
-      paActor,
-    );
-    const go = (actor: Actor, event: LifecycleEvent, at: string) => {
-      const moved = replay.step(actor, event, at);
-      if (moved)
-        ev('staying-put.transition', { arrangementId: sp.id, event, ...moved, lifecycle: replay.snapshot }, at, actor);
-      return Boolean(moved);
-    };
+    const created = recordEvents.stayingPutCreated(w.moment(paActor, first), {
+      arrangementId: sp.id,
+      youngPersonId: yp.id,
+      dateOfBirth: yp.dateOfBirth,
+      carerIds: sp.carerIds,
+      paId: pa.id,
+      ...(sw ? { socialWorkerId: sw } : {}),
+      ...(ssw ? { supervisingSocialWorkerId: ssw.id } : {}),
+      carerFostersOthers: sp.agreement?.checks?.dbsNeeded ?? false,
+      identifiedOn: first.slice(0, 10),
+      rules: stayingPutRules(settings),
+    });
+    let ok = w.add(created);
+    const go = (actor: Actor, event: LifecycleEvent, at: string) =>
+      w.add(recordEvents.stayingPutStep(w.moment(actor, at), sp.id, event, named(actor.id)));
     const day = (s: string) => stepAt(s).slice(0, 10);
-    let ok = true;
     if (ok && has('discussed'))
       ok = go(
         paActor,
@@ -407,28 +275,12 @@ function eventsFor(
         },
         stepAt('agreement-meeting'),
       );
-    if (ok && has('agreement-drafted') && sp.agreement) {
-      ok = go(
-        paActor,
-        {
-          type: 'stayingPut.agreement.draft',
-          agreementId: sp.agreement.id,
-          // The agreement names its parties: the young person, each carer and the allocated workers.
-          parties: agreementParties(yp.id, sp.agreement),
-        },
-        stepAt('agreement-drafted'),
-      );
-      if (ok)
-        ev(
-          'staying-put.agreement-saved',
-          { arrangementId: sp.id, agreement: sp.agreement },
-          later(stepAt('agreement-drafted'), 1),
-          paActor,
-        );
-    }
+    // The agreement drafted and saved in one event (it names its parties: the young person, each carer, the workers).
+    if (ok && has('agreement-drafted') && sp.agreement)
+      ok = w.add(recordEvents.agreementSaved(w.moment(paActor, stepAt('agreement-drafted')), sp.id, sp.agreement));
     if (ok && has('signed')) {
-      const signers = requiredSigners(replay.snapshot.context as StayingPutContext);
-      signers.forEach((s, i) => {
+      const context = w.state.arrangements.get(sp.id)!.lifecycle.context as StayingPutContext;
+      requiredSigners(context).forEach((s, i) => {
         if (ok) ok = go({ id: s.id, role: s.party }, { type: 'stayingPut.agreement.sign' }, later(stepAt('signed'), i));
       });
     }
@@ -463,7 +315,7 @@ function eventsFor(
     if (ok && has('ended') && sp.ended) {
       const last = yp.plans.at(-1)?.plan.ssda903;
       const activity = last?.activity && last.activity !== '0' ? last.activity : 'F2';
-      ok = go(
+      go(
         paActor,
         {
           type: 'stayingPut.end',
@@ -475,10 +327,10 @@ function eventsFor(
         `${sp.ended.at}T12:00:00.000Z`,
       );
     }
-    refused += replay.refused;
   }
-  events.sort((a, b) => (a.at! < b.at! ? -1 : a.at! > b.at! ? 1 : 0));
-  return { events: currentFormat(events, yp), refused };
+  // One log, in time order (each record's own steps are already in order; the records interleave).
+  const events = [...w.events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return { events, refused: w.refused };
 }
 
 /**
