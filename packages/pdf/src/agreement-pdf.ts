@@ -55,7 +55,7 @@ export async function renderAgreementPdf(
 
   w.y = PAGE.top;
   w.paragraph(`${options.council.name} · ${copy}`, { size: 11, colour: 'secondary', after: 6, dir: 'ltr' });
-  w.paragraph(A.title, { size: 24, bold: true, colour: 'accent', after: 2, dir: 'ltr' });
+  w.title(A.title, { size: 24, bold: true, colour: 'accent', after: 2, dir: 'ltr' });
   w.paragraph(name, { size: 18, bold: true, after: 14, dir: 'ltr' });
   body(w, agreement, labels, viewer);
   if (w.missingGlyphs) {

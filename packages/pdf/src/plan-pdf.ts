@@ -72,9 +72,10 @@ export async function renderPlanPdf(plan: PathwayPlan, options: PlanPdfOptions):
 
   cover(w, plan, options, labels, name);
 
-  // "In my own words" comes first: the young person's views and disagreements, exactly as written.
+  // "In my own words" comes first: the young person's views and disagreements, exactly as written. It looks like a
+  // title (level 1) but is a part of the plan like the others (H2), under the plan's title (H1).
   w.newPage();
-  w.heading(L.ownWords, 1);
+  w.heading(L.ownWords, 1, 'H2');
   w.paragraph(L.ownWordsIntro, { colour: 'secondary', after: 10 });
   if (!plan.views.youngPerson && !plan.views.disagreements) w.paragraph(L.noViews);
   if (plan.views.youngPerson) {
@@ -139,7 +140,8 @@ function cover(w: Writer, plan: PathwayPlan, options: PlanPdfOptions, labels: La
   const L = labels.plan;
   w.y = PAGE.top + 40;
   w.paragraph(options.council.name, { size: 12, colour: 'secondary', after: 8, dir: 'ltr' });
-  w.paragraph(L.title, { size: 30, bold: true, colour: 'accent', after: 4, dir: 'ltr' });
+  // The plan's title (H1) and whose plan it is.
+  w.title(L.title, { size: 30, bold: true, colour: 'accent', after: 4, dir: 'ltr' });
   w.paragraph(name, { size: 22, bold: true, after: 18, dir: 'ltr' });
   w.paragraph(L.coverIntro, { size: 11, colour: 'secondary', after: 22 });
   w.facts([
@@ -199,32 +201,43 @@ function domainSection(
     const items = domain.questions.filter((q) => (getAnswer(checklist, q.id)?.value ?? 'none') === g.value);
     if (!items.length) continue;
     w.heading(g.heading, 3);
-    for (const q of items) {
-      const a = getAnswer(checklist, q.id);
-      const extra = [a?.help ? L.askedForHelp : '', a?.by === 'worker' ? L.noteByWorker : ''].filter(Boolean);
-      // Keep a question with its help mark and the start of its note.
-      w.keep(
-        w.heightOf(questionText(q.id), { bullet: true }) +
-          (extra.length ? w.heightOf(extra.join('; '), { indent: 14, size: 9 }) : 0) +
-          (a?.note ? Math.min(w.heightOf(a.note, { indent: 14, quote: true }), 45) : 0),
-      );
-      w.bullet(
-        questionText(q.id),
-        { colour: 'text', after: a?.note || extra.length ? 1 : 3 },
-        g.value === 'yes' ? '✓' : '•',
-      );
-      if (extra.length)
-        w.paragraph(`(${extra.join('; ')})`, { indent: 14, size: 9, colour: 'secondary', after: a?.note ? 2 : 4 });
-      if (a?.note) w.paragraph(a.note, { indent: 14, quote: true, after: 6 });
-    }
+    w.list(() => {
+      for (const q of items) {
+        const a = getAnswer(checklist, q.id);
+        const extra = [a?.help ? L.askedForHelp : '', a?.by === 'worker' ? L.noteByWorker : ''].filter(Boolean);
+        // Keep a question with its help mark and the start of its note.
+        w.keep(
+          w.heightOf(questionText(q.id), { bullet: true }) +
+            (extra.length ? w.heightOf(extra.join('; '), { indent: 14, size: 9 }) : 0) +
+            (a?.note ? Math.min(w.heightOf(a.note, { indent: 14, quote: true }), 45) : 0),
+        );
+        w.bullet(
+          questionText(q.id),
+          { colour: 'text', after: a?.note || extra.length ? 1 : 3 },
+          g.value === 'yes' ? '✓' : '•',
+          () => {
+            if (extra.length)
+              w.paragraph(`(${extra.join('; ')})`, {
+                indent: 14,
+                size: 9,
+                colour: 'secondary',
+                after: a?.note ? 2 : 4,
+              });
+            if (a?.note) w.paragraph(a.note, { indent: 14, quote: true, after: 6 });
+          },
+        );
+      }
+    });
   }
   const asked = help.filter((h) => h.question.domain === id);
   if (asked.length) {
     w.heading(L.helpRequests, 3);
-    for (const h of asked) {
-      const why = h.reasons.map((r) => (r === 'asked-for-help' ? L.askedForHelp : L.notEnoughHelp)).join('; ');
-      w.bullet(`${questionText(h.question.id)} (${why})`);
-    }
+    w.list(() => {
+      for (const h of asked) {
+        const why = h.reasons.map((r) => (r === 'asked-for-help' ? L.askedForHelp : L.notEnoughHelp)).join('; ');
+        w.bullet(`${questionText(h.question.id)} (${why})`);
+      }
+    });
   }
   if (dp?.goals?.length) {
     w.heading(L.goals, 3);

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { jsPDF } from 'jspdf';
 import { describe, expect, it } from 'vitest';
-import { hasPoppler, pdfText, pdfWordBoxes } from '#test-support/pdf.js';
+import { hasPoppler, pdfStructure, pdfText, pdfWordBoxes } from '#test-support/pdf.js';
 import { onwardSansRegular } from '../src/fonts/onward-sans.generated.js';
 import { createDocument, fileId, pdfDate, toBytes } from '../src/layout/document.js';
 import { wrap } from '../src/layout/text.js';
 import { FONT, metricsFor, PAGE, Writer } from '../src/layout/writer.js';
 import { SAMPLE_ANSWERS, WELSH_NOTE } from './fixtures/sample-plan.js';
+import { norm } from './support.js';
 
 const mono = (s: string) => Array.from(s).length * 6;
 
@@ -199,6 +200,16 @@ describe.skipIf(!hasPoppler)('Writer', () => {
     for (let i = 1; i <= 60; i++) expect(text).toContain(`Action number ${i} with`);
     const lastPages = text.split('\f').filter((p) => p.includes('Action number'));
     for (const p of lastPages) expect(p).toMatch(/What\s+Who/);
+    // In the structure the paragraph is one P across its pages, and the table has its header row once.
+    const tree = pdfStructure(bytes);
+    const kids = tree?.kids ?? [];
+    expect(kids.map((k) => k.role)).toEqual(['P', 'Table']);
+    expect(norm(kids[0]?.text ?? '')).toBe(norm('A sentence that goes on. '.repeat(400)));
+    const table = kids[1];
+    expect(table?.kids.map((k) => k.role)).toEqual(['THead', 'TBody']);
+    expect(table?.kids[0]?.kids).toHaveLength(1);
+    expect(table?.kids[1]?.kids).toHaveLength(60);
+    expect(lastPages.length).toBeGreaterThan(1);
   });
 
   it('splits a table row taller than a page (a note of many short lines) over pages, inside the margins', async () => {

@@ -3,7 +3,6 @@ import {
   allShippedWording,
   emptyChecklist,
   getAnswer,
-  needsHelp,
   type PathwayPlan,
   planVoice,
   questionSet,
@@ -15,99 +14,14 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasPoppler, pdfInfo, pdfText, pdfWordBoxes } from '#test-support/pdf.js';
 import { renderPlanPdf } from '../src/index.js';
-import { SAMPLE_ANSWERS, samplePlan, unansweredIds, WELSH_NOTE } from './fixtures/sample-plan.js';
+import { SAMPLE_ANSWERS, samplePlan, unansweredIds } from './fixtures/sample-plan.js';
+import { expectedOrder, TRICKY, trickyPlan } from './fixtures/tricky-plan.js';
 import { missingInOrder, norm, readingText, readText } from './support.js';
 
 const wording = shippedWording();
 const council = { name: 'Riverside Council' };
 const createdAt = new Date('2026-02-02T10:00:00Z');
 const set = questionSet(2);
-
-/** Notes with everything that could go wrong in a PDF: markup, PDF syntax, Welsh, quotes, length, scripts, emoji. */
-export const TRICKY = {
-  welsh: WELSH_NOTE,
-  markup:
-    '<script>alert("hi")</script> & <b>bold</b> (brackets) \\backslash\\ 100% done %% {braces} [x] /Name <<dict>> endstream )',
-  long: 'I want to explain properly. '.repeat(30).slice(0, 499).concat('!'),
-  unbroken: `https://example.org/my-college-portfolio/${'abcdefghij'.repeat(22)}`,
-  arabic: 'أنا من حلب وأحب عائلتي كثيرا',
-  mixed: 'My name in Arabic is أميرة and I like it',
-  pashto: 'زه غواړم چې خپل فایل ولولم',
-  emoji: 'Love it 😀 honestly',
-  quotes: '“Don’t give up,” she said — ‘never’.',
-} as const;
-
-function trickyPlan(): PathwayPlan {
-  const base = samplePlan();
-  let doc = base.checklist as AnyChecklist;
-  const put = (id: string, note: string) => {
-    const a = getAnswer(doc, id);
-    if (!a) throw new Error(`sample has no answer to ${id}`);
-    doc = setAnswer(
-      set,
-      doc,
-      id,
-      { value: a.value, note, ...(a.help ? { help: true } : {}) },
-      { by: a.by, locale: a.locale, variant: a.variant, at: a.at },
-    );
-  };
-  put('housing.heating', TRICKY.welsh);
-  put('housing.repair', TRICKY.markup);
-  put('health.emotions', TRICKY.long);
-  put('money.debt', TRICKY.unbroken);
-  put('identity.culture', TRICKY.arabic);
-  put('identity.belonging', TRICKY.mixed);
-  put('identity.past', TRICKY.pashto);
-  put('careers.happy', TRICKY.emoji);
-  put('careers.goals', TRICKY.quotes);
-  return {
-    ...base,
-    checklist: doc as PathwayPlan['checklist'],
-    views: { ...base.views, youngPerson: `I said (and I meant it) that 100% of this is \\mine\\. ${TRICKY.quotes}` },
-    engagement: {
-      attempts: [
-        { at: '2026-01-05T14:00:00.000Z', method: 'phone', outcome: 'no-reply' },
-        { at: '2026-01-09T14:00:00.000Z', method: 'message', outcome: 'no-reply', note: 'Texted twice, no reply.' },
-        {
-          at: '2026-01-14T10:00:00.000Z',
-          method: 'letter',
-          outcome: 'declined',
-          note: 'Said he was too busy with college.',
-        },
-      ],
-      completedBy: 'worker-without-young-person',
-    },
-  };
-}
-
-/** What the plan should say, in reading order: own words, then per domain the grouped answers and notes, the help
- * requests and the actions, then the engagement record and the sign-offs. */
-function expectedOrder(plan: PathwayPlan): string[] {
-  const doc = plan.checklist as AnyChecklist;
-  const out: string[] = [];
-  if (plan.views.youngPerson) out.push(plan.views.youngPerson);
-  if (plan.views.disagreements) out.push(plan.views.disagreements);
-  const help = needsHelp(set, doc);
-  for (const d of set.domains) {
-    for (const value of ['yes', 'no', 'not-relevant'] as const) {
-      for (const q of d.questions) {
-        const a = getAnswer(doc, q.id);
-        if (a?.value !== value) continue;
-        out.push(wording.question(q.id, { locale: 'en-GB', variant: 'standard' }).text);
-        if (a.note) out.push(a.note);
-      }
-    }
-    if (help.some((h) => h.question.domain === d.id)) out.push('Help I asked for');
-    for (const goal of plan.domains[d.id]?.goals ?? []) {
-      out.push(goal.goal);
-      for (const act of goal.actions) out.push(act.what, act.who);
-    }
-    if (plan.domains[d.id]?.paNotes) out.push(plan.domains[d.id]?.paNotes ?? '');
-  }
-  if (plan.contingency) out.push(plan.contingency);
-  for (const s of plan.signOffs) out.push(s.name);
-  return out;
-}
 
 describe('the sample plan fixture', () => {
   it('is a valid plan with 60+ answered questions, most with notes', () => {

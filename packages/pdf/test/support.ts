@@ -1,5 +1,5 @@
 // Helpers shared by this package's tests: text as a reader meets it, and an in-order search.
-import { pdfText } from '#test-support/pdf.js';
+import { decodePdfString, pdfText } from '#test-support/pdf.js';
 
 /** Compare text as read: Arabic presentation forms folded to letters (NFKC), bidi controls dropped, spaces collapsed. */
 export function norm(s: string): string {
@@ -34,4 +34,26 @@ export function missingInOrder(text: string, pieces: readonly string[]): string[
  * logical order), normalised. */
 export function readingText(bytes: Uint8Array): string {
   return norm(pdfText(bytes, []));
+}
+
+/** The PDF's objects as written (dictionaries are not compressed), by object number. */
+function objects(bytes: Uint8Array): Map<number, string> {
+  const raw = Buffer.from(bytes).toString('latin1');
+  const out = new Map<number, string>();
+  for (const m of raw.matchAll(/(?:^|\n)(\d+) 0 obj\s*([\s\S]*?)\s*endobj/g)) out.set(Number(m[1]), m[2] ?? '');
+  return out;
+}
+
+/** The document catalogue's dictionary. */
+export function catalog(bytes: Uint8Array): string {
+  return [...objects(bytes).values()].find((b) => /\/Type \/Catalog/.test(b)) ?? '';
+}
+
+/** Each structure element that carries ActualText: its type and the text (decoded). */
+export function actualTexts(bytes: Uint8Array): { role: string; text: string }[] {
+  return [...objects(bytes).values()].flatMap((body) => {
+    const at = /\/ActualText (<[0-9A-Fa-f]*>|\((?:\\.|[^\\)])*\))/.exec(body);
+    const role = /\/S \/(\w+)/.exec(body)?.[1];
+    return at?.[1] && role ? [{ role, text: decodePdfString(at[1]) }] : [];
+  });
 }

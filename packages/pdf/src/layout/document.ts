@@ -1,6 +1,7 @@
 // Creating a jspdf document: jspdf and the font are loaded on demand (dynamic import), so a page that offers
 // "Download PDF" carries neither until the button is pressed. Also the settings that make output deterministic.
 import type { jsPDF } from 'jspdf';
+import { xmp } from './tags.js';
 import { FONT } from './writer.js';
 
 export interface Loaded {
@@ -141,6 +142,17 @@ export function setMetadata(doc: jsPDF, meta: Metadata): void {
   doc.viewerPreferences({ DisplayDocTitle: true });
   doc.setCreationDate(pdfDate(meta.createdAt));
   doc.setFileId(fileId(meta.identity));
+  // XMP metadata: the same title, author, subject and language, and the PDF/UA-1 identifier.
+  (doc as unknown as { addMetadata(xml: string, raw: boolean): void }).addMetadata(
+    xmp({
+      title: meta.title,
+      author: meta.author,
+      subject: meta.subject,
+      language: lang,
+      created: meta.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    }),
+    true,
+  );
 }
 
 /** A PDF date string in UTC: D:YYYYMMDDHHmmSS+00'00'. jspdf only accepts years 1970-2037. */

@@ -56,6 +56,19 @@ export function clean(text: string): string {
  * each line's width is kept as it grows (the same lines as measuring each candidate line whole, in linear time).
  */
 export function wrap(text: string, width: number, measure: Measure | Metrics): string[] {
+  return wrapSpaced(text, width, measure).lines;
+}
+
+/**
+ * `wrap`, also saying after which lines the text had a space or a line break (`spaced[i]`), as opposed to a word
+ * broken between characters or the end. A drawn line then ends with that space, invisible, so text read from the
+ * PDF (a screen reader following the tags, copy and paste) keeps its words apart.
+ */
+export function wrapSpaced(
+  text: string,
+  width: number,
+  measure: Measure | Metrics,
+): { lines: string[]; spaced: boolean[] } {
   // The width of `prefix + piece`, given the advance of `prefix`; returns [points, advance of the whole].
   const grow: (prefix: string, prefixAdvance: number, piece: string) => readonly [number, number] =
     typeof measure === 'function'
@@ -65,10 +78,13 @@ export function wrap(text: string, width: number, measure: Measure | Metrics): s
           return [measure.points(a), a];
         };
   const out: string[] = [];
-  for (const para of clean(text).split('\n')) {
+  const spaced: boolean[] = [];
+  const paras = clean(text).split('\n');
+  paras.forEach((para, p) => {
     if (para.trim() === '') {
       out.push('');
-      continue;
+      spaced.push(true);
+      return;
     }
     let line = '';
     let lineAdvance = 0;
@@ -88,7 +104,10 @@ export function wrap(text: string, width: number, measure: Measure | Metrics): s
         lineAdvance = a;
         continue;
       }
-      if (line.trim() !== '') out.push(line.trimEnd());
+      if (line.trim() !== '') {
+        out.push(line.trimEnd());
+        spaced.push(true);
+      }
       line = '';
       lineAdvance = 0;
       const [tw, ta] = grow('', 0, token);
@@ -104,6 +123,7 @@ export function wrap(text: string, width: number, measure: Measure | Metrics): s
         const [cw, ca] = grow(chunk, chunkAdvance, ch);
         if (chunk !== '' && cw > width) {
           out.push(chunk);
+          spaced.push(false);
           chunk = ch;
           chunkAdvance = grow('', 0, ch)[1];
           continue;
@@ -115,9 +135,17 @@ export function wrap(text: string, width: number, measure: Measure | Metrics): s
       lineAdvance = chunkAdvance;
     }
     out.push(line.trimEnd());
-  }
+    spaced.push(p < paras.length - 1);
+  });
   // Leading and trailing blank lines carry nothing.
-  while (out.length > 1 && out[0] === '') out.shift();
-  while (out.length > 1 && out[out.length - 1] === '') out.pop();
-  return out;
+  while (out.length > 1 && out[0] === '') {
+    out.shift();
+    spaced.shift();
+  }
+  while (out.length > 1 && out[out.length - 1] === '') {
+    out.pop();
+    spaced.pop();
+  }
+  if (spaced.length) spaced[spaced.length - 1] = false;
+  return { lines: out, spaced };
 }

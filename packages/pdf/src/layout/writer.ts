@@ -1,9 +1,12 @@
 // A small flowing-document writer over jspdf: headings kept with what follows them, wrapped paragraphs, quoted
-// words, label/value lists and tables with repeated headers, page breaks, running headers and "Page n of N" footers.
-// Everything is measured before it is drawn, so nothing is drawn outside the page's margins.
+// words, label/value lists, bulleted lists and tables with repeated headers, page breaks, running headers and
+// "Page n of N" footers. Everything is measured before it is drawn, so nothing is drawn outside the page's margins.
+// Everything drawn is also tagged (./tags.ts): each heading, paragraph, list, table and quotation is a structure
+// element in reading order, and rules, shading, running headers and footers are artifacts.
 import type { jsPDF } from 'jspdf';
 import type { ParsedFont } from './document.js';
-import { clean, hasArabic, hasRtl, type Measure, type Metrics, paragraphDirection, wrap } from './text.js';
+import { type ArtifactKind, type Elem, type Role, Tagger } from './tags.js';
+import { clean, hasArabic, hasRtl, type Measure, type Metrics, paragraphDirection, wrapSpaced } from './text.js';
 
 /** Page geometry in points (A4 portrait). */
 export const PAGE = { width: 595.28, height: 841.89, left: 56, right: 56, top: 72, bottom: 68 } as const;
@@ -28,7 +31,7 @@ export interface TextStyle {
   readonly colour?: Colour;
   /** Extra indent from the left margin, in points. */
   readonly indent?: number;
-  /** Draw as quoted words: a bar in the margin beside the text. */
+  /** Draw as quoted words: a bar in the margin beside the text, tagged as a quotation (BlockQuote). */
   readonly quote?: boolean;
   /** Space after the paragraph, in points. */
   readonly after?: number;
@@ -38,6 +41,8 @@ export interface TextStyle {
    * the cover and other text of the document's frame, where an Arabic name sits inside an English line.
    */
   readonly dir?: 'auto' | 'ltr';
+  /** The language of these words when it is not the document's (BCP 47), for screen readers. */
+  readonly lang?: string;
 }
 
 export interface Column {
@@ -53,14 +58,20 @@ export interface Row {
   readonly bold?: boolean;
 }
 
+/** Heading levels as drawn (size and spacing); the structure level can differ (see `heading`). */
+export type Level = 1 | 2 | 3;
+
 interface Pending {
   readonly text: string;
-  readonly level: 1 | 2 | 3;
+  readonly level: Level;
+  readonly elem: Elem;
+  /** Outline depth (the structure level), or undefined for no bookmark. */
+  readonly depth: number | undefined;
 }
 
 const LINE = 1.4; // line height as a multiple of the font size
 const BODY = 10.5;
-const HEADING: Record<1 | 2 | 3, { size: number; before: number; after: number }> = {
+const HEADING: Record<Level, { size: number; before: number; after: number }> = {
   1: { size: 20, before: 4, after: 10 },
   2: { size: 15, before: 14, after: 6 },
   3: { size: 12, before: 10, after: 4 },
@@ -84,7 +95,11 @@ export const MISSING_GLYPH = '\u25A1';
 
 export class Writer {
   y: number = PAGE.top;
+  /** The document's structure (tagged PDF); drawing methods add to it. */
+  readonly tags: Tagger;
   private pending: Pending[] = [];
+  /** The section the last H2 opened. */
+  private section: Elem | undefined;
   private readonly width = PAGE.width - PAGE.left - PAGE.right;
   private readonly bottom = PAGE.height - PAGE.bottom;
   private readonly covered: (cp: number) => boolean;
@@ -100,6 +115,7 @@ export class Writer {
       for (let i = 0; i < ranges.length; i += 2) if (cp >= (ranges[i] ?? 0) && cp <= (ranges[i + 1] ?? -1)) return true;
       return false;
     };
+    this.tags = new Tagger(doc);
     this.setStyle({});
   }
 
@@ -136,7 +152,10 @@ export class Writer {
    */
   private wrapText(text: string, width: number): string[] {
     const drawn = this.drawable(text);
-    return wrap(drawn, width, hasArabic(drawn) ? this.measure : this.metrics());
+    const { lines, spaced } = wrapSpaced(drawn, width, hasArabic(drawn) ? this.measure : this.metrics());
+    // A line that ended at a space or line break is drawn with one space after it (invisible), so that the words on
+    // either side of the break stay apart when the text is read out of the PDF.
+    return lines.map((l, i) => (spaced[i] && l !== '' ? `${l} ` : l));
   }
 
   private metrics(): Measure | Metrics {
@@ -155,6 +174,8 @@ export class Writer {
   }
 
   newPage(): void {
+    // A marked-content sequence never runs across pages.
+    this.tags.end();
     this.doc.addPage('a4', 'portrait');
     this.y = PAGE.top;
   }
@@ -164,12 +185,32 @@ export class Writer {
     if (this.y > PAGE.top) this.y = Math.min(this.y + h, this.bottom);
   }
 
+  /** A new structure element holding the text (its words kept for ActualText when drawn right to left). */
+  private leaf(role: Role, text: string, lang?: string): Elem {
+    const e = this.tags.add(role, lang ? { lang } : {});
+    e.text = this.drawable(text);
+    return e;
+  }
+
   /**
    * A heading. It is drawn together with the first lines of whatever comes next, so a heading never sits alone at
-   * the foot of a page.
+   * the foot of a page. Its place in the structure is where it is called; `as` is its structure level when that
+   * differs from the look (default H1-H3 as `level`); it gets a bookmark unless `bookmark` is false.
    */
-  heading(text: string, level: 1 | 2 | 3): void {
-    this.pending.push({ text, level });
+  heading(text: string, level: Level, as: 'H1' | 'H2' | 'H3' = `H${level}`, bookmark = true): void {
+    // Each H2 starts a section (Sect) that holds everything up to the next H2 or H1.
+    if (as !== 'H3' && this.section) {
+      this.tags.leave(this.section);
+      this.section = undefined;
+    }
+    if (as === 'H2') this.section = this.tags.enter('Sect');
+    const elem = this.leaf(as, text);
+    this.pending.push({ text, level, elem, depth: bookmark ? Number(as.slice(1)) : undefined });
+  }
+
+  /** Run `fn` inside a structure element (a section, a list): what it draws goes inside, in order. */
+  within<T>(role: Role, fn: () => T): T {
+    return this.tags.within(role, fn);
   }
 
   private pendingHeight(): number {
@@ -216,10 +257,11 @@ export class Writer {
       const spec = HEADING[p.level];
       const lines = this.headingLines(p);
       if (this.y > PAGE.top) this.y += spec.before;
+      if (p.depth !== undefined) this.tags.bookmark(p.depth, p.elem.text, this.y);
       this.setStyle({ size: spec.size, bold: true, colour: 'text' });
       for (const line of lines) {
         this.y += this.lineHeight(spec.size);
-        this.drawLine(line, PAGE.left, this.width, spec.size, 'ltr');
+        this.drawLine(p.elem, line, PAGE.left, this.width, spec.size, 'ltr');
       }
       if (p.level === 2) {
         this.y += 4;
@@ -229,27 +271,51 @@ export class Writer {
     }
   }
 
+  /** A horizontal rule (decoration: an artifact). */
   private rule(colour: readonly [number, number, number], weight: number, x = PAGE.left, w = this.width): void {
+    this.tags.into('Layout');
     this.doc.setDrawColor(colour[0], colour[1], colour[2]);
     this.doc.setLineWidth(weight);
     this.doc.line(x, this.y, x + w, this.y);
   }
 
-  /** Draw one already-wrapped line whose baseline is this.y; right-to-left lines are set against the right edge. */
-  private drawLine(line: string, x: number, width: number, size: number, dir: 'auto' | 'ltr' | 'rtl' = 'auto'): void {
+  /**
+   * Draw one already-wrapped line of `elem` whose baseline is this.y; right-to-left lines are set against the
+   * right edge.
+   */
+  private drawLine(
+    elem: Elem | ArtifactKind,
+    line: string,
+    x: number,
+    width: number,
+    size: number,
+    dir: 'auto' | 'ltr' | 'rtl' = 'auto',
+  ): void {
     if (line === '') return;
     // The baseline sits a little above the bottom of the line box so descenders stay inside it.
     const baseline = this.y - size * 0.3;
     // Text is held in logical order; jspdf's bidi engine turns each line into visual order. With `auto` the base
     // direction comes from the line's first strong letter; brackets are mirrored in right-to-left runs.
     if (dir === 'rtl' || (dir === 'auto' && paragraphDirection(line) === 'rtl'))
-      this.textAt(line, x + width, baseline, 'right', 'rtl');
-    else this.textAt(line, x, baseline, 'left', 'ltr');
+      this.textAt(elem, line, x + width, baseline, 'right', 'rtl');
+    else this.textAt(elem, line, x, baseline, 'left', 'ltr');
   }
 
-  /** Draw one line at a point, through the bidi engine (with the given base direction) when it holds RTL letters. */
-  private textAt(line: string, x: number, y: number, align: 'left' | 'right', base: 'ltr' | 'rtl' = 'ltr'): void {
-    const bidi = hasRtl(line)
+  /**
+   * Draw one line at a point, as content of `elem` (or an artifact), through the bidi engine (with the given base
+   * direction) when it holds RTL letters. Such a line is stored in visual order, so its element then carries its
+   * words in logical order as ActualText, which is what a screen reader reads.
+   */
+  private textAt(
+    elem: Elem | ArtifactKind,
+    line: string,
+    x: number,
+    y: number,
+    align: 'left' | 'right',
+    base: 'ltr' | 'rtl' = 'ltr',
+  ): void {
+    const rtl = hasRtl(line);
+    const bidi = rtl
       ? {
           isInputVisual: false,
           isOutputVisual: true,
@@ -258,11 +324,17 @@ export class Writer {
           isSymmetricSwapping: true,
         }
       : {};
+    if (rtl && typeof elem !== 'string') elem.reordered = true;
+    this.tags.into(elem);
     this.doc.text(line, x, y, { align, ...bidi });
   }
 
-  /** A wrapped paragraph. Long paragraphs flow over pages; never a single line left at the foot of a page. */
-  paragraph(text: string, style: TextStyle = {}): void {
+  /**
+   * A wrapped paragraph (a P, or with `quote` a BlockQuote: the young person's own words). Long paragraphs flow
+   * over pages; never a single line left at the foot of a page.
+   */
+  paragraph(text: string, style: TextStyle = {}, as?: Elem): void {
+    const elem = as ?? this.leaf(style.quote ? 'BlockQuote' : 'P', text, style.lang);
     const size = style.size ?? BODY;
     // One direction for the whole paragraph, from its first strong letter (unless the style fixes it).
     const rtl = style.dir !== 'ltr' && paragraphDirection(text) === 'rtl';
@@ -275,37 +347,54 @@ export class Writer {
     this.ensure(Math.min(lines.length, 2) * lh);
     this.flushHeadings();
     this.setStyle(style);
+    // The quote bar runs beside the lines on each page: drawn once per page, after them.
+    let barTop = this.y;
+    const bar = (): void => {
+      if (style.quote && this.y > barTop)
+        this.quoteBar(barTop, this.y, rtl, PAGE.left + (style.indent ?? 0), width + 12);
+    };
     for (let i = 0; i < lines.length; i++) {
       // Keep the last two lines together (no widow) when the paragraph is long enough to split.
       const need = i === lines.length - 2 && lines.length > 3 ? 2 * lh : lh;
       if (this.y + need > this.bottom) {
+        bar();
         this.newPage();
         this.setStyle(style);
+        barTop = this.y;
       }
-      const top = this.y;
       this.y += lh;
-      const line = lines[i] ?? '';
-      this.drawLine(line, PAGE.left + indent, width, size, rtl ? 'rtl' : 'ltr');
-      if (style.quote) this.quoteBar(top, this.y, rtl, PAGE.left + (style.indent ?? 0), width + 12);
+      this.drawLine(elem, lines[i] ?? '', PAGE.left + indent, width, size, rtl ? 'rtl' : 'ltr');
     }
+    bar();
     this.y += style.after ?? 6;
   }
 
-  /** The bar beside quoted words: on the left, or on the right for right-to-left text. Lines join into one bar. */
+  /** The bar beside quoted words: on the left, or on the right for right-to-left text. */
   private quoteBar(top: number, bottom: number, rtl: boolean, left: number, width: number): void {
     const [r, g, b] = COLOURS.quoteBar;
+    this.tags.into('Layout');
     this.doc.setFillColor(r, g, b);
     const x = rtl ? left + width - 3 : left + 2;
     this.doc.rect(x, top + 1, 3, bottom - top, 'F');
   }
 
-  /** A list of label: value pairs, labels in a column on the left. Empty values are left out. */
+  /**
+   * A list of label: value pairs, labels in a column on the left, tagged as a table whose first column heads its
+   * rows. Empty values are left out.
+   */
   facts(rows: readonly (readonly [string, string | undefined])[], labelShare = 0.36): void {
     const present = rows.filter((r): r is readonly [string, string] => r[1] !== undefined && r[1] !== '');
+    if (!present.length) return;
     const labelWidth = this.width * labelShare;
     const valueWidth = this.width - labelWidth - 8;
     const lh = this.lineHeight();
+    const table = this.tags.add('Table');
     for (const [label, value] of present) {
+      const tr = this.tags.add('TR', {}, table);
+      const headCell = this.tags.add('TH', { scope: 'Row' }, tr);
+      headCell.text = this.drawable(label);
+      const td = this.tags.add('TD', {}, tr);
+      td.text = this.drawable(value);
       this.setStyle({ bold: true });
       const labelLines = this.wrapText(label, labelWidth);
       this.setStyle({});
@@ -321,16 +410,44 @@ export class Writer {
         if (this.y + lh > this.bottom) this.newPage();
         this.y += lh;
         this.setStyle({ bold: true, colour: 'secondary' });
-        this.drawLine(labelLines[i] ?? '', PAGE.left, labelWidth, BODY, 'ltr');
+        this.drawLine(headCell, labelLines[i] ?? '', PAGE.left, labelWidth, BODY, 'ltr');
         this.setStyle({});
-        this.drawLine(valueLines[i] ?? '', PAGE.left + labelWidth + 8, valueWidth, BODY, valueDir);
+        this.drawLine(td, valueLines[i] ?? '', PAGE.left + labelWidth + 8, valueWidth, BODY, valueDir);
       }
       this.y = Math.max(this.y, top) + 4;
     }
   }
 
-  /** A bulleted item: the text, then optional lines under it (e.g. a quoted note). */
-  bullet(text: string, style: TextStyle = {}, marker = '•'): void {
+  /**
+   * The document's title, drawn as a paragraph in the given style (a cover, not a heading's look), tagged as its
+   * one H1 and its first bookmark.
+   */
+  title(text: string, style: TextStyle = {}): void {
+    if (this.section) {
+      this.tags.leave(this.section);
+      this.section = undefined;
+    }
+    this.flushHeadings();
+    const elem = this.leaf('H1', text);
+    this.tags.bookmark(1, elem.text, this.y);
+    this.paragraph(text, style, elem);
+  }
+
+  /** A bulleted list: the items `fn` draws (with `bullet`) go into one list (L). */
+  list(fn: () => void): void {
+    this.tags.within('L', fn);
+  }
+
+  /**
+   * A list item: the marker (Lbl) and the text (a P in the item's body, LBody), then whatever `more` draws (a help
+   * mark, a quoted note), inside the same body.
+   */
+  bullet(text: string, style: TextStyle = {}, marker = '•', more?: () => void): void {
+    const li = this.tags.add('LI');
+    const lbl = this.tags.add('Lbl', {}, li);
+    lbl.text = marker;
+    const body = this.tags.add('LBody', {}, li);
+    const p = this.tags.inside(body, () => this.leaf('P', text, style.lang));
     const size = style.size ?? BODY;
     const indent = (style.indent ?? 0) + 14;
     const width = this.width - indent;
@@ -344,13 +461,20 @@ export class Writer {
       if (this.y + lh > this.bottom) this.newPage();
       this.y += lh;
       this.setStyle(style);
-      if (i === 0) this.doc.text(marker, PAGE.left + (style.indent ?? 0) + 2, this.y - size * 0.3);
-      this.drawLine(lines[i] ?? '', PAGE.left + indent, width, size, dir);
+      if (i === 0) {
+        this.tags.into(lbl);
+        this.doc.text(marker, PAGE.left + (style.indent ?? 0) + 2, this.y - size * 0.3);
+      }
+      this.drawLine(p, lines[i] ?? '', PAGE.left + indent, width, size, dir);
     }
     this.y += style.after ?? 3;
+    if (more) this.tags.inside(body, more);
   }
 
-  /** A table with a shaded header row, repeated at the top of each page the table runs on to. */
+  /**
+   * A table with a shaded header row (TH cells heading their columns), repeated at the top of each page the table
+   * runs on to (the repeats are artifacts: the structure has the header once).
+   */
   table(columns: readonly Column[], rows: readonly Row[]): void {
     const total = columns.reduce((s, c) => s + c.share, 0);
     const widths = columns.map((c) => (c.share / total) * this.width);
@@ -362,6 +486,14 @@ export class Writer {
       if (span) return [this.wrapText(cells[0] ?? '', this.width - 2 * CELL_PAD)];
       return cells.map((c, i) => this.wrapText(c, (widths[i] ?? 0) - 2 * CELL_PAD));
     };
+    const table = this.tags.add('Table');
+    const head = this.tags.add('TR', {}, this.tags.add('THead', {}, table));
+    const headCells = columns.map((c) => {
+      const th = this.tags.add('TH', { scope: 'Column' }, head);
+      th.text = this.drawable(c.title);
+      return th;
+    });
+    const tbody = this.tags.add('TBody', {}, table);
     const header = cellLines(
       columns.map((c) => c.title),
       true,
@@ -369,10 +501,18 @@ export class Writer {
     );
     const heightOf = (lines: string[][]): number => Math.max(...lines.map((l) => l.length)) * lh + 2 * CELL_PAD;
     const headerHeight = heightOf(header);
-    const drawRow = (lines: string[][], bold: boolean, shade: boolean, span: boolean): void => {
+    // `cells`: the structure elements the lines belong to, or an artifact kind for a repeated header.
+    const drawRow = (
+      lines: string[][],
+      cells: readonly Elem[] | ArtifactKind,
+      bold: boolean,
+      shade: boolean,
+      span: boolean,
+    ): void => {
       const h = heightOf(lines);
       if (shade) {
         const [r, g, b] = COLOURS.shade;
+        this.tags.into('Layout');
         this.doc.setFillColor(r, g, b);
         this.doc.rect(PAGE.left, this.y, this.width, h, 'F');
       }
@@ -383,22 +523,32 @@ export class Writer {
         const w = span ? this.width : (widths[c] ?? 0);
         this.y = top + CELL_PAD;
         const dir = paragraphDirection(cell.join(' ')) === 'rtl' ? 'rtl' : 'ltr';
+        const target = typeof cells === 'string' ? cells : cells[c];
+        if (!target) return;
         for (const line of cell) {
           this.y += lh;
-          this.drawLine(line, x + CELL_PAD, w - 2 * CELL_PAD, size, dir);
+          this.drawLine(target, line, x + CELL_PAD, w - 2 * CELL_PAD, size, dir);
         }
       });
       this.y = top + h;
       this.rule(COLOURS.rule, 0.6);
     };
-    const prepared = rows.map((r) => ({ row: r, lines: cellLines(r.cells, Boolean(r.bold), Boolean(r.span)) }));
+    const prepared = rows.map((r) => {
+      const tr = this.tags.add('TR', {}, tbody);
+      const cells = (r.span ? [r.cells[0] ?? ''] : r.cells).map((text) => {
+        const td = this.tags.add('TD', r.span ? { colSpan: columns.length } : {}, tr);
+        td.text = this.drawable(text);
+        return td;
+      });
+      return { row: r, cells, lines: cellLines(r.cells, Boolean(r.bold), Boolean(r.span)) };
+    });
     const first = prepared[0];
     const second = first?.row.span ? prepared[1] : undefined;
     this.ensure(headerHeight + (first ? heightOf(first.lines) : 0) + (second ? heightOf(second.lines) : 0));
     this.flushHeadings();
-    drawRow(header, true, true, false);
+    drawRow(header, headCells, true, true, false);
     const pageBody = this.bottom - PAGE.top - headerHeight;
-    prepared.forEach(({ row, lines }, i) => {
+    prepared.forEach(({ row, cells, lines }, i) => {
       const bold = Boolean(row.bold);
       const span = Boolean(row.span);
       // A group title (a spanning row) stays with the first row under it.
@@ -406,7 +556,7 @@ export class Writer {
       const h = heightOf(lines) + (next && !next.row.span ? heightOf(next.lines) : 0);
       if (this.y + h > this.bottom && (this.y > PAGE.top + headerHeight + 1 || h <= pageBody)) {
         this.newPage();
-        drawRow(header, true, true, false);
+        drawRow(header, 'Pagination', true, true, false);
       }
       // A row taller than a whole page (a note of many short lines) continues on the next page, header repeated.
       let rest = lines;
@@ -415,6 +565,7 @@ export class Writer {
         if (fit >= 1) {
           drawRow(
             rest.map((c) => c.slice(0, fit)),
+            cells,
             bold,
             false,
             span,
@@ -422,34 +573,48 @@ export class Writer {
           rest = rest.map((c) => c.slice(fit));
         }
         this.newPage();
-        drawRow(header, true, true, false);
+        drawRow(header, 'Pagination', true, true, false);
       }
-      drawRow(rest, bold, false, span);
+      drawRow(rest, cells, bold, false, span);
     });
     this.y += 8;
   }
 
-  /** Draw the running header (from page 2) and the footer on every page. Call once, after all content. */
+  /** The rule under the running header or over the footer, as part of that artifact. */
+  private furnitureRule(): void {
+    this.doc.setDrawColor(COLOURS.rule[0], COLOURS.rule[1], COLOURS.rule[2]);
+    this.doc.setLineWidth(0.6);
+    this.doc.line(PAGE.left, this.y, PAGE.left + this.width, this.y);
+  }
+
+  /** Draw the running header (from page 2) and the footer on every page (artifacts). Call once, after all content. */
   finish(): void {
+    this.tags.end();
+    if (this.section) this.tags.leave(this.section);
+    this.section = undefined;
     const n = this.doc.getNumberOfPages();
     for (let i = 1; i <= n; i++) {
       this.doc.setPage(i);
       this.setStyle({ size: 8.5, colour: 'secondary' });
       if (i > 1) {
         const half = this.width / 2 - 6;
-        const left = this.wrapText(this.options.header, half)[0] ?? '';
-        const right = this.wrapText(this.options.headerRight, half)[0] ?? '';
-        this.textAt(left, PAGE.left, 40, 'left');
-        this.textAt(right, PAGE.left + this.width, 40, 'right');
+        const left = (this.wrapText(this.options.header, half)[0] ?? '').trimEnd();
+        const right = (this.wrapText(this.options.headerRight, half)[0] ?? '').trimEnd();
+        this.textAt('Header', left, PAGE.left, 40, 'left');
+        this.textAt('Header', right, PAGE.left + this.width, 40, 'right');
         this.y = 48;
-        this.rule(COLOURS.rule, 0.6);
+        this.furnitureRule();
+        this.tags.end();
       }
       const footY = PAGE.height - 36;
       this.y = footY - 12;
-      this.rule(COLOURS.rule, 0.6);
+      this.tags.into('Footer');
+      this.furnitureRule();
       this.setStyle({ size: 8.5, colour: 'secondary' });
-      this.textAt(this.wrapText(this.options.footer, this.width / 2)[0] ?? '', PAGE.left, footY, 'left');
-      this.textAt(this.options.pageLabel(i, n), PAGE.left + this.width, footY, 'right');
+      const footer = (this.wrapText(this.options.footer, this.width / 2)[0] ?? '').trimEnd();
+      this.textAt('Footer', footer, PAGE.left, footY, 'left');
+      this.textAt('Footer', this.options.pageLabel(i, n), PAGE.left + this.width, footY, 'right');
+      this.tags.end();
     }
   }
 }
