@@ -3,7 +3,9 @@
 // the engine's reducer with its historical time, so every state in the demo is one the service itself reaches.
 import {
   type Actor,
+  addDays,
   applyRecordEvent,
+  birthday,
   defaultCouncilSettings,
   type EventDraft,
   emptyChecklist,
@@ -89,14 +91,6 @@ class RecordWriter {
   plan(id: string): PlanRecord {
     return this.state.plans.get(id)!;
   }
-}
-
-function addDaysIso(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-function addYearsIso(day: string, n: number): string {
-  return `${String(Number(day.slice(0, 4)) + n).padStart(4, '0')}${day.slice(4)}`;
 }
 
 function later(at: string, minutes: number): string {
@@ -204,7 +198,7 @@ function eventsFor(
   }
 
   // At 25 the service ends: the last plan is closed on the birthday (if that day has come).
-  const twentyFive = addYearsIso(yp.dateOfBirth, 25);
+  const twentyFive = birthday(yp.dateOfBirth, 25);
   if (
     previous &&
     twentyFive <= today &&
@@ -259,7 +253,7 @@ function eventsFor(
     if (ok && has('in-plan'))
       ok = go(paActor, { type: 'stayingPut.plans.include', on: day('in-plan') }, stepAt('in-plan'));
     // Progress towards Staying Put is reviewed at 17½ (when that day has come and the arrangement is that far on).
-    const seventeenHalf = addDaysIso(addYearsIso(yp.dateOfBirth, 17), 182);
+    const seventeenHalf = addDays(birthday(yp.dateOfBirth, 17), 182);
     if (ok && has('in-plan') && seventeenHalf <= today) {
       const on = [seventeenHalf, day('in-plan')].sort()[1]!;
       if (!has('agreement-meeting') || on <= day('agreement-meeting'))
@@ -302,14 +296,14 @@ function eventsFor(
     if (ok && has('active')) {
       ok = go(paActor, { type: 'stayingPut.start', on: day('active') }, stepAt('active'));
       // When I am Ready (Wales) runs past 21 only while the young person is in education or training.
-      const twentyOne = addYearsIso(yp.dateOfBirth, 21);
+      const twentyOne = birthday(yp.dateOfBirth, 21);
       if (ok && council.nation === 'wales' && twentyOne <= (sp.ended?.at ?? today)) {
-        const on = addDaysIso(twentyOne, -30);
+        const on = addDays(twentyOne, -30);
         go(paActor, { type: 'stayingPut.education.record', on }, `${on}T10:00:00.000Z`);
       }
       // Reviews: the first within 28 days of the start, then about every six months, up to today (or the end).
       const endDay = sp.ended?.at ?? today;
-      for (let review = addDaysIso(day('active'), 24); ok && review < endDay; review = addDaysIso(review, 175))
+      for (let review = addDays(day('active'), 24); ok && review < endDay; review = addDays(review, 175))
         go(paActor, { type: 'stayingPut.review.record', on: review }, `${review}T10:00:00.000Z`);
     }
     if (ok && has('ended') && sp.ended) {
