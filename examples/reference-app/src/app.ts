@@ -6,6 +6,7 @@ import { allShippedWording, type PathwayPlan, type Wording } from '@onward/engin
 import { renderAgreementPdf, renderPlanPdf } from '@onward/pdf';
 import { createOnwardServer, type RenderContext, type Store } from '@onward/server';
 import { mountAdmin } from './pages/admin.js';
+import { mountAdminImport } from './pages/admin-import.js';
 import { mountAuth } from './pages/auth.js';
 import { mountManager } from './pages/manager.js';
 import { mountPlanPdf } from './pages/plan-pdf.js';
@@ -68,6 +69,7 @@ export function mountPages(
   mountManager(app);
   mountStayingPut(app, options.clock);
   mountAdmin(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
+  mountAdminImport(app);
 }
 
 /** Page-level not-found for browsers (the API keeps its own problem documents). */

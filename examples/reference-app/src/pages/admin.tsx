@@ -499,6 +499,9 @@ export function mountAdmin(app: AnyHono, options: { publicOrigin?: string } = {}
         ) : (
           <p>{a.noneYet}</p>
         )}
+        <p>
+          <a href="/admin/import">{a.importLink}</a>
+        </p>
         <h2>{a.addYoungPerson}</h2>
         {!d.teams.length ? <p>{a.needsTeamFirst}</p> : !pas.length ? <p>{a.needsPaFirst}</p> : null}
         <form method="post" action="/admin/young-people" novalidate>

@@ -36,6 +36,14 @@ export interface Problem {
 // biome-ignore lint/suspicious/noExplicitAny: the server's Hono app has its own env type; pages only call fetch.
 type AnyHono = Hono<any, any, any>;
 
+/** A body sent as it is, with its own content type (a CSV file), not as JSON. */
+export class TextBody {
+  constructor(
+    readonly text: string | Uint8Array<ArrayBuffer>,
+    readonly type: string,
+  ) {}
+}
+
 export class PageApi {
   constructor(
     private readonly app: AnyHono,
@@ -53,14 +61,21 @@ export class PageApi {
     const cookie = this.c.req.header('cookie');
     if (cookie) headers.cookie = cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    let payload: string | Uint8Array<ArrayBuffer> | undefined;
+    if (body instanceof TextBody) {
+      headers['content-type'] = body.type;
+      payload = body.text;
+    } else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
     const ua = this.c.req.header('user-agent');
     if (ua) headers['user-agent'] = ua;
     const xff = this.c.req.header('x-forwarded-for');
     if (xff) headers['x-forwarded-for'] = xff;
     const res = await this.app.request(
       path,
-      { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) },
+      { method, headers, ...(payload !== undefined ? { body: payload } : {}) },
       // The Node bindings (socket address) go with the request, so the sign-in rate limit sees the real client.
       this.c.env,
     );
