@@ -21,6 +21,7 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { appIcons } from './icons.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
@@ -53,6 +54,8 @@ const clients = existsSync(clientDir)
 const manifest = {};
 /** Per page script, the chunks it imports statically: the pages preload them (no extra round trip). */
 const preload = {};
+/** Per page script, every chunk it may load (static and dynamic imports): the service worker precaches them. */
+const reach = {};
 /** Record each entry's hashed output under its plain name (`plan-page.js` → `plan-page-3F2A1B9C.js`). */
 function remember(metafile) {
   const pub = (p) => relative(join(dist, 'public'), p);
@@ -70,6 +73,10 @@ function remember(metafile) {
     };
     walk(out);
     preload[name] = [...seen].map(pub);
+    const all = new Set([out]);
+    for (const o of all)
+      for (const i of metafile.outputs[o]?.imports ?? []) if (!i.external && metafile.outputs[i.path]) all.add(i.path);
+    reach[name] = [...all].map(pub);
   }
 }
 if (clients.length)
@@ -138,7 +145,40 @@ for (const f of widgetFiles) {
   copyFileSync(join(widgetsDir, f), join(widgetsOut, f));
   if (!f.endsWith('.map')) manifest[`widgets/${f}`] = `widgets-${widgetsHash}/${f}`;
 }
+// The installed app's icons (web app manifest), painted from the favicon's drawing by icons.mjs.
+for (const [f, bytes] of Object.entries(appIcons())) {
+  const name = `${basename(f, extname(f))}-${hashOf(bytes)}${extname(f)}`;
+  writeFileSync(join(dist, 'public', name), bytes);
+  manifest[f] = name;
+}
 writeFileSync(join(dist, 'public', 'manifest.json'), `${JSON.stringify({ assets: manifest, preload }, null, 2)}\n`);
+
+// The young person's service worker (src/sw/service-worker.ts, issue 15), with the list of files it precaches:
+// the stylesheet, icons, every widget file (their wording included) and the young person's page scripts with
+// every chunk they load. Never the staff pages' scripts. Served at /sw.js (pages/offline.tsx).
+const youngPersonScripts = Object.keys(reach).filter((n) => n === 'plan-page.js' || n.startsWith('young-person-'));
+const precache = [
+  ...new Set([
+    ...['app.css', 'favicon.svg', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png'].map((n) => manifest[n]),
+    ...Object.keys(manifest)
+      .filter((n) => n.startsWith('widgets/'))
+      .map((n) => manifest[n]),
+    ...youngPersonScripts.flatMap((n) => reach[n]),
+  ]),
+]
+  .sort()
+  .map((f) => ({ url: `/assets/${f}`, revision: null }));
+await build({
+  entryPoints: [join(here, 'src', 'sw', 'service-worker.ts')],
+  outfile: join(dist, 'public', 'sw.js'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'warning',
+  define: { __ONWARD_PRECACHE__: JSON.stringify(precache), 'process.env.NODE_ENV': '"production"' },
+});
 
 // Compressed once here, at the highest settings, so that serving costs nothing: .br and .gz beside each file.
 let raw = 0;
@@ -164,5 +204,5 @@ for (const file of walk(join(dist, 'public'))) {
   }
 }
 console.log(
-  `reference-app: built dist/ (${Object.keys(manifest).length} named assets; scripts and styles ${(raw / 1024).toFixed(0)} KB, ${(br / 1024).toFixed(0)} KB with brotli)`,
+  `reference-app: built dist/ (${Object.keys(manifest).length} named assets; scripts and styles ${(raw / 1024).toFixed(0)} KB, ${(br / 1024).toFixed(0)} KB with brotli; the young person's service worker precaches ${precache.length} files)`,
 );

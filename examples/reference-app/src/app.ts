@@ -9,6 +9,7 @@ import { mountAdmin } from './pages/admin.js';
 import { mountAdminImport } from './pages/admin-import.js';
 import { mountAuth } from './pages/auth.js';
 import { mountManager } from './pages/manager.js';
+import { mountOffline } from './pages/offline.js';
 import { mountPlanPdf } from './pages/plan-pdf.js';
 import { mountSetup } from './pages/setup.js';
 import { mountStaff } from './pages/staff.js';
@@ -63,6 +64,7 @@ export function mountPages(
   });
   mountAuth(app, options);
   mountSetup(app);
+  mountOffline(app, { publicDir: options.publicDir });
   mountYoungPerson(app);
   mountPlanPdf(app);
   mountStaff(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});

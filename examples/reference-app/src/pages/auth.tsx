@@ -191,7 +191,12 @@ export function mountAuth(app: AnyHono, opts: { secureCookies: boolean }) {
       const f = await formOf(c);
       if (s && f._csrf === s.csrfToken) {
         const r = await new PageApi(app, c, s.csrfToken).post(api, {});
-        return seeOther(c, '/sign-in', setCookies(r.headers));
+        const res = seeOther(c, '/sign-in', setCookies(r.headers));
+        // Nothing of theirs stays on a shared phone (issue 15): the browser drops this site's caches and storage
+        // (the young person's kept pages, their outbox, the service worker). The page warned them first if
+        // something was not sent yet. Cookies stay: the language choice is not personal.
+        res.headers.set('clear-site-data', '"cache", "storage"');
+        return res;
       }
       return seeOther(c, '/sign-in');
     });

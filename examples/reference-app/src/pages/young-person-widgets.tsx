@@ -25,6 +25,24 @@ const en = {
   signing: 'Signing…',
   signed: 'Thank you. You have signed your Living Together Agreement.',
   notSignedTitle: 'You have not signed yet',
+  // The installed app and the outbox (issue 15): the connection, a check-in kept on this phone, a new version.
+  offline: 'You are offline. You can still read your plan and do a check-in: it will send when you are back online.',
+  backOnline: 'You are back online.',
+  savedOffline: 'Saved on this phone. Your check-in will send when you are online.',
+  outboxSent: 'Your check-in saved on this phone has been sent.',
+  outboxWaiting: 'Saved on this phone, will send when you are online: {n}.',
+  outboxRefusedTitle: 'A check-in saved on this phone was not accepted',
+  outboxRefused: 'Your answers are back in the form. Check them and send it again.',
+  updateReady: 'A new version of Onward is ready.',
+  updateUse: 'Use the new version',
+  unsentTitle: 'Your check-in has not been sent yet',
+  unsentSignOut:
+    'If you sign out now, it will be deleted from this phone. Go online first and wait until it says it has been sent.',
+  signOutAnyway: 'Sign out and delete it',
+  staySignedIn: 'Stay signed in',
+  offlineSignOut: 'You need to be online to sign out. Nothing has been deleted.',
+  offlineTitle: 'You are offline',
+  offlineBody: 'This page is not saved on this phone yet. These pages open without a connection:',
 };
 type WidgetStrings = typeof en;
 
@@ -48,6 +66,22 @@ const easy: WidgetStrings = {
   another: 'Check in again',
   signed: 'Thank you. You signed your agreement.',
   notSignedTitle: 'You have not signed yet',
+  offline: 'You are offline. You can still read your plan and check in. We will send it when you are online.',
+  backOnline: 'You are online again.',
+  savedOffline: 'Saved on this phone. We will send it when you are online.',
+  outboxSent: 'We sent your check-in.',
+  outboxWaiting: 'Saved on this phone. We will send it when you are online: {n}.',
+  outboxRefusedTitle: 'We could not send a check-in',
+  outboxRefused: 'Your answers are back in the form. Check them. Send it again.',
+  updateReady: 'There is a new version of Onward.',
+  updateUse: 'Use the new version',
+  unsentTitle: 'Your check-in is not sent yet',
+  unsentSignOut: 'If you sign out now, we will delete it from this phone. Go online first. Wait until it says sent.',
+  signOutAnyway: 'Sign out and delete it',
+  staySignedIn: 'Stay signed in',
+  offlineSignOut: 'You need to be online to sign out. We did not delete anything.',
+  offlineTitle: 'You are offline',
+  offlineBody: 'This page is not on this phone yet. You can open these pages with no internet:',
 };
 
 const cy: WidgetStrings = {
@@ -72,6 +106,24 @@ const cy: WidgetStrings = {
   signing: 'Wrthi’n llofnodi…',
   signed: 'Diolch. Rydych chi wedi llofnodi eich Cytundeb Byw Gyda’n Gilydd.',
   notSignedTitle: 'Dydych chi ddim wedi llofnodi eto',
+  offline:
+    'Rydych chi all-lein. Gallwch chi ddal i ddarllen eich cynllun a gwneud gwiriad: bydd yn cael ei anfon pan fyddwch chi ar-lein eto.',
+  backOnline: 'Rydych chi ar-lein eto.',
+  savedOffline: 'Wedi’i gadw ar y ffôn hwn. Bydd eich gwiriad yn cael ei anfon pan fyddwch chi ar-lein.',
+  outboxSent: 'Mae’r gwiriad a gadwyd ar y ffôn hwn wedi’i anfon.',
+  outboxWaiting: 'Wedi’u cadw ar y ffôn hwn, i’w hanfon pan fyddwch chi ar-lein: {n}.',
+  outboxRefusedTitle: 'Chafodd gwiriad a gadwyd ar y ffôn hwn mo’i dderbyn',
+  outboxRefused: 'Mae eich atebion yn ôl yn y ffurflen. Gwiriwch nhw a’i anfon eto.',
+  updateReady: 'Mae fersiwn newydd o Onward yn barod.',
+  updateUse: 'Defnyddio’r fersiwn newydd',
+  unsentTitle: 'Dydy eich gwiriad ddim wedi’i anfon eto',
+  unsentSignOut:
+    'Os byddwch chi’n allgofnodi nawr, bydd yn cael ei ddileu o’r ffôn hwn. Ewch ar-lein yn gyntaf ac arhoswch nes ei fod yn dweud ei fod wedi’i anfon.',
+  signOutAnyway: 'Allgofnodi a’i ddileu',
+  staySignedIn: 'Aros wedi mewngofnodi',
+  offlineSignOut: 'Mae angen i chi fod ar-lein i allgofnodi. Does dim byd wedi’i ddileu.',
+  offlineTitle: 'Rydych chi all-lein',
+  offlineBody: 'Dydy’r dudalen hon ddim wedi’i chadw ar y ffôn hwn eto. Mae’r tudalennau hyn yn agor heb gysylltiad:',
 };
 
 export function widgetStrings(p: Prefs): WidgetStrings {

@@ -25,7 +25,8 @@ import { messageData, WidgetMessages } from './young-person-widgets.js';
 
 const set = questionSet();
 
-async function youngPersonSession(app: AnyHono, c: Context): Promise<Session | Response> {
+/** The signed-in young person, else a redirect to sign in (or a refusal for anyone else). */
+export async function youngPersonSession(app: AnyHono, c: Context): Promise<Session | Response> {
   const s = await sessionOf(app, c);
   if (!s) return seeOther(c, `/sign-in?back=${encodeURIComponent(new URL(c.req.url).pathname)}`);
   if (s.user.role !== 'young-person' || !s.user.youngPersonId) return errorPage(c, 403, s);
@@ -330,6 +331,10 @@ export function mountYoungPerson(app: AnyHono) {
             'notSentTitle',
             'notSent',
             'another',
+            'savedOffline',
+            'outboxSent',
+            'outboxRefusedTitle',
+            'outboxRefused',
           ])}
         >
           <div data-fallback="">

@@ -2,6 +2,8 @@
 // switch, one <main> with one h1, and the sign-out buttons. Hono JSX escapes every value it prints.
 import type { Child } from 'hono/jsx';
 import { type Prefs, type Strings, strings } from '../i18n.js';
+import { MANIFEST_PATH, THEME_COLOUR } from '../sw/scope.js';
+import { messageData } from '../pages/young-person-widgets.js';
 import { asset, assetImports } from './assets.js';
 import type { Session } from './context.js';
 
@@ -74,6 +76,10 @@ export function Layout(props: PageProps) {
   const t = strings(prefs);
   const nav = navFor(session?.user.role, t);
   const langTag = prefs.lang === 'cy' ? 'cy' : 'en-GB';
+  // The young person's pages are an installable app that opens offline (issue 15): its manifest, and the script
+  // that registers the service worker, says when they are offline and sends what was kept on the phone.
+  const app = session?.user.role === 'young-person';
+  const scripts = [...(app ? ['young-person-app.js'] : []), ...(props.scripts ?? [])];
   return (
     <html lang={langTag} dir="ltr">
       <head>
@@ -82,11 +88,18 @@ export function Layout(props: PageProps) {
         <title>{`${props.title} – Onward`}</title>
         <link rel="stylesheet" href={asset('app.css')} />
         <link rel="icon" href={asset('favicon.svg')} type="image/svg+xml" />
+        {app ? (
+          <>
+            <link rel="manifest" href={MANIFEST_PATH} crossorigin="use-credentials" />
+            <meta name="theme-color" content={THEME_COLOUR} />
+            <link rel="apple-touch-icon" href={asset('icon-192.png')} />
+          </>
+        ) : null}
         {props.widgets ? <script type="module" src={asset('widgets/onward-elements.js')} /> : null}
-        {(props.scripts ?? []).map((s) => (
+        {scripts.map((s) => (
           <script type="module" src={asset(s)} />
         ))}
-        {[...new Set((props.scripts ?? []).flatMap(assetImports))].map((href) => (
+        {[...new Set(scripts.flatMap(assetImports))].map((href) => (
           <link rel="modulepreload" href={href} />
         ))}
       </head>
@@ -159,6 +172,30 @@ export function Layout(props: PageProps) {
             )}
           </p>
         </div>
+        {app ? (
+          <div
+            class="wrap app-messages"
+            data-onward-app={session.user.youngPersonId}
+            {...messageData(prefs, [
+              'offline',
+              'backOnline',
+              'outboxSent',
+              'outboxWaiting',
+              'outboxRefusedTitle',
+              'outboxRefused',
+              'updateReady',
+              'updateUse',
+              'unsentTitle',
+              'unsentSignOut',
+              'signOutAnyway',
+              'staySignedIn',
+              'offlineSignOut',
+            ])}
+          >
+            <div data-app-status="" role="status" tabindex={-1} />
+            <div data-app-alert="" role="alert" tabindex={-1} />
+          </div>
+        ) : null}
         <main id="main" class="wrap" tabindex={-1}>
           {props.children}
         </main>

@@ -18,7 +18,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** A name build.mjs gave a content hash: `name-<hash>.ext` or a file inside `widgets-<hash>/`. */
-export const HASHED = /(^|\/)widgets-[0-9a-f]{10}\/|-[0-9A-Za-z]{8,}\.(js|css|svg|map)$/;
+export const HASHED = /(^|\/)widgets-[0-9a-f]{10}\/|-[0-9A-Za-z]{8,}\.(js|css|svg|png|map)$/;
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const SHORT = 'public, max-age=300';
 
