@@ -10,11 +10,12 @@ async function mount(): Promise<void> {
   const host = document.querySelector<HTMLElement>('[data-onward-plan]');
   if (!host) return;
   const planId = host.dataset.onwardPlan ?? '';
+  // Offline with nothing kept on the phone: the page stays as it is (progress and what is next).
   const res = await fetch(`/api/plans/${encodeURIComponent(planId)}`, {
     credentials: 'same-origin',
     headers: { accept: 'application/json' },
-  });
-  if (!res.ok) return;
+  }).catch(() => undefined);
+  if (!res?.ok) return;
   const view = (await res.json()) as { plan: unknown };
   const el = document.createElement('onward-plan') as PlanElement;
   el.setAttribute('mode', 'read');

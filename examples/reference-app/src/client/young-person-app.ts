@@ -68,6 +68,10 @@ if (host) {
   // Another script on the page kept something (a check-in sent offline).
   window.addEventListener('onward-outbox-kept', () => void count());
   void sendNow();
+  // A connection that looks up but drops what is sent: try again every half minute while something waits.
+  setInterval(() => {
+    if (state.waiting && navigator.onLine) void sendNow();
+  }, 30_000);
 
   // Signing out deletes everything kept on this phone (the server clears the site's storage): first send what is
   // waiting; if something still cannot be sent, say so and let the young person choose.
@@ -113,7 +117,8 @@ if (host) {
   // the app reloads on it, so none keeps running the old scripts once the old files are gone.
   if ('serviceWorker' in navigator) {
     const wb = new Workbox(SW_PATH, { scope: SW_SCOPE });
-    const wasControlled = Boolean(navigator.serviceWorker.controller);
+    // The first worker taking this page (its first visit) changes nothing on it; any later change is a new version.
+    let controlled = Boolean(navigator.serviceWorker.controller);
     wb.addEventListener('waiting', () => {
       state.update = () => {
         state.update = undefined;
@@ -123,11 +128,15 @@ if (host) {
       show();
     });
     navigator.serviceWorker.addEventListener('controllerchange', () => {
-      if (wasControlled) window.location.reload();
+      if (controlled) window.location.reload();
+      controlled = true;
     });
-    void wb.register().then(() => {
-      // Keep the main pages on the phone (those not kept yet), for this session.
-      if (navigator.onLine) wb.messageSW({ type: 'WARM' }).catch(() => undefined);
-    });
+    wb.register()
+      .then(() => {
+        // Keep the main pages on the phone (those not kept yet), for this session.
+        if (navigator.onLine) wb.messageSW({ type: 'WARM' }).catch(() => undefined);
+      })
+      // No worker (the page left before it registered, or the browser refuses): the pages work online as before.
+      .catch(() => undefined);
   }
 }

@@ -82,6 +82,12 @@ function mount(): void {
             window.dispatchEvent(new Event('onward-outbox-kept'));
             const why = r.refused.find((x) => x.key === entry.key)?.refused ?? '';
             giveBack(checkIn, msg(host, 'notSentTitle'), `${why} ${msg(host, 'notSent')}`);
+          } else if (r.problem?.key === entry.key) {
+            // The server is there but cannot take it now: they see that at once and can send it again themselves
+            // (only a lost connection leaves it waiting on the phone).
+            await remove(entry.key);
+            window.dispatchEvent(new Event('onward-outbox-kept'));
+            giveBack(checkIn, msg(host, 'notSentTitle'), `${r.problem.message} ${msg(host, 'notSent')}`);
           } else done([msg(host, 'savedOffline')]);
         },
         // This phone cannot keep it (no IndexedDB): send it straight away, as before.

@@ -2,7 +2,7 @@
 // young person sees for one of their pages that was never kept on the phone, when there is no connection. The
 // worker itself is src/sw/service-worker.ts (built by build.mjs into public/sw.js); the page script that
 // registers it and keeps the outbox is src/client/young-person-app.ts.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { localeOf, strings } from '../i18n.js';
 import { MANIFEST_PATH, OFFLINE_PAGE, SW_PATH, SW_SCOPE, THEME_COLOUR } from '../sw/scope.js';
@@ -14,15 +14,17 @@ import { widgetStrings } from './young-person-widgets.js';
 
 export function mountOffline(app: AnyHono, options: { publicDir: string }): void {
   // The worker's script: always checked with the server (no-cache), so a new build is found on the next visit.
-  let script: Promise<Buffer | undefined> | undefined;
+  // Read again when the file changes (a new build in place), else held in memory.
+  const file = join(options.publicDir, 'sw.js');
+  let held: { mtime: number; body: Uint8Array } | undefined;
   app.get(SW_PATH, async (c) => {
-    script ??= readFile(join(options.publicDir, 'sw.js')).catch(() => undefined);
-    const body = await script;
-    if (!body) {
-      script = undefined;
-      return c.notFound();
-    }
-    return new Response(new Uint8Array(body), {
+    const mtime = await stat(file).then(
+      (s) => s.mtimeMs,
+      () => undefined,
+    );
+    if (mtime === undefined) return c.notFound();
+    if (held?.mtime !== mtime) held = { mtime, body: new Uint8Array(await readFile(file)) };
+    return new Response(held.body as BodyInit, {
       headers: {
         'content-type': 'text/javascript; charset=utf-8',
         'cache-control': 'no-cache',

@@ -182,6 +182,7 @@ export function mountYoungPerson(app: AnyHono) {
         <h2>{t.fullPlan}</h2>
         <div
           data-onward-plan={planId}
+          data-keep={`/api/plans/${encodeURIComponent(planId!)}`}
           data-viewer-id={s.user.youngPersonId}
           data-viewer-role="young-person"
           data-variant={variantOf(prefs)}
@@ -250,6 +251,7 @@ export function mountYoungPerson(app: AnyHono) {
         <div
           class="widget-host"
           data-onward-checklist={id}
+          data-keep={`/api/plans/${encodeURIComponent(id)}`}
           data-csrf={s.csrfToken}
           data-variant={variantOf(prefs)}
           data-storage-key={`checklist:${s.user.youngPersonId}:${id}`}
@@ -545,6 +547,7 @@ export function mountYoungPerson(app: AnyHono) {
         <div
           class="widget-host"
           data-onward-agreement={r.data.id}
+          data-keep={`/api/staying-put/${encodeURIComponent(r.data.id)}`}
           data-young-person-id={s.user.youngPersonId}
           data-variant={variantOf(prefs)}
           data-csrf={s.csrfToken}

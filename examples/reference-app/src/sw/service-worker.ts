@@ -64,18 +64,39 @@ setCatchHandler(async ({ request }) => {
   return Response.error();
 });
 
-/** Fetches the main pages not kept yet (with the visitor's cookies), so they open offline before being visited. */
+/**
+ * Fetches the main pages not kept yet (with the visitor's cookies), so they open offline before being visited,
+ * and what their scripts read from the API (each page names it: `data-keep="/api/…"`).
+ */
 async function warm(): Promise<void> {
-  const cache = await caches.open(PAGES_CACHE);
+  const pages = await caches.open(PAGES_CACHE);
+  const data = await caches.open(DATA_CACHE);
+  const reads = new Set<string>();
   await Promise.all(
     WARM_PAGES.map(async (path) => {
-      if (await cache.match(path)) return;
+      let page = await pages.match(path);
+      if (!page) {
+        try {
+          const r = await fetch(path, { credentials: 'same-origin', redirect: 'manual', headers: { accept: 'text/html' } });
+          if (r.type === 'opaqueredirect') await forgetPersonal();
+          if (r.status !== 200 || r.type !== 'basic') return;
+          await pages.put(path, r.clone());
+          page = r;
+        } catch {
+          return; // offline now: the pages are kept as they are visited
+        }
+      }
+      for (const m of (await page.text()).matchAll(/data-keep="(\/api\/[^"]+)"/g)) reads.add(m[1]!.replace(/&amp;/g, '&'));
+    }),
+  );
+  await Promise.all(
+    [...reads].map(async (path) => {
+      if (await data.match(path)) return;
       try {
-        const r = await fetch(path, { credentials: 'same-origin', redirect: 'manual', headers: { accept: 'text/html' } });
-        if (r.status === 200 && r.type === 'basic') await cache.put(path, r);
-        else if (r.type === 'opaqueredirect') await forgetPersonal();
+        const r = await fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+        if (r.status === 200 && r.type === 'basic' && !r.redirected) await data.put(path, r);
       } catch {
-        // Offline now: the pages are kept as they are visited.
+        // offline now
       }
     }),
   );

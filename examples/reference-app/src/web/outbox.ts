@@ -73,6 +73,8 @@ export interface SendResult {
   refused: OutboxEntry[];
   /** Still on this phone, waiting for a connection (or for this young person to sign in again). */
   waiting: OutboxEntry[];
+  /** When sending stopped because the server answered but could not take it now (busy, unwell, session gone). */
+  problem?: { key: string; status: number; message: string };
 }
 
 const listeners = new Set<(r: SendResult) => void>();
@@ -117,6 +119,7 @@ export function send(youngPersonId: string, network: string): Promise<SendResult
         // No connection, the session gone, too many tries or the server unwell: keep it (and the rest) for later.
         if (status === 0 || status === 401 || status === 403 || status === 408 || status === 429 || status >= 500) {
           result.waiting.push(...entries.slice(i));
+          if (status) result.problem = { key: e.key, status, message: (err as Error).message };
           break;
         }
         // The server will not take it as it is (it names why): kept, marked, for the young person to see.

@@ -91,7 +91,7 @@ export interface World {
  */
 export async function makeWorld(
   clock = () => new Date('2026-03-02T10:00:00.000Z'),
-  options: { councilWording?: CouncilWording; databaseUrl?: string } = {},
+  options: { councilWording?: CouncilWording; databaseUrl?: string; publicDir?: string } = {},
 ): Promise<World> {
   const store = await openStore(
     options.databaseUrl
@@ -145,7 +145,7 @@ export async function makeWorld(
     store,
     secureCookies: false,
     clock,
-    publicDir: PUBLIC,
+    publicDir: options.publicDir ?? PUBLIC,
     logger: () => {},
     ...(options.councilWording ? { councilWording: options.councilWording } : {}),
   });

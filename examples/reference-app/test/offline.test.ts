@@ -1,0 +1,343 @@
+// The young person's pages as an installed app that works without a connection (issue 15), in Chromium with the
+// network switched off (playwright's offline mode): installable (manifest, icons, service worker, as Chromium's
+// own installability check sees it), the service worker kept to the young person's pages, their pages opening
+// offline after one visit, a check-in sent offline kept on the phone and sent once when the connection returns
+// (also when the answer to a send is lost), the warning before signing out would delete it, everything cleared on
+// sign-out, and a new version taken only when the young person chooses, every open page moving to it. axe-core
+// finds nothing on the offline states.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, CHROMIUM_ARGS, CHROMIUM_PATH, describeViolations, hasChromium, PHONE } from '#test-support/browser.js';
+import { type Client, isBuilt, makeWorld, PASSWORD, PUBLIC, type World } from './support/world.js';
+
+const DOMAINS = ['housing', 'health', 'relationships', 'activities', 'money', 'careers', 'independence', 'identity'];
+const NOTE = 'No data left & the bus <b>costs</b> too much';
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(bytes: Buffer): [number, number] {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', () => {
+  let w: World;
+  let pa: Client;
+  let ctx: BrowserContext;
+  let page: Page;
+  // The app runs from a copy of the build, so the update test can put a new service worker in place.
+  const publicDir = mkdtempSync(join(tmpdir(), 'onward-offline-'));
+  // A browser profile on disk, as on a phone: Chromium does not install apps from a private (incognito) window.
+  const profile = mkdtempSync(join(tmpdir(), 'onward-offline-profile-'));
+
+  async function noViolations(label: string) {
+    const v = await axe(page);
+    expect(v, `axe on ${label}:\n${describeViolations(v)}`).toEqual([]);
+  }
+  const checkIns = async () => (await pa.call('GET', '/api/young-people/nb.yp1/check-ins')).json().items as {
+    id: string;
+    at: string;
+    moods: Record<string, { mood: string; help?: boolean; note?: string }>;
+  }[];
+  const helpRequests = async () => (await pa.call('GET', '/api/help-requests')).json().items as unknown[];
+  const outbox = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((ok, fail) => {
+          const r = indexedDB.open('onward-outbox');
+          r.onerror = () => fail(r.error);
+          r.onsuccess = () => {
+            const db = r.result;
+            if (!db.objectStoreNames.contains('outbox')) return ok(0);
+            const c = db.transaction('outbox').objectStore('outbox').count();
+            c.onsuccess = () => {
+              ok(c.result);
+              db.close();
+            };
+          };
+        }),
+    );
+  const appStatus = () => page.locator('[data-app-status]').textContent();
+  const widgetStatus = () => page.locator('[data-widget-status]').textContent();
+
+  async function signIn(): Promise<void> {
+    await page.goto(`${w.url}/sign-in`);
+    await page.fill('#email', 'robin@example.org');
+    await page.fill('#password', PASSWORD);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === '/me'),
+      page.click('button[type=submit]:has-text("Sign in")'),
+    ]);
+  }
+  /** Once the service worker controls the page and has kept the main pages. */
+  async function controlled(): Promise<void> {
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      async () => (await (await caches.open('onward-me-pages')).keys()).length >= 5,
+      undefined,
+      { timeout: 30_000, polling: 200 },
+    );
+  }
+  async function fillCheckIn(help: boolean): Promise<void> {
+    const ci = page.locator('onward-check-in');
+    await ci.locator('fieldset.o-card').first().waitFor();
+    const face = (d: string, mood: string) => ci.locator(`label.o-choice:has(input[id$="-${d}-${mood}"])`);
+    for (const d of DOMAINS) await face(d, 'good').tap();
+    if (!help) return;
+    await face('money', 'bad').tap();
+    await ci.locator('label.o-check:has(input[id$="-money-help"])').tap();
+    const money = ci.locator('fieldset.o-card', { has: page.locator('input[id$="-money-help"]') });
+    await money.locator('summary').tap();
+    await money.locator('textarea').fill(NOTE);
+  }
+  const sendCheckIn = () => page.locator('onward-check-in').locator('button:has-text("Send my check-in")').tap();
+
+  beforeAll(async () => {
+    cpSync(PUBLIC, publicDir, { recursive: true });
+    w = await makeWorld(() => new Date(), { publicDir });
+    pa = await w.as('pa');
+    expect((await pa.call('POST', '/api/young-people/nb.yp1/plans', {})).status).toBe(201);
+    // bypassCSP only so that axe-core can be put in the page; the pages run under their strict CSP.
+    ctx = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      ...PHONE,
+      bypassCSP: true,
+    });
+    page = ctx.pages()[0] ?? (await ctx.newPage());
+    if (process.env.ONWARD_DEBUG_OFFLINE) {
+      page.on('console', (m) => console.log('console:', m.text()));
+      page.on('pageerror', (e) => console.log('pageerror:', e.message));
+    }
+    await signIn();
+    await controlled();
+  }, 180_000);
+  afterAll(async () => {
+    await ctx?.close();
+    await w?.close();
+    rmSync(publicDir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('is installable: manifest, icons and a service worker, by Chromium’s own check', async () => {
+    const cdp = await ctx.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    await cdp.detach();
+    expect(installabilityErrors).toEqual([]);
+    const manifest = (await (await page.request.get(`${w.url}/manifest.webmanifest`)).json()) as {
+      name: string;
+      start_url: string;
+      scope: string;
+      display: string;
+      icons: { src: string; sizes: string; type: string; purpose: string }[];
+    };
+    expect(manifest).toMatchObject({ start_url: '/me', scope: '/me', display: 'standalone' });
+    expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    for (const icon of manifest.icons) {
+      const r = await page.request.get(`${w.url}${icon.src}`);
+      expect(r.headers()['content-type']).toBe('image/png');
+      const [width, height] = pngSize(await r.body());
+      expect(`${width}x${height}`).toBe(icon.sizes);
+    }
+    // In the young person's language: their Welsh choice names the app in Welsh.
+    const welsh = await fetch(`${w.url}/manifest.webmanifest`, { headers: { cookie: 'onward_lang=cy' } });
+    expect(await welsh.json()).toMatchObject({ lang: 'cy', name: 'Onward: eich cynllun llwybr' });
+  });
+
+  it('is kept to the young person’s pages: no staff page is controlled or kept', async () => {
+    const scopes = await page.evaluate(async () =>
+      (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.scope).pathname),
+    );
+    expect(scopes).toEqual(['/me']);
+    for (const staffPage of ['/caseload', '/help-requests', '/dashboard', '/sign-in', '/admin/staff'])
+      expect(
+        await page.evaluate(async (p) => Boolean(await navigator.serviceWorker.getRegistration(p)), staffPage),
+        staffPage,
+      ).toBe(false);
+    const kept = await page.evaluate(async () => {
+      const out: string[] = [];
+      for (const name of await caches.keys())
+        for (const r of await (await caches.open(name)).keys()) out.push(new URL(r.url).pathname);
+      return out;
+    });
+    expect(kept.length).toBeGreaterThan(10);
+    for (const path of kept) expect(path, path).toMatch(/^\/me(\/|$)|^\/assets\/|^\/api\/plans\//);
+    // The wording of the widgets (Welsh and easy read too) and their scripts are precached.
+    expect(kept.some((p) => /\/onward-locale-cy\.js$/.test(p))).toBe(true);
+    expect(kept.some((p) => /\/onward-check-in\.js$/.test(p))).toBe(true);
+    expect(kept.some((p) => /dashboard-page/.test(p))).toBe(false);
+  });
+
+  it('opens the young person’s pages offline after one visit, and says they are offline', async () => {
+    await ctx.setOffline(true);
+    try {
+      // Visited: my plan. Never visited, kept when the worker was installed: the checklist and the check-in.
+      for (const [path, heading] of [
+        ['/me', 'My plan'],
+        ['/me/checklist', 'My checklist'],
+        ['/me/check-in', 'How are things?'],
+      ] as const) {
+        const r = await page.goto(`${w.url}${path}`);
+        expect(r?.ok(), path).toBe(true);
+        expect(await page.locator('h1').first().textContent(), path).toContain(heading);
+        await expect.poll(appStatus, { timeout: 10_000 }).toContain('You are offline');
+        await noViolations(`${path} offline`);
+      }
+      // The whole plan (its widget reads the plan from the API) shows from what was kept.
+      await page.goto(`${w.url}/me`);
+      await page.locator('onward-plan').waitFor({ timeout: 10_000 });
+      // A page of theirs never kept: the offline page, which says so and links to those that open.
+      const r = await page.goto(`${w.url}/me/checklist/housing`);
+      expect(r?.ok()).toBe(true);
+      expect(await page.locator('h1').textContent()).toBe('You are offline');
+      expect(await page.locator('main a[href="/me/check-in"]').count()).toBe(1);
+      await noViolations('a page never kept, offline');
+    } finally {
+      await ctx.setOffline(false);
+    }
+  });
+
+  it('keeps a check-in asking for help on the phone offline and sends it once when back online', async () => {
+    const before = (await checkIns()).length;
+    await page.goto(`${w.url}/me/check-in`);
+    await ctx.setOffline(true);
+    await fillCheckIn(true);
+    await sendCheckIn();
+    await expect.poll(widgetStatus).toContain('Saved on this phone');
+    await expect.poll(appStatus).toContain('will send when you are online: 1');
+    await noViolations('check-in saved on this phone');
+    expect(await outbox()).toBe(1);
+    expect((await checkIns()).length).toBe(before);
+    // A reload offline keeps it (the page opens from the phone, the outbox is still there).
+    await page.reload();
+    await expect.poll(appStatus).toContain('will send when you are online: 1');
+
+    await ctx.setOffline(false);
+    await expect.poll(widgetStatus, { timeout: 15_000 }).toContain('has been sent');
+    expect(await widgetStatus()).toContain('told you would like help');
+    await noViolations('check-in sent after reconnecting');
+    expect(await outbox()).toBe(0);
+    const after = await checkIns();
+    expect(after.length).toBe(before + 1);
+    const sent = after.find((c) => c.moods.money?.help)!;
+    expect(sent.moods.money).toEqual({ mood: 'bad', help: true, note: NOTE });
+    expect((await helpRequests()).length).toBe(1);
+    // Visiting again sends nothing more.
+    await page.reload();
+    await page.waitForTimeout(500);
+    expect((await checkIns()).length).toBe(before + 1);
+  });
+
+  it('sends a check-in once when the answer to a send was lost on the way (the server had it)', async () => {
+    const before = (await checkIns()).length;
+    await page.goto(`${w.url}/me/check-in`);
+    // The request reaches the server, but the phone never hears back (as when the browser dies mid-send).
+    let delivered = 0;
+    await page.route('**/api/young-people/*/check-ins', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fetch();
+      delivered++;
+      await route.abort('connectionreset');
+    });
+    await fillCheckIn(false);
+    await sendCheckIn();
+    await expect.poll(widgetStatus).toContain('Saved on this phone');
+    expect(delivered).toBe(1);
+    expect(await outbox()).toBe(1);
+    expect((await checkIns()).length).toBe(before + 1);
+    await page.unroute('**/api/young-people/*/check-ins');
+    // The next visit sends it again; the server already has it (same id) and keeps one.
+    await page.goto(`${w.url}/me`);
+    await expect.poll(outbox, { timeout: 15_000 }).toBe(0);
+    expect((await checkIns()).length).toBe(before + 1);
+  });
+
+  it('warns before signing out would delete a check-in not sent, and needs a connection to sign out', async () => {
+    await page.goto(`${w.url}/me/check-in`);
+    await ctx.setOffline(true);
+    await fillCheckIn(false);
+    await sendCheckIn();
+    await expect.poll(widgetStatus).toContain('Saved on this phone');
+    await page.locator('form[action="/sign-out"] button').click();
+    await expect.poll(() => page.locator('[data-app-alert]').textContent()).toContain('need to be online');
+    await noViolations('signing out offline');
+    await ctx.setOffline(false);
+    // Online, but what is sent is lost: it cannot be sent, so the young person is asked.
+    await page.route('**/api/young-people/*/check-ins', (r) =>
+      r.request().method() === 'POST' ? r.abort('connectionreset') : r.continue(),
+    );
+    await page.locator('form[action="/sign-out"] button').click();
+    await expect.poll(() => page.locator('[data-app-alert]').textContent()).toContain('has not been sent yet');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-app-alert]') !== null)).toBe(true);
+    await noViolations('signing out with a check-in not sent');
+    await page.locator('[data-app-alert] button:has-text("Stay signed in")').click();
+    expect(new URL(page.url()).pathname).toBe('/me/check-in');
+    await page.unroute('**/api/young-people/*/check-ins');
+    // With the connection working, signing out sends it first, then signs out.
+    const before = (await checkIns()).length;
+    await Promise.all([page.waitForURL((u) => u.pathname === '/sign-in'), page.locator('form[action="/sign-out"] button').click()]);
+    expect((await checkIns()).length).toBe(before + 1);
+  });
+
+  it('leaves nothing of the young person on the phone after signing out', async () => {
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    const left = await page.evaluate(async () => ({
+      caches: await caches.keys(),
+      workers: (await navigator.serviceWorker.getRegistrations()).length,
+      databases: (await indexedDB.databases()).map((d) => d.name),
+    }));
+    expect(left).toEqual({ caches: [], workers: 0, databases: [] });
+    // Offline, their pages no longer open.
+    await ctx.setOffline(true);
+    const opened = await page.goto(`${w.url}/me`).then(
+      () => true,
+      () => false,
+    );
+    expect(opened).toBe(false);
+    await ctx.setOffline(false);
+  });
+
+  it('takes a new version only when the young person chooses it, and moves every open page to it', async () => {
+    await signIn();
+    await controlled();
+    const other = await ctx.newPage();
+    await other.goto(`${w.url}/me/checklist`);
+    const first = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+    // A new build: its worker differs (here by a comment, as a new precache list would).
+    const sw = join(publicDir, 'sw.js');
+    writeFileSync(sw, `${readFileSync(sw, 'utf8')}\n// a new version\n`);
+    await page.evaluate(() => {
+      (window as unknown as { before: boolean }).before = true;
+    });
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/me'))?.update());
+    await expect.poll(appStatus, { timeout: 30_000 }).toContain('A new version of Onward is ready');
+    await noViolations('a new version ready');
+    // Not taken until chosen: the page is still on the old worker.
+    expect(await page.evaluate(() => (window as unknown as { before?: boolean }).before)).toBe(true);
+    await Promise.all([
+      page.waitForEvent('load', { timeout: 30_000 }),
+      other.waitForEvent('load', { timeout: 30_000 }),
+      page.locator('[data-app-status] button:has-text("Use the new version")').click(),
+    ]);
+    expect(await page.evaluate(() => (window as unknown as { before?: boolean }).before)).toBeUndefined();
+    const now = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration('/me');
+      return { waiting: Boolean(r?.waiting), controlled: Boolean(navigator.serviceWorker.controller) };
+    });
+    expect(now).toEqual({ waiting: false, controlled: true });
+    expect(first).toContain('/sw.js');
+    expect(await appStatus()).not.toContain('A new version');
+    // The new version still opens the pages offline.
+    await ctx.setOffline(true);
+    await other.reload();
+    expect(await other.locator('h1').first().textContent()).toContain('My checklist');
+    await ctx.setOffline(false);
+    await other.close();
+  });
+});
