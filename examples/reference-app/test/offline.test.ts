@@ -37,11 +37,12 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     const v = await axe(page);
     expect(v, `axe on ${label}:\n${describeViolations(v)}`).toEqual([]);
   }
-  const checkIns = async () => (await pa.call('GET', '/api/young-people/nb.yp1/check-ins')).json().items as {
-    id: string;
-    at: string;
-    moods: Record<string, { mood: string; help?: boolean; note?: string }>;
-  }[];
+  const checkIns = async () =>
+    (await pa.call('GET', '/api/young-people/nb.yp1/check-ins')).json().items as {
+      id: string;
+      at: string;
+      moods: Record<string, { mood: string; help?: boolean; note?: string }>;
+    }[];
   const helpRequests = async () => (await pa.call('GET', '/api/help-requests')).json().items as unknown[];
   const outbox = () =>
     page.evaluate(
@@ -138,7 +139,11 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
       icons: { src: string; sizes: string; type: string; purpose: string }[];
     };
     expect(manifest).toMatchObject({ start_url: '/me', scope: '/me', display: 'standalone' });
-    expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual([
+      '192x192 any',
+      '512x512 any',
+      '512x512 maskable',
+    ]);
     for (const icon of manifest.icons) {
       const r = await page.request.get(`${w.url}${icon.src}`);
       expect(r.headers()['content-type']).toBe('image/png');
@@ -281,7 +286,10 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     await page.unroute('**/api/young-people/*/check-ins');
     // With the connection working, signing out sends it first, then signs out.
     const before = (await checkIns()).length;
-    await Promise.all([page.waitForURL((u) => u.pathname === '/sign-in'), page.locator('form[action="/sign-out"] button').click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === '/sign-in'),
+      page.locator('form[action="/sign-out"] button').click(),
+    ]);
     expect((await checkIns()).length).toBe(before + 1);
   });
 

@@ -4,7 +4,7 @@
 // signing out would delete something not sent yet.
 import { Workbox } from 'workbox-window';
 import { SW_PATH, SW_SCOPE } from '../sw/scope.js';
-import { kept, type SendResult, onSent, send } from '../web/outbox.js';
+import { kept, onSent, type SendResult, send } from '../web/outbox.js';
 import { msg } from '../web/widget-host.js';
 
 const host = document.querySelector<HTMLElement>('[data-onward-app]');

@@ -5,7 +5,7 @@
 // sent when the connection comes back or on their next visit, once (its id is the server's idempotency key).
 // If the server refuses it, the message says why and their faces, help requests and notes come back into the
 // widget so they can send it again.
-import { kept, type OutboxEntry, onSent, remove, keep as keepOnPhone, send } from '../web/outbox.js';
+import { keep as keepOnPhone, kept, type OutboxEntry, onSent, remove, send } from '../web/outbox.js';
 import { api, csrfToken, Messages, msg, swapIn, tabDrafts } from '../web/widget-host.js';
 
 interface CheckIn {
@@ -114,7 +114,11 @@ function mount(): void {
     if (!refused) return;
     await remove(refused.key);
     window.dispatchEvent(new Event('onward-outbox-kept'));
-    giveBack(refused.body as CheckIn, msg(host, 'outboxRefusedTitle'), `${refused.refused} ${msg(host, 'outboxRefused')}`);
+    giveBack(
+      refused.body as CheckIn,
+      msg(host, 'outboxRefusedTitle'),
+      `${refused.refused} ${msg(host, 'outboxRefused')}`,
+    );
   });
 
   const again = document.createElement('button');

@@ -77,7 +77,11 @@ async function warm(): Promise<void> {
       let page = await pages.match(path);
       if (!page) {
         try {
-          const r = await fetch(path, { credentials: 'same-origin', redirect: 'manual', headers: { accept: 'text/html' } });
+          const r = await fetch(path, {
+            credentials: 'same-origin',
+            redirect: 'manual',
+            headers: { accept: 'text/html' },
+          });
           if (r.type === 'opaqueredirect') await forgetPersonal();
           if (r.status !== 200 || r.type !== 'basic') return;
           await pages.put(path, r.clone());
@@ -86,7 +90,8 @@ async function warm(): Promise<void> {
           return; // offline now: the pages are kept as they are visited
         }
       }
-      for (const m of (await page.text()).matchAll(/data-keep="(\/api\/[^"]+)"/g)) reads.add(m[1]!.replace(/&amp;/g, '&'));
+      for (const m of (await page.text()).matchAll(/data-keep="(\/api\/[^"]+)"/g))
+        reads.add(m[1]!.replace(/&amp;/g, '&'));
     }),
   );
   await Promise.all(

@@ -2,8 +2,8 @@
 // switch, one <main> with one h1, and the sign-out buttons. Hono JSX escapes every value it prints.
 import type { Child } from 'hono/jsx';
 import { type Prefs, type Strings, strings } from '../i18n.js';
-import { MANIFEST_PATH, THEME_COLOUR } from '../sw/scope.js';
 import { messageData } from '../pages/young-person-widgets.js';
+import { MANIFEST_PATH, THEME_COLOUR } from '../sw/scope.js';
 import { asset, assetImports } from './assets.js';
 import type { Session } from './context.js';
 
