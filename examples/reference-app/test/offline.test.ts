@@ -272,11 +272,12 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     await page.locator('form[action="/sign-out"] button').click();
     await expect.poll(() => page.locator('[data-app-alert]').textContent()).toContain('need to be online');
     await noViolations('signing out offline');
-    await ctx.setOffline(false);
-    // Online, but what is sent is lost: it cannot be sent, so the young person is asked.
+    // Back online, but what is sent is lost (the route is in place before the connection returns, so the send the
+    // page makes on 'online' is lost too): it cannot be sent, so the young person is asked.
     await page.route('**/api/young-people/*/check-ins', (r) =>
       r.request().method() === 'POST' ? r.abort('connectionreset') : r.continue(),
     );
+    await ctx.setOffline(false);
     await page.locator('form[action="/sign-out"] button').click();
     await expect.poll(() => page.locator('[data-app-alert]').textContent()).toContain('has not been sent yet');
     expect(await page.evaluate(() => document.activeElement?.closest('[data-app-alert]') !== null)).toBe(true);
