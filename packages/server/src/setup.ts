@@ -77,49 +77,52 @@ export async function setUpFirstCouncil(
   const id = input.councilId ?? councilIdFrom(councilName);
   if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(id))
     throw new SetupError('councilId', 'The council id takes lower-case letters, digits and dashes (up to 48).');
-  const existing = await store.listCouncils();
-  if (existing.length)
-    throw new SetupError(
-      'database',
-      `This database already has a council (${existing.map((c) => c.name).join(', ')}). Its admin adds staff and teams in the app.`,
-    );
-  const council = await store.createCouncil({ id, name: councilName });
-  const admin = await store.createStaffUser({
-    councilId: id,
-    email,
-    name,
-    role: 'admin',
-    // No password given: a random one nobody is told; the invitation link replaces it with the admin's own.
-    password: password ?? randomToken(32),
-    actor: SETUP_ACTOR,
-  });
-  const at = options.now.toISOString();
-  const requestId = options.requestId ?? `setup_${randomToken(6)}`;
-  const entries = [
-    { recordType: 'council', recordId: id },
-    { recordType: 'user', recordId: admin.id },
-  ].map((r) => ({
-    councilId: id,
-    actorId: SETUP_ACTOR.id,
-    actorRole: SETUP_ACTOR.role,
-    action: 'create' as const,
-    ...r,
-    requestId,
-    at,
-  }));
-  let invitation: FirstCouncil['invitation'];
-  if (password === undefined) {
-    const inv = await store.staffInvitations.create({
+  // The council, its admin, the invitation and their audit rows are saved together, or none of them.
+  return store.transaction(async (tx) => {
+    let invitation: FirstCouncil['invitation'];
+    const existing = await store.listCouncils();
+    if (existing.length)
+      throw new SetupError(
+        'database',
+        `This database already has a council (${existing.map((c) => c.name).join(', ')}). Its admin adds staff and teams in the app.`,
+      );
+    const council = await store.createCouncil({ id, name: councilName });
+    const admin = await store.createStaffUser({
       councilId: id,
-      userId: admin.id,
-      createdBy: SETUP_ACTOR.id,
-      now: options.now,
+      email,
+      name,
+      role: 'admin',
+      // No password given: a random one nobody is told; the invitation link replaces it with the admin's own.
+      password: password ?? randomToken(32),
+      actor: SETUP_ACTOR,
     });
-    invitation = { token: inv.token, path: staffInvitationPath(inv.token), expiresAt: inv.expiresAt };
-    entries.push({ ...entries[1]!, recordType: 'staff-invitation' });
-  }
-  await store.recordAudit(entries);
-  return { council, admin, ...(invitation ? { invitation } : {}) };
+    const at = options.now.toISOString();
+    const requestId = options.requestId ?? `setup_${randomToken(6)}`;
+    const entries = [
+      { recordType: 'council', recordId: id },
+      { recordType: 'user', recordId: admin.id },
+    ].map((r) => ({
+      councilId: id,
+      actorId: SETUP_ACTOR.id,
+      actorRole: SETUP_ACTOR.role,
+      action: 'create' as const,
+      ...r,
+      requestId,
+      at,
+    }));
+    if (password === undefined) {
+      const inv = await store.staffInvitations.create({
+        councilId: id,
+        userId: admin.id,
+        createdBy: SETUP_ACTOR.id,
+        now: options.now,
+      });
+      invitation = { token: inv.token, path: staffInvitationPath(inv.token), expiresAt: inv.expiresAt };
+      entries.push({ ...entries[1]!, recordType: 'staff-invitation' });
+    }
+    await store.recordAudit(entries, tx);
+    return { council, admin, ...(invitation ? { invitation } : {}) };
+  });
 }
 
 /** The page where someone invited as staff chooses their password. */

@@ -157,7 +157,25 @@ export function auditEntry(
   };
 }
 
-/** Writes one audit entry on its own: for reads (a change writes its entry in its own transaction). */
+/**
+ * Makes a change and writes its audit entries in one transaction: both are saved, or neither (a failed audit insert
+ * rolls the change back). Storage calls inside `change` join the transaction (Db.transaction nests), so routes
+ * call the store as usual. `entries` is given the change's result (e.g. the id it made). `change` must not have
+ * effects outside the database (on PostgreSQL a transaction lost to a dropped connection runs again).
+ */
+export function audited<T>(
+  store: Store,
+  change: () => Promise<T>,
+  entries: (result: T) => readonly AuditInput[],
+): Promise<T> {
+  return store.transaction(async (tx) => {
+    const result = await change();
+    await store.recordAudit(entries(result), tx);
+    return result;
+  });
+}
+
+/** Writes one audit entry on its own: for reads (a change writes its entries with `audited`, in its transaction). */
 export async function audit(
   c: Ctx,
   store: Store,

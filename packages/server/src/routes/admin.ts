@@ -3,7 +3,7 @@ import { validateCouncilSettings } from '@onward/engine';
 import type { Hono } from 'hono';
 import { randomToken } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
-import { audit, body, type Ctx, type Env, user } from '../http/context.js';
+import { audit, audited, auditEntry, body, type Ctx, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
@@ -40,9 +40,12 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
       const r = validateCouncilSettings(doc);
       return r.ok ? r : { ok: false, errors: r.errors.map((e) => ({ path: e.path, message: e.message })) };
     });
-    const at = now().toISOString();
-    await store.councilSettings.put({ councilId: u.councilId, settings, by: u.id, at });
-    await audit(c, store, now(), 'update', 'council-settings', u.councilId);
+    const at = now();
+    await audited(
+      store,
+      () => store.councilSettings.put({ councilId: u.councilId, settings, by: u.id, at: at.toISOString() }),
+      () => [auditEntry(c, at, 'update', 'council-settings', u.councilId)],
+    );
     return c.json(settingsView(await store.councilSettings.get(u.councilId)));
   });
 
@@ -77,21 +80,29 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
     }
     // Without a password (the usual way) the account starts with a random one nobody is told, and the answer
     // carries a one-time link for the person to choose their own.
-    const created = await store.createStaffUser({
-      ...b,
-      password: b.password ?? randomToken(32),
-      councilId: u.councilId,
-      actor: { id: u.id, role: u.role },
-    });
-    await audit(c, store, now(), 'create', 'user', created.id);
-    if (b.password !== undefined) return c.json(publicUser(created), 201);
-    const inv = await store.staffInvitations.create({
-      councilId: u.councilId,
-      userId: created.id,
-      createdBy: u.id,
-      now: now(),
-    });
-    await audit(c, store, now(), 'create', 'staff-invitation', created.id);
+    // The account, its invitation and their audit rows are saved together, or none of them.
+    const at = now();
+    const { created, inv } = await audited(
+      store,
+      async () => {
+        const created = await store.createStaffUser({
+          ...b,
+          password: b.password ?? randomToken(32),
+          councilId: u.councilId,
+          actor: { id: u.id, role: u.role },
+        });
+        const inv =
+          b.password === undefined
+            ? await store.staffInvitations.create({ councilId: u.councilId, userId: created.id, createdBy: u.id, now: at })
+            : undefined;
+        return { created, inv };
+      },
+      ({ created, inv }) => [
+        auditEntry(c, at, 'create', 'user', created.id),
+        ...(inv ? [auditEntry(c, at, 'create', 'staff-invitation', created.id)] : []),
+      ],
+    );
+    if (!inv) return c.json(publicUser(created), 201);
     return c.json(
       { ...publicUser(created), invitation: { url: staffInvitationPath(inv.token), expiresAt: inv.expiresAt } },
       201,
@@ -112,9 +123,15 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
           { path: 'teamId', message: 'There is no such team in your council.' },
         ]);
     }
-    const updated = await store.updateUser(target.id, b, { id: u.id, role: u.role });
-    if (b.disabled) await store.deleteUserSessions(target.id);
-    await audit(c, store, now(), 'update', 'user', target.id);
+    const updated = await audited(
+      store,
+      async () => {
+        const updated = await store.updateUser(target.id, b, { id: u.id, role: u.role });
+        if (b.disabled) await store.deleteUserSessions(target.id);
+        return updated;
+      },
+      () => [auditEntry(c, now(), 'update', 'user', target.id)],
+    );
     return c.json(publicUser(updated as User));
   });
 
@@ -123,8 +140,11 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
     const target = await store.getUser(c.req.param('id'));
     if (!target || target.councilId !== u.councilId) throw notFound('user');
     await body(c, bodies.empty);
-    await store.deleteUserSessions(target.id);
-    await audit(c, store, now(), 'update', 'user-sessions', target.id);
+    await audited(
+      store,
+      () => store.deleteUserSessions(target.id),
+      () => [auditEntry(c, now(), 'update', 'user-sessions', target.id)],
+    );
     return c.body(null, 204);
   });
 
@@ -137,8 +157,11 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
   app.post('/api/teams', async (c) => {
     const u = admin(c);
     const b = await body(c, bodies.teamCreate);
-    const t = await store.createTeam({ councilId: u.councilId, name: b.name, actor: { id: u.id, role: u.role } });
-    await audit(c, store, now(), 'create', 'team', t.id);
+    const t = await audited(
+      store,
+      () => store.createTeam({ councilId: u.councilId, name: b.name, actor: { id: u.id, role: u.role } }),
+      (t) => [auditEntry(c, now(), 'create', 'team', t.id)],
+    );
     return c.json(t, 201);
   });
 
@@ -150,21 +173,28 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
   app.post('/api/api-tokens', async (c) => {
     const u = admin(c);
     const b = await body(c, bodies.tokenCreate);
-    const t = await store.createApiToken({
-      councilId: u.councilId,
-      name: b.name,
-      createdBy: u.id,
-      actor: { id: u.id, role: u.role },
-    });
-    await audit(c, store, now(), 'create', 'api-token', t.id);
+    const t = await audited(
+      store,
+      () =>
+        store.createApiToken({ councilId: u.councilId, name: b.name, createdBy: u.id, actor: { id: u.id, role: u.role } }),
+      (t) => [auditEntry(c, now(), 'create', 'api-token', t.id)],
+    );
     return c.json(t, 201);
   });
 
   app.delete('/api/api-tokens/:id', async (c) => {
     const u = admin(c);
-    if (!(await store.revokeApiToken(u.councilId, c.req.param('id'), { id: u.id, role: u.role })))
-      throw notFound('API token');
-    await audit(c, store, now(), 'update', 'api-token', c.req.param('id'));
+    const id = c.req.param('id');
+    const revoked = await audited(
+      store,
+      async () => {
+        // Nothing revoked, nothing audited: the transaction is rolled back by the 404.
+        if (!(await store.revokeApiToken(u.councilId, id, { id: u.id, role: u.role }))) throw notFound('API token');
+        return true;
+      },
+      () => [auditEntry(c, now(), 'update', 'api-token', id)],
+    );
+    if (!revoked) throw notFound('API token');
     return c.body(null, 204);
   });
 
@@ -177,13 +207,11 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
   app.post('/api/webhooks', async (c) => {
     const u = admin(c);
     const b = await body(c, bodies.webhookCreate);
-    const w = await store.createWebhook({
-      councilId: u.councilId,
-      url: b.url,
-      events: b.events,
-      actor: { id: u.id, role: u.role },
-    });
-    await audit(c, store, now(), 'create', 'webhook', w.id);
+    const w = await audited(
+      store,
+      () => store.createWebhook({ councilId: u.councilId, url: b.url, events: b.events, actor: { id: u.id, role: u.role } }),
+      (w) => [auditEntry(c, now(), 'create', 'webhook', w.id)],
+    );
     return c.json({ id: w.id, url: w.url, events: w.events, secret: w.secret }, 201);
   });
 

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { randomToken } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
-import { body, type Ctx, type Env, principal, user } from '../http/context.js';
+import { audited, auditEntry, body, type Ctx, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
@@ -122,8 +122,14 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
     }
     const weak = passwordProblems(b.newPassword, { email: u.email, names: [u.name] }, 'newPassword');
     if (weak.length) throw invalid(weak);
-    await store.setPassword(u.id, b.newPassword, { id: u.id, role: u.role });
-    if (p.kind === 'user') await store.deleteUserSessions(u.id, p.sessionId);
+    await audited(
+      store,
+      async () => {
+        await store.setPassword(u.id, b.newPassword, { id: u.id, role: u.role });
+        if (p.kind === 'user') await store.deleteUserSessions(u.id, p.sessionId);
+      },
+      () => [auditEntry(c, now(), 'update', 'user-password', u.id)],
+    );
     return c.body(null, 204);
   });
 
@@ -147,8 +153,29 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
         { path: 'email', message: 'That email address already has a sign-in.' },
       ]);
     }
-    const u = await store.acceptInvitation(c.req.param('token'), { email: b.email, password: b.password, now: now() });
-    if (!u) throw notFound('invitation (it may have been used or have expired; ask your PA for a new link)');
+    // The young person's sign-in and its audit row are saved together (the new user is the actor).
+    const at = now();
+    const u = await audited(
+      store,
+      async () => {
+        const u = await store.acceptInvitation(c.req.param('token'), { email: b.email, password: b.password, now: at });
+        if (!u) throw notFound('invitation (it may have been used or have expired; ask your PA for a new link)');
+        return u;
+      },
+      (u) => [
+        {
+          councilId: u.councilId,
+          actorId: u.id,
+          actorRole: u.role,
+          action: 'create',
+          recordType: 'user',
+          recordId: u.id,
+          ...(u.youngPersonId ? { youngPersonId: u.youngPersonId } : {}),
+          requestId: c.get('requestId'),
+          at: at.toISOString(),
+        },
+      ],
+    );
     return startSession(c, u);
   });
 }

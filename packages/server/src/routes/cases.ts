@@ -3,7 +3,7 @@ import { eventsForViewer, type LifecycleSnapshot, planReview, recordEvents } fro
 import type { Hono } from 'hono';
 import { assertSeesCase, caseloadScope, seesCase } from '../access.js';
 import { type Allocation, allocationProblems, dateOfBirthProblem } from '../allocation.js';
-import { audit, body, type Env, principal, user } from '../http/context.js';
+import { audit, audited, auditEntry, body, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
@@ -122,8 +122,11 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
     const born = dateOfBirthProblem(b.dateOfBirth, now());
     if (born) throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [born]);
     await checkAllocation(store, u.councilId, b);
-    const yp = await store.createYoungPerson({ ...b, councilId: u.councilId, actor: { id: u.id, role: u.role } });
-    await audit(c, store, now(), 'create', 'young-person', yp.id, yp.id);
+    const yp = await audited(
+      store,
+      () => store.createYoungPerson({ ...b, councilId: u.councilId, actor: { id: u.id, role: u.role } }),
+      (yp) => [auditEntry(c, now(), 'create', 'young-person', yp.id, yp.id)],
+    );
     return c.json(youngPersonView(yp), 201);
   });
 
@@ -145,9 +148,11 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
     }
     const b = await body(c, bodies.youngPersonUpdate);
     await checkAllocation(store, u.councilId, b);
-    const m = momentOf(u, { councilId: u.councilId, youngPersonId: yp.id }, now());
-    const states = await store.appendEvents([recordEvents.youngPersonAllocated(m, { ...b })]);
-    await audit(c, store, now(), 'update', 'young-person', yp.id, yp.id);
+    const at = now();
+    const m = momentOf(u, { councilId: u.councilId, youngPersonId: yp.id }, at);
+    const states = await store.events.append([recordEvents.youngPersonAllocated(m, { ...b })], {
+      audit: [auditEntry(c, at, 'update', 'young-person', yp.id, yp.id)],
+    });
     return c.json(youngPersonView(states.get(yp.id)?.youngPerson as YoungPersonRecord));
   });
 
@@ -171,13 +176,12 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
       (x) => x.youngPersonId === yp.id,
     );
     if (existing) throw new HttpProblem(409, 'conflict', 'This young person already has a sign-in.');
-    const inv = await store.createInvitation({
-      councilId: u.councilId,
-      youngPersonId: yp.id,
-      createdBy: u.id,
-      now: now(),
-    });
-    await audit(c, store, now(), 'create', 'invitation', yp.id, yp.id);
+    const at = now();
+    const inv = await audited(
+      store,
+      () => store.createInvitation({ councilId: u.councilId, youngPersonId: yp.id, createdBy: u.id, now: at }),
+      () => [auditEntry(c, at, 'create', 'invitation', yp.id, yp.id)],
+    );
     return c.json({ token: inv.token, url: `/invitation/${inv.token}`, expiresAt: inv.expiresAt }, 201);
   });
 }

@@ -2,7 +2,7 @@
 import { type CheckIn, helpDomains, recordEvents } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, caseloadScope } from '../access.js';
-import { audit, body, type Env, user } from '../http/context.js';
+import { audit, auditEntry, body, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
@@ -50,18 +50,18 @@ export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
     };
     const early = await retried();
     if (early) return early;
-    const m = momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, now());
+    const at = now();
+    const m = momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, at);
     try {
-      await store.appendEvents([
-        { ...recordEvents.checkInRecorded(m, doc, yp.paId), key: `check-in.recorded:${doc.id}` },
-      ]);
+      await store.events.append([{ ...recordEvents.checkInRecorded(m, doc, yp.paId), key: `check-in.recorded:${doc.id}` }], {
+        audit: [auditEntry(c, at, 'create', 'check-in', doc.id, yp.id)],
+      });
     } catch (e) {
       if (!(e instanceof DuplicateEventError && e.constraint === 'events_idempotency_key')) throw e;
       const again = await retried();
       if (again) return again;
       throw e;
     }
-    await audit(c, store, now(), 'create', 'check-in', doc.id, yp.id);
     return c.json({ checkIn: doc as CheckIn }, 201);
   });
 
@@ -107,15 +107,16 @@ export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
     await body(c, bodies.empty);
     // Compare-and-set: the database takes one acknowledgement per check-in (its idempotency key), so of several
     // sent at once one succeeds and the others are refused with 409, as a later one is by the lifecycle.
+    const at = now();
     try {
-      await store.appendEvents([
-        { ...recordEvents.checkInAcknowledged(momentOf(u, ci, now()), ci.id), key: `check-in.acknowledged:${ci.id}` },
-      ]);
+      await store.events.append(
+        [{ ...recordEvents.checkInAcknowledged(momentOf(u, ci, at), ci.id), key: `check-in.acknowledged:${ci.id}` }],
+        { audit: [auditEntry(c, at, 'event', 'check-in', ci.id, ci.youngPersonId)] },
+      );
     } catch (e) {
       if (e instanceof DuplicateEventError) throw conflict('This check-in has already been acknowledged.');
       throw e;
     }
-    await audit(c, store, now(), 'event', 'check-in', ci.id, ci.youngPersonId);
     return c.body(null, 204);
   });
 }

@@ -75,8 +75,10 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
 
   /** Appends one event about the plan, refused (409) if the plan changed since it was read. */
   const saved = async (c: Ctx, plan: PlanRecord, event: NewEvent) => {
-    const states = await store.appendEvents([event], undefined, { plans: { [plan.id]: plan.version } });
-    await audit(c, store, now(), 'update', 'plan', plan.id, plan.youngPersonId);
+    const states = await store.events.append([event], {
+      expect: { plans: { [plan.id]: plan.version } },
+      audit: [auditEntry(c, now(), 'update', 'plan', plan.id, plan.youngPersonId)],
+    });
     return c.json(view(c, states.get(plan.youngPersonId)?.plans.get(plan.id) as PlanRecord));
   };
 
@@ -153,12 +155,10 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     events.push(
       recordEvents.planCreated(momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, at), plan, rules),
     );
-    const states = await store.appendEvents(
-      events,
-      undefined,
-      previous ? { plans: { [previous.id]: previous.version } } : {},
-    );
-    await audit(c, store, now(), 'create', 'plan', planId, yp.id);
+    const states = await store.events.append(events, {
+      expect: previous ? { plans: { [previous.id]: previous.version } } : {},
+      audit: [auditEntry(c, at, 'create', 'plan', planId, yp.id)],
+    });
     return c.json(view(c, states.get(yp.id)?.plans.get(planId) as PlanRecord), 201);
   });
 
@@ -282,7 +282,11 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     const council = (await store.getCouncil(plan.councilId)) ?? { id: plan.councilId, name: plan.councilId };
     const expected: Record<string, number> = { [plan.id]: plan.version, ...superseded };
     const result = await store.transaction(async (tx) => {
-      const states = await store.appendEvents(events, tx, { plans: expected });
+      const states = await store.events.append(events, {
+        tx,
+        expect: expected,
+        audit: [auditEntry(c, at, 'event', 'plan', plan.id, plan.youngPersonId)],
+      });
       const next = states.get(plan.youngPersonId)?.plans.get(plan.id) as PlanRecord;
       if (b.type === 'plan.authorise') {
         // Rendered inside the transaction: if the PDF cannot be made, the plan is not authorised either.
@@ -303,7 +307,6 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
       }
       return next;
     });
-    await audit(c, store, now(), 'event', 'plan', plan.id, plan.youngPersonId);
     if (b.type === 'plan.authorise') {
       d.webhooks.enqueue(plan.councilId, 'plan.authorised', {
         planId: plan.id,

@@ -4,7 +4,7 @@
 import type { Hono } from 'hono';
 import { safeEqual } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
-import { audit, body, type Env, user } from '../http/context.js';
+import { audited, auditEntry, body, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
@@ -69,20 +69,27 @@ export function registerSetupRoutes(app: Hono<Env>, d: Deps): void {
     if (!inv || !u || u.disabled) throw notFound(LINK_GONE);
     const weak = passwordProblems(b.password, { email: u.email, names: [u.name] });
     if (weak.length) throw invalid(weak);
-    const done = await store.staffInvitations.accept(c.req.param('token'), b.password, now());
-    if (!done) throw notFound(LINK_GONE);
-    await store.recordAudit([
-      {
-        councilId: u.councilId,
-        actorId: u.id,
-        actorRole: u.role,
-        action: 'update',
-        recordType: 'user-password',
-        recordId: u.id,
-        requestId: c.get('requestId'),
-        at: now().toISOString(),
+    const at = now();
+    // The new password and its audit row are saved together; a link already used saves neither (404).
+    await audited(
+      store,
+      async () => {
+        const done = await store.staffInvitations.accept(c.req.param('token'), b.password, at);
+        if (!done) throw notFound(LINK_GONE);
       },
-    ]);
+      () => [
+        {
+          councilId: u.councilId,
+          actorId: u.id,
+          actorRole: u.role,
+          action: 'update',
+          recordType: 'user-password',
+          recordId: u.id,
+          requestId: c.get('requestId'),
+          at: at.toISOString(),
+        },
+      ],
+    );
     return c.json({ email: u.email });
   });
 
@@ -95,13 +102,12 @@ export function registerSetupRoutes(app: Hono<Env>, d: Deps): void {
     if (target.role === 'young-person')
       throw new HttpProblem(409, 'conflict', 'A young person is invited by their PA, from their page.');
     if (target.disabled) throw new HttpProblem(409, 'conflict', 'Switch this sign-in back on first.');
-    const inv = await store.staffInvitations.create({
-      councilId: u.councilId,
-      userId: target.id,
-      createdBy: u.id,
-      now: now(),
-    });
-    await audit(c, store, now(), 'create', 'staff-invitation', target.id);
+    const at = now();
+    const inv = await audited(
+      store,
+      () => store.staffInvitations.create({ councilId: u.councilId, userId: target.id, createdBy: u.id, now: at }),
+      () => [auditEntry(c, at, 'create', 'staff-invitation', target.id)],
+    );
     return c.json({ token: inv.token, url: staffInvitationPath(inv.token), expiresAt: inv.expiresAt }, 201);
   });
 }

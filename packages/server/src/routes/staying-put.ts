@@ -16,7 +16,7 @@ import {
 import type { Hono } from 'hono';
 import { caseloadScope, isArrangementParty, lifecycleActor, seesCase } from '../access.js';
 import { newId } from '../auth/crypto.js';
-import { audit, body, type Ctx, type Env, principal, user } from '../http/context.js';
+import { audit, auditEntry, body, type Ctx, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
@@ -105,9 +105,12 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     if (existing.some((x) => !FINISHED.has(x.state)))
       throw conflict('This young person already has a Staying Put arrangement.');
     const id = newId('sp');
-    const m = momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, now());
-    const states = await store.appendEvents([
-      recordEvents.stayingPutCreated(m, {
+    const at = now();
+    const m = momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, at);
+    const rules = stayingPutRules(await settingsOf(u));
+    const states = await store.events.append(
+      [
+        recordEvents.stayingPutCreated(m, {
         arrangementId: id,
         youngPersonId: yp.id,
         dateOfBirth: yp.dateOfBirth,
@@ -116,10 +119,11 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
         ...(yp.socialWorkerId ? { socialWorkerId: yp.socialWorkerId } : {}),
         ...(b.supervisingSocialWorkerId ? { supervisingSocialWorkerId: b.supervisingSocialWorkerId } : {}),
         // The council's attendance, signing and nation rules, kept by the arrangement from now on.
-        rules: stayingPutRules(await settingsOf(u)),
+        rules,
       }),
-    ]);
-    await audit(c, store, now(), 'create', 'staying-put', id, yp.id);
+      ],
+      { audit: [auditEntry(c, at, 'create', 'staying-put', id, yp.id)] },
+    );
     return c.json(view(u, states.get(yp.id)?.arrangements.get(id) as ArrangementRecord, await settingsOf(u)), 201);
   });
 
@@ -178,12 +182,11 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     if (errors.length)
       throw new HttpProblem(400, 'invalid-body', `${errors.length} problem(s) with what was sent.`, errors);
     // A new draft clears the signatures (the lifecycle does the same); sign-offs come only from signing.
-    const states = await store.appendEvents(
-      [recordEvents.agreementSaved(momentOf(u, a, now()), a.id, agreement)],
-      undefined,
-      { arrangements: { [a.id]: a.version } },
-    );
-    await audit(c, store, now(), 'update', 'staying-put-agreement', a.id, yp.id);
+    const at = now();
+    const states = await store.events.append([recordEvents.agreementSaved(momentOf(u, a, at), a.id, agreement)], {
+      expect: { arrangements: { [a.id]: a.version } },
+      audit: [auditEntry(c, at, 'update', 'staying-put-agreement', a.id, yp.id)],
+    });
     return c.json(view(u, states.get(yp.id)?.arrangements.get(a.id) as ArrangementRecord, await settingsOf(u)));
   });
 
@@ -199,12 +202,14 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
         },
       ]);
     }
-    const states = await store.appendEvents(
-      [recordEvents.stayingPutStep(momentOf(u, a, now()), a.id, { ...b }, { id: u.id, name: u.name })],
-      undefined,
-      { arrangements: { [a.id]: a.version } },
+    const at = now();
+    const states = await store.events.append(
+      [recordEvents.stayingPutStep(momentOf(u, a, at), a.id, { ...b }, { id: u.id, name: u.name })],
+      {
+        expect: { arrangements: { [a.id]: a.version } },
+        audit: [auditEntry(c, at, 'event', 'staying-put', a.id, yp.id)],
+      },
     );
-    await audit(c, store, now(), 'event', 'staying-put', a.id, yp.id);
     return c.json(view(u, states.get(yp.id)?.arrangements.get(a.id) as ArrangementRecord, await settingsOf(u)));
   });
 

@@ -1,5 +1,6 @@
 // One small database interface over PGlite (embedded, WebAssembly) and PostgreSQL (node-postgres), so the same
 // SQL (one dialect: PostgreSQL's) and the same migrations run on both.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
 
@@ -9,11 +10,35 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs fn in one transaction; rolls back when it throws. Nested calls reuse the outer transaction. */
+  /**
+   * Runs fn in one transaction; rolls back when it throws. Nested calls reuse the outer transaction: while fn runs,
+   * every `transaction` and `query` on this Db (from any storage module) joins it, so a change and its audit row
+   * commit together or not at all. Work fn starts but does not wait for runs outside it once it has ended.
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The transaction the current async call chain is inside, per Db. `open` turns false when it ends, so a promise
+ * fn started but did not wait for (a background job) falls back to the pool instead of a finished transaction.
+ */
+class Ambient {
+  private readonly als = new AsyncLocalStorage<{ q: Queryable; open: boolean }>();
+  current(): Queryable | undefined {
+    const t = this.als.getStore();
+    return t?.open ? t.q : undefined;
+  }
+  async run<T>(q: Queryable, fn: (q: Queryable) => Promise<T>): Promise<T> {
+    const t = { q, open: true };
+    try {
+      return await this.als.run(t, () => fn(q));
+    } finally {
+      t.open = false;
+    }
+  }
 }
 
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
@@ -29,11 +54,17 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     },
   });
   const direct = wrap(pg);
+  const ambient = new Ambient();
   return {
     kind: 'pglite',
-    query: (sql, params) => queued(() => direct.query(sql, params)),
+    query: (sql, params) => {
+      const tx = ambient.current();
+      return tx ? tx.query(sql, params) : queued(() => direct.query(sql, params));
+    },
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      return queued(() => pg.transaction((tx) => fn(wrap(tx))));
+      const outer = ambient.current();
+      if (outer) return fn(outer);
+      return queued(() => pg.transaction((tx) => ambient.run(wrap(tx), fn)));
     },
     exec: (sql) => queued(async () => void (await pg.exec(sql))),
     close: () => queued(() => pg.close()),
@@ -164,44 +195,52 @@ export async function openPostgres(url: string, schemaOrOptions?: string | Postg
       return r.rows as T[];
     },
   });
+  const ambient = new Ambient();
+  const pooled = <T>(sql: string, params?: readonly unknown[]) =>
+    withRetry(
+      async () => {
+        let c: Awaited<ReturnType<typeof checkout>>;
+        try {
+          c = await checkout();
+        } catch (e) {
+          throw Object.assign(e as object, { onwardNotSent: true });
+        }
+        try {
+          const rows = await wrap(c.client).query<T>(sql, params);
+          c.done();
+          return rows;
+        } catch (e) {
+          c.done(isTransientDbError(e));
+          throw e;
+        }
+      },
+      (e) =>
+        (e as { onwardNotSent?: boolean }).onwardNotSent === true ||
+        /^40/.test(codeOf(e)) ||
+        (READ_ONLY.test(sql) && !WRITES.test(sql)),
+    );
   return {
     kind: 'postgres',
     // A read is tried again after a dropped connection. A write only when it cannot have run: the connection was
     // never made, or PostgreSQL rolled it back itself (serialization failure, deadlock).
-    query: <T>(sql: string, params?: readonly unknown[]) =>
-      withRetry(
-        async () => {
-          let c: Awaited<ReturnType<typeof checkout>>;
-          try {
-            c = await checkout();
-          } catch (e) {
-            throw Object.assign(e as object, { onwardNotSent: true });
-          }
-          try {
-            const rows = await wrap(c.client).query<T>(sql, params);
-            c.done();
-            return rows;
-          } catch (e) {
-            c.done(isTransientDbError(e));
-            throw e;
-          }
-        },
-        (e) =>
-          (e as { onwardNotSent?: boolean }).onwardNotSent === true ||
-          /^40/.test(codeOf(e)) ||
-          (READ_ONLY.test(sql) && !WRITES.test(sql)),
-      ),
+    // Inside a transaction a query joins it (and is not retried on its own: the transaction is).
+    query: <T>(sql: string, params?: readonly unknown[]) => {
+      const tx = ambient.current();
+      return tx ? tx.query<T>(sql, params) : pooled<T>(sql, params);
+    },
     // A transaction that failed before COMMIT was sent is rolled back by PostgreSQL when the connection dies, so it
     // runs again from the start (fn must not have effects outside the database; ours do not). A connection lost
     // during COMMIT leaves the outcome unknown: that is CommitUnknownError, never retried here.
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const outer = ambient.current();
+      if (outer) return fn(outer);
       return withRetry(
         async () => {
           const c = await checkout();
           let out: T;
           try {
             await c.client.query('BEGIN');
-            out = await fn(wrap(c.client));
+            out = await ambient.run(wrap(c.client), fn);
           } catch (e) {
             await c.client.query('ROLLBACK').catch(() => undefined);
             c.done(isTransientDbError(e));
