@@ -3,7 +3,7 @@ import { validateCouncilSettings } from '@onward/engine';
 import type { Hono } from 'hono';
 import { randomToken } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
-import { audit, audited, auditEntry, body, type Ctx, type Env, user } from '../http/context.js';
+import { audit, auditEntry, audited, body, type Ctx, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
@@ -93,7 +93,12 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
         });
         const inv =
           b.password === undefined
-            ? await store.staffInvitations.create({ councilId: u.councilId, userId: created.id, createdBy: u.id, now: at })
+            ? await store.staffInvitations.create({
+                councilId: u.councilId,
+                userId: created.id,
+                createdBy: u.id,
+                now: at,
+              })
             : undefined;
         return { created, inv };
       },
@@ -176,7 +181,12 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
     const t = await audited(
       store,
       () =>
-        store.createApiToken({ councilId: u.councilId, name: b.name, createdBy: u.id, actor: { id: u.id, role: u.role } }),
+        store.createApiToken({
+          councilId: u.councilId,
+          name: b.name,
+          createdBy: u.id,
+          actor: { id: u.id, role: u.role },
+        }),
       (t) => [auditEntry(c, now(), 'create', 'api-token', t.id)],
     );
     return c.json(t, 201);
@@ -185,16 +195,14 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
   app.delete('/api/api-tokens/:id', async (c) => {
     const u = admin(c);
     const id = c.req.param('id');
-    const revoked = await audited(
+    await audited(
       store,
       async () => {
         // Nothing revoked, nothing audited: the transaction is rolled back by the 404.
         if (!(await store.revokeApiToken(u.councilId, id, { id: u.id, role: u.role }))) throw notFound('API token');
-        return true;
       },
       () => [auditEntry(c, now(), 'update', 'api-token', id)],
     );
-    if (!revoked) throw notFound('API token');
     return c.body(null, 204);
   });
 
@@ -209,7 +217,13 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
     const b = await body(c, bodies.webhookCreate);
     const w = await audited(
       store,
-      () => store.createWebhook({ councilId: u.councilId, url: b.url, events: b.events, actor: { id: u.id, role: u.role } }),
+      () =>
+        store.createWebhook({
+          councilId: u.councilId,
+          url: b.url,
+          events: b.events,
+          actor: { id: u.id, role: u.role },
+        }),
       (w) => [auditEntry(c, now(), 'create', 'webhook', w.id)],
     );
     return c.json({ id: w.id, url: w.url, events: w.events, secret: w.secret }, 201);

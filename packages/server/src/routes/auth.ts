@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { randomToken } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
-import { audited, auditEntry, body, type Ctx, type Env, principal, user } from '../http/context.js';
+import { auditEntry, audited, body, type Ctx, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';

@@ -3,7 +3,7 @@ import { eventsForViewer, type LifecycleSnapshot, planReview, recordEvents } fro
 import type { Hono } from 'hono';
 import { assertSeesCase, caseloadScope, seesCase } from '../access.js';
 import { type Allocation, allocationProblems, dateOfBirthProblem } from '../allocation.js';
-import { audit, audited, auditEntry, body, type Env, principal, user } from '../http/context.js';
+import { audit, auditEntry, audited, body, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';

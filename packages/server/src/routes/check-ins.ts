@@ -53,9 +53,12 @@ export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
     const at = now();
     const m = momentOf(u, { councilId: yp.councilId, youngPersonId: yp.id }, at);
     try {
-      await store.events.append([{ ...recordEvents.checkInRecorded(m, doc, yp.paId), key: `check-in.recorded:${doc.id}` }], {
-        audit: [auditEntry(c, at, 'create', 'check-in', doc.id, yp.id)],
-      });
+      await store.events.append(
+        [{ ...recordEvents.checkInRecorded(m, doc, yp.paId), key: `check-in.recorded:${doc.id}` }],
+        {
+          audit: [auditEntry(c, at, 'create', 'check-in', doc.id, yp.id)],
+        },
+      );
     } catch (e) {
       if (!(e instanceof DuplicateEventError && e.constraint === 'events_idempotency_key')) throw e;
       const again = await retried();

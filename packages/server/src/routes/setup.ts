@@ -4,7 +4,7 @@
 import type { Hono } from 'hono';
 import { safeEqual } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
-import { audited, auditEntry, body, type Env, user } from '../http/context.js';
+import { auditEntry, audited, body, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';

@@ -111,16 +111,16 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     const states = await store.events.append(
       [
         recordEvents.stayingPutCreated(m, {
-        arrangementId: id,
-        youngPersonId: yp.id,
-        dateOfBirth: yp.dateOfBirth,
-        carerIds: b.carerUserIds,
-        paId: yp.paId,
-        ...(yp.socialWorkerId ? { socialWorkerId: yp.socialWorkerId } : {}),
-        ...(b.supervisingSocialWorkerId ? { supervisingSocialWorkerId: b.supervisingSocialWorkerId } : {}),
-        // The council's attendance, signing and nation rules, kept by the arrangement from now on.
-        rules,
-      }),
+          arrangementId: id,
+          youngPersonId: yp.id,
+          dateOfBirth: yp.dateOfBirth,
+          carerIds: b.carerUserIds,
+          paId: yp.paId,
+          ...(yp.socialWorkerId ? { socialWorkerId: yp.socialWorkerId } : {}),
+          ...(b.supervisingSocialWorkerId ? { supervisingSocialWorkerId: b.supervisingSocialWorkerId } : {}),
+          // The council's attendance, signing and nation rules, kept by the arrangement from now on.
+          rules,
+        }),
       ],
       { audit: [auditEntry(c, at, 'create', 'staying-put', id, yp.id)] },
     );
