@@ -14,6 +14,7 @@ import { useSignal } from '@preact/signals';
 import { ChartFigure } from '../charts/chart-figure.js';
 import { dayName } from '../labels.js';
 import { nationalSummary } from '../summary.js';
+import { TableWrap } from '../tables/data-table.js';
 import { markText, num, pct, seriesOf } from './figures.js';
 import { Select } from './select.js';
 
@@ -154,7 +155,7 @@ export function NationalSection(props: {
       />
       <details>
         <summary>Why young people are not in education, employment or training</summary>
-        <div class="od-table-wrap">
+        <TableWrap label="Reasons recorded for not being in education, employment or training">
           <table>
             <caption>Reasons recorded for not being in education, employment or training</caption>
             <thead>
@@ -180,7 +181,7 @@ export function NationalSection(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </details>
     </section>
   );
