@@ -19,8 +19,8 @@ import {
   helpListTable,
   INSIGHTS_ROLES,
   InsightsAccessError,
-  InsightsInputError,
   type InsightsFilters,
+  InsightsInputError,
   type InsightsRole,
   type InsightsYoungPerson,
   NATIONAL_AGE_BANDS,
@@ -155,7 +155,8 @@ export const report: Command = {
     const listOf = (name: string) => (v[name] ? v[name].split(',').map((x) => x.trim()) : []);
     const ageBands = listOf('age-band');
     for (const b of ageBands)
-      if (!BANDS.includes(b as AgeBand)) throw new UsageError(`--age-band must be one of ${BANDS.join(', ')}, not "${b}".`);
+      if (!BANDS.includes(b as AgeBand))
+        throw new UsageError(`--age-band must be one of ${BANDS.join(', ')}, not "${b}".`);
     const categories = listOf('category');
     for (const c of categories)
       if (!CATEGORIES.includes(c as Category))

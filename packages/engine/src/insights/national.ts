@@ -334,6 +334,13 @@ export function registerNational(cells: OutputCells, raw: RawNationalMeasures, e
     for (const k of ACCOMMODATION_OUTCOMES) cells.contains(all.accommodation[k], ofInTouch.accommodation[k]);
     for (const k of ACTIVITY_OUTCOMES) cells.contains(all.activity[k], ofInTouch.activity[k]);
     for (const k of NEET_REASONS) cells.contains(all.neet[k], ofInTouch.neet[k]);
+    // The return records no accommodation or activity for a care leaver not in touch, so "no information" is often
+    // exactly those not in touch. Someone who knows that can take those in touch from the care leavers and the "no
+    // information" count: where it holds, it is one more sum the protection must respect.
+    if (r.population === r.inTouch + r.all.accommodation['no-information'])
+      cells.sum(population, [inTouch, all.accommodation['no-information']]);
+    if (r.population === r.inTouch + r.all.activity['no-information'])
+      cells.sum(population, [inTouch, all.activity['no-information']]);
     return { population, inTouch, all, ofInTouch };
   });
   // Bands are the sums of their ages, cell by cell.
