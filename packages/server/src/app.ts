@@ -19,6 +19,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerPlanRoutes } from './routes/plans.js';
+import { registerSubjectAccessRoutes } from './routes/sar.js';
 import { registerSetupRoutes } from './routes/setup.js';
 import { registerStayingPutRoutes } from './routes/staying-put.js';
 import { CommitUnknownError, isTransientDbError } from './storage/db.js';
@@ -177,6 +178,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
   registerAuthRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerSubjectAccessRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerCheckInRoutes(app, deps);
   registerStayingPutRoutes(app, deps);

@@ -15,7 +15,7 @@ export interface RouteSpec {
   body?: SchemaName | 'csv';
   /** Success status and what comes back. */
   ok: number;
-  returns?: SchemaName | 'json' | 'pdf' | 'csv' | 'none';
+  returns?: SchemaName | 'json' | 'pdf' | 'csv' | 'zip' | 'none';
   anonymous?: boolean;
   apiToken?: boolean;
   query?: string[];
@@ -181,6 +181,15 @@ export const ROUTES: readonly RouteSpec[] = [
     body: 'csv',
     ok: 200,
     query: ['dryRun'],
+  },
+  {
+    method: 'get',
+    path: '/api/young-people/:id/subject-access',
+    summary:
+      'A subject access request: a zip of everything held about one young person (record, plans, check-ins, Staying Put, PDFs, event history, who saw their record) with a readable index; audited as an export',
+    who: 'admin, team-manager of their team',
+    ok: 200,
+    returns: 'zip',
   },
   {
     method: 'get',
@@ -564,9 +573,13 @@ export function openApiDocument(): Record<string, unknown> {
           ? { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }
           : r.returns === 'csv'
             ? { 'text/csv': { schema: { type: 'string' } } }
-            : {
-                'application/json': { schema: r.returns && r.returns !== 'json' ? ref(r.returns) : { type: 'object' } },
-              };
+            : r.returns === 'zip'
+              ? { 'application/zip': { schema: { type: 'string', format: 'binary' } } }
+              : {
+                  'application/json': {
+                    schema: r.returns && r.returns !== 'json' ? ref(r.returns) : { type: 'object' },
+                  },
+                };
     paths[oaPath] ??= {};
     (paths[oaPath] as Record<string, unknown>)[r.method] = {
       summary: r.summary,

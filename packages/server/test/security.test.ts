@@ -175,6 +175,12 @@ const TABLE: Row[] = [
       }\n`,
     allowed: ['admin', 'otherAdmin'],
   },
+  {
+    method: 'get',
+    path: '/api/young-people/:id/subject-access',
+    url: () => '/api/young-people/yp1/subject-access',
+    allowed: ['admin', 'tm'],
+  },
   { method: 'get', path: '/api/young-people/:id', url: () => '/api/young-people/yp1', allowed: CASE },
   {
     method: 'patch',

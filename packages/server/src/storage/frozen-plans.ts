@@ -28,14 +28,26 @@ export class FrozenPlans {
 
   async get(planId: string): Promise<FrozenPlan | undefined> {
     const [r] = await this.db.query('SELECT * FROM frozen_plans WHERE plan_id = $1', [planId]);
-    if (!r) return undefined;
-    return {
-      planId: String(r.plan_id),
-      councilId: String(r.council_id),
-      youngPersonId: String(r.young_person_id),
-      doc: json(r.doc),
-      ...(r.pdf ? { pdf: new Uint8Array(r.pdf as Uint8Array) } : {}),
-      authorisedAt: iso(r.authorised_at),
-    };
+    return r ? toFrozen(r) : undefined;
   }
+
+  /** Every authorised plan of one young person, oldest first (a subject access request reads them all). */
+  async listForYoungPerson(youngPersonId: string): Promise<FrozenPlan[]> {
+    const rows = await this.db.query(
+      'SELECT * FROM frozen_plans WHERE young_person_id = $1 ORDER BY authorised_at, plan_id',
+      [youngPersonId],
+    );
+    return rows.map(toFrozen);
+  }
+}
+
+function toFrozen(r: Record<string, unknown>): FrozenPlan {
+  return {
+    planId: String(r.plan_id),
+    councilId: String(r.council_id),
+    youngPersonId: String(r.young_person_id),
+    doc: json(r.doc),
+    ...(r.pdf ? { pdf: new Uint8Array(r.pdf as Uint8Array) } : {}),
+    authorisedAt: iso(r.authorised_at),
+  };
 }

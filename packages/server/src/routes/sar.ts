@@ -1,0 +1,36 @@
+// Subject access: GET /api/young-people/:id/subject-access gives an admin, or the team manager of the young
+// person's team, a zip of everything held about them (sar/subject-access.ts). Producing it is audited as an
+// export of their record, so it shows in their own audit trail and the next zip.
+import type { Hono } from 'hono';
+import { seesCase } from '../access.js';
+import { audit, type Env, user } from '../http/context.js';
+import type { Deps } from '../http/deps.js';
+import { forbidden, notFound } from '../http/problem.js';
+import { subjectAccessZip } from '../sar/subject-access.js';
+
+export function registerSubjectAccessRoutes(app: Hono<Env>, d: Deps): void {
+  app.get('/api/young-people/:id/subject-access', async (c) => {
+    const u = user(c);
+    const yp = await d.store.getYoungPerson(c.req.param('id'));
+    if (!yp || yp.councilId !== u.councilId) throw notFound();
+    const may = u.role === 'admin' || (u.role === 'team-manager' && u.teamId === yp.teamId);
+    if (!may) {
+      if (seesCase(u, yp)) throw forbidden('Only an admin or the team manager can produce a subject access request.');
+      throw notFound();
+    }
+    const now = d.now();
+    const { zip } = await subjectAccessZip(d.store, yp, {
+      producedBy: { id: u.id, name: u.name, role: u.role },
+      now,
+      ...(d.options.renderAgreementPdf ? { renderAgreementPdf: d.options.renderAgreementPdf } : {}),
+    });
+    await audit(c, d.store, now, 'export', 'subject-access', yp.id, yp.id);
+    return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="subject-access-${yp.id.replace(/[^A-Za-z0-9_.-]/g, '_')}-${now
+        .toISOString()
+        .slice(0, 10)}.zip"`,
+      'cache-control': 'no-store',
+    });
+  });
+}
