@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const APP_DIR = fileURLToPath(new URL('../../examples/reference-app/', import.meta.url));
 export const APP_MAIN = join(APP_DIR, 'dist', 'main.js');
 export const isBuilt = existsSync(APP_MAIN);
+/** How long the app may take to start; a test's beforeAll should allow this plus its own setup. */
+export const START_MS = 300_000;
 if (!isBuilt)
   console.warn('\n*** SKIPPING reference-app end-to-end tests: the app is not built. Run pnpm build first. ***\n');
 
@@ -38,7 +40,13 @@ export async function startApp(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The app did not start in time. Output:\n${out}`)), 170_000);
+    // Seeding the demo councils takes about a minute on a quiet machine and over three on a busy shared one.
+    const timer = setTimeout(() => {
+      // Stop it: left running, a half-seeded app keeps the machine busy long after the test has failed.
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+      reject(new Error(`The app did not start in time. Output:\n${out}`));
+    }, START_MS);
     const onData = (b: Buffer) => {
       out += b.toString();
       const m = /running at http:\/\/[^:]+:(\d+)/.exec(out);

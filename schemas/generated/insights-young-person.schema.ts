@@ -81,6 +81,52 @@ export const insightsYoungPersonSchema = {
             "format": "date",
             "description": "The day a manager authorised the plan."
           },
+          "nextReview": {
+            "type": "string",
+            "format": "date",
+            "description": "The day the plan's review is due; default six months after it was authorised. A plan whose review is overdue by more than the council's grace period is no longer counted as current."
+          },
+          "closed": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "on",
+              "reason"
+            ],
+            "description": "The plan was closed: from `on` the young person is no longer counted, until a later plan. A plan closed as `recorded-in-error` is never counted.",
+            "properties": {
+              "on": {
+                "type": "string",
+                "format": "date"
+              },
+              "reason": {
+                "enum": [
+                  "turned-25",
+                  "no-longer-eligible",
+                  "moved-away",
+                  "died",
+                  "recorded-in-error",
+                  "other"
+                ]
+              }
+            }
+          },
+          "supportAfter21": {
+            "type": "boolean",
+            "description": "The young person asked for support after their 21st birthday (England) or is pursuing education or training: they stay eligible to 25."
+          },
+          "voice": {
+            "enum": [
+              "young-person",
+              "together-in-person",
+              "together-by-phone",
+              "mixed",
+              "worker-without-young-person",
+              "worker",
+              "no-answers"
+            ],
+            "description": "Who completed the checklist: the young person alone; with their worker in person or by phone; partly each; the worker after unsuccessful attempts to reach them; the worker with no such record; nobody yet."
+          },
           "checklist": {
             "type": "object",
             "required": [
@@ -7736,6 +7782,15 @@ export const insightsYoungPersonSchema = {
             }
           }
         }
+      }
+    },
+    "ownUse": {
+      "type": "array",
+      "maxItems": 2000,
+      "description": "Days on which the young person did something in Onward under their own sign-in (an answer, a check-in, their views, a signature): the measure of who uses it on their own. Any order; repeats count once.",
+      "items": {
+        "type": "string",
+        "format": "date"
       }
     }
   }

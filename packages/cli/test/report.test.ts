@@ -46,6 +46,8 @@ describe('onward report', () => {
       'moods',
       'cohorts',
       'costs',
+      'national',
+      'engagement',
     ]);
     expect(json.exact).toBe(false);
     const x = capture();
@@ -58,7 +60,7 @@ describe('onward report', () => {
     // An xlsx is a zip file; the dashboard's tests open its spreadsheets with exceljs and check the values.
     const bytes = readFileSync(join(dir, 'out.xlsx'));
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(bytes.includes(Buffer.from('xl/worksheets/sheet7.xml'))).toBe(true);
+    expect(bytes.includes(Buffer.from('xl/worksheets/sheet9.xml'))).toBe(true);
     expect(x.stderr.join('\n')).toMatch(/Wrote out.xlsx \(120 young people, as at 2025-12-31\)/);
   });
 
@@ -98,5 +100,31 @@ describe('onward report', () => {
     const io = capture();
     expect(await run(['report', '--format', 'pdf', '--input', 'plans.ndjson'], io)).toBe(2);
     expect(io.stderr.join('\n')).toMatch(/--format must be json, csv or xlsx/);
+  });
+
+  it('filters by age band and category, and gives figures as at the end of the reporting period', async () => {
+    const all = capture();
+    const args = ['report', '--input', 'plans.ndjson', '--format', 'json', '--as-at', '2025-11-20'];
+    expect(await run(args, all)).toBe(0);
+    const everyone = JSON.parse(all.stdout.join('\n'));
+    // An analyst asking for 20 November gets the figures as at the end of October (the last whole month) ...
+    expect(everyone.asAt).toBe('2025-10-31');
+    const quarter = capture();
+    expect(await run([...args, '--period', 'quarter'], quarter)).toBe(0);
+    // ... or of September, when the council reports by quarter.
+    expect(JSON.parse(quarter.stdout.join('\n')).asAt).toBe('2025-09-30');
+    const some = capture();
+    expect(await run([...args, '--age-band', '19-21', '--category', 'former-relevant'], some)).toBe(0);
+    const filtered = JSON.parse(some.stdout.join('\n'));
+    const population = (j: { tables: { name: string; rows: { population: number | string }[] }[] }) =>
+      j.tables.find((t) => t.name === 'domains')!.rows[0]!.population;
+    expect(Number(population(filtered))).toBeGreaterThan(0);
+    expect(Number(population(filtered))).toBeLessThan(Number(population(everyone)));
+    const bad = capture();
+    expect(await run([...args, '--age-band', '16-30'], bad)).toBe(2);
+    expect(bad.stderr.join('\n')).toMatch(/--age-band must be one of 16-17, 18-20, 21-25, 17-18, 19-21/);
+    const badCategory = capture();
+    expect(await run([...args, '--category', 'adopted'], badCategory)).toBe(2);
+    expect(badCategory.stderr.join('\n')).toMatch(/--category must be one of/);
   });
 });

@@ -5,10 +5,12 @@ import {
   type CohortComparison,
   type CohortMeasure,
   type DomainId,
+  type EngagementPeriod,
   FEWER_THAN_5,
   type Figure,
   formatPercent,
   type MoodPoint,
+  type NationalMeasures,
   roundTo,
   type TrendPoint,
 } from '@onward/engine';
@@ -95,22 +97,63 @@ export function moodSummary(labels: Labels, points: readonly MoodPoint[], domain
   return `${head}${change(d.percent.good, start.domains.find((x) => x.id === domain)!.percent.good, monthName(start.month))}.`;
 }
 
-/** Staying Put against other care leavers on one measure. */
-export function cohortSummary(
-  c: CohortComparison,
-  measure: CohortMeasure,
-  basis: 'latest' | 'ever' = 'latest',
-): string {
+/** How a Staying Put comparison's rates are read: now of everyone, now of those in touch, or at any point. */
+export type CohortBasis = 'latest' | 'latest-in-touch' | 'ever';
+
+/** The figure of one measure for one group, read on a basis. */
+export function cohortFigure(g: CohortComparison['groups'][number], measure: CohortMeasure, basis: CohortBasis) {
+  const m = g.measures.find((x) => x.measure === measure)!;
+  return basis === 'latest'
+    ? m.latest.percentOfAll
+    : basis === 'latest-in-touch'
+      ? m.latest.percentOfInTouch
+      : m.ever.percentOfAll;
+}
+
+/** Staying Put against other care leavers of the same ages on one measure, saying whom each rate is of. */
+export function cohortSummary(c: CohortComparison, measure: CohortMeasure, basis: CohortBasis = 'latest'): string {
   const [sp, other] = c.groups;
-  const fig = (g: typeof sp) => {
-    const m = g.measures.find((x) => x.measure === measure)!;
-    return basis === 'latest' ? m.latest.percentOfInTouch : m.ever.percentOfAll;
-  };
   const label = MEASURE_LABELS[measure].toLowerCase();
-  const a = fig(sp);
-  const b = fig(other);
+  const a = cohortFigure(sp, measure, basis);
+  const b = cohortFigure(other, measure, basis);
+  const ages = `aged ${c.ages.min} to ${c.ages.max}`;
   if (a.value === null && !a.suppressed)
-    return `There are no young people in ${GROUP_LABELS['staying-put']} to compare.`;
-  const scope = basis === 'latest' ? 'of those in touch' : 'at some point in the period';
-  return `${pct(a)} of young people in Staying Put (${scope}) were ${label}, against ${pct(b)} of other care leavers.`;
+    return `There are no young people ${ages} in ${GROUP_LABELS['staying-put']} to compare.`;
+  const scope =
+    basis === 'latest'
+      ? 'of everyone in the group'
+      : basis === 'latest-in-touch'
+        ? 'of those in touch'
+        : 'at some point in the period';
+  return `${pct(a)} of young people ${ages} in Staying Put (${scope}) were ${label}, against ${b.secondary ? 'a hidden share' : pct(b)} of other care leavers of the same ages.`;
+}
+
+/** The national headline for one measure and the 19 to 21 band (17 to 18 when 19 to 21 has no one). */
+export function nationalSummary(
+  n: NationalMeasures,
+  measure: 'accommodation' | 'activity',
+  basis: 'all' | 'in-touch',
+): string {
+  const band =
+    n.rows.find((r) => r.row === '19-21' && (r.population.value ?? 1) > 0) ?? n.rows.find((r) => r.row === '17-18')!;
+  const ages = band.row === '19-21' ? '19 to 21' : '17 to 18';
+  if (band.population.value === 0) return 'No care leavers had a 17th to 21st birthday in this period.';
+  const f = measure === 'accommodation' ? band.accommodation.suitable : band.activity.eet;
+  const none = measure === 'accommodation' ? band.accommodation['no-information'] : band.activity['no-information'];
+  const what =
+    measure === 'accommodation' ? 'lived in suitable accommodation' : 'were in education, employment or training';
+  const main = basis === 'all' ? f.percentOfAll : f.percentOfInTouch;
+  const scope = basis === 'all' ? 'of all care leavers' : 'of those the council was in touch with';
+  return `${pct(main)} of care leavers aged ${ages} ${what} (${scope}; ${pct(none.percentOfAll)} of all had no information).`;
+}
+
+/** Voice: the share of plans the young person completed on their own, and of those together. */
+export function engagementSummary(periods: readonly EngagementPeriod[]): string {
+  const last = periods[periods.length - 1];
+  const all = last?.rows[0];
+  if (!last || !all || all.authorised.value === 0) return 'No plans were authorised in this period.';
+  const alone = all.voice['young-person'].percent;
+  const together = all.voice['together-in-person'].percent;
+  const phone = all.voice['together-by-phone'].percent;
+  return `Of the plans authorised from ${last.from} to ${last.to}, the young person completed ${pct(alone)} of checklists on their own, ${pct(together)} with their worker in person and ${pct(phone)} by phone; ${pct(all.ownUse.percent)} of young people used their own sign-in.`;
 }

@@ -63,16 +63,22 @@ describe('summary sentences', () => {
     expect(moodSummary(labels, data.moods, 'housing')).toBe(
       'In November 2025, 86% of young people who checked in felt good about housing.',
     );
-    // Staying Put: yp-0..yp-3, yp-0 NEET: 1 of 4 = 25%; others 0 of 6.
+    // Staying Put: yp-0..yp-3, yp-0 NEET: 1 of 4 = 25%; others 0 of 6. Changed on purpose (issue 19): the
+    // comparison is of young people of the same ages (all are 20) and leads with the rate of everyone in the group.
     expect(cohortSummary(data.cohorts, 'neet')).toBe(
-      '25% of young people in Staying Put (of those in touch) were not in education, employment or training, against 0% of other care leavers.',
+      '25% of young people aged 19 to 21 in Staying Put (of everyone in the group) were not in education, employment or training, against 0% of other care leavers of the same ages.',
+    );
+    expect(cohortSummary(data.cohorts, 'neet', 'latest-in-touch')).toBe(
+      '25% of young people aged 19 to 21 in Staying Put (of those in touch) were not in education, employment or training, against 0% of other care leavers of the same ages.',
     );
   });
 
   it('says "fewer than 5" when the numbers are hidden', () => {
     const hidden = buildDashboardData(index, query, analyst);
+    // The 6 other care leavers are hidden too: the dashboard shows all 10 young people (all aged 20), and 10 - 6
+    // would give back the 4 in Staying Put.
     expect(cohortSummary(hidden.cohorts, 'neet')).toBe(
-      'fewer than 5 of young people in Staying Put (of those in touch) were not in education, employment or training, against 0% of other care leavers.',
+      'fewer than 5 of young people aged 19 to 21 in Staying Put (of everyone in the group) were not in education, employment or training, against a hidden share of other care leavers of the same ages.',
     );
     const may = hidden.trends.find((p) => p.month === '2025-05')!;
     expect(questionSummary(labels, 'housing.internet', may)).toMatch(/^fewer than 5/);
@@ -95,7 +101,8 @@ describe('<Dashboard>', () => {
       <Dashboard data={data} noCharts drillDown={drillDownFor(index, manager, query.asAt)} />,
     );
     const figures = container.querySelectorAll('figure');
-    expect(figures.length).toBe(5);
+    // Areas, questions, trend, moods, national accommodation and activity, Staying Put, voice, own use.
+    expect(figures.length).toBe(9);
     for (const f of figures) {
       expect(f.querySelector('[data-summary]')?.textContent).not.toBe('');
       expect(f.querySelector('table caption')).not.toBeNull();
@@ -187,6 +194,8 @@ describe('spreadsheet export', () => {
       'moods',
       'cohorts',
       'costs',
+      'national',
+      'engagement',
     ]);
     expect(String(wb.getWorksheet('read me')!.getCell('A2').value)).toMatch(/fewer than 5/);
     const sheet = wb.getWorksheet('questions')!;

@@ -40,10 +40,22 @@ describe('dashboard figures, parties’ arrangements, closed plans', () => {
 
   it('hides small numbers from an analyst, and never shows another council', async () => {
     const analyst = await w.as('analyst');
+    // An analyst's figures are as at the end of the last whole month (the council's reporting period), so the plan
+    // authorised on 2 March is not in them yet, and two days of one month give the same figures.
     const r = await analyst.get('/api/insights/dashboard?asAt=2026-03-02');
     expect(r.status).toBe(200);
     expect(r.json.exact).toBe(false);
-    expect(r.json.aggregates.population).toEqual({ value: null, suppressed: true });
+    expect(r.json.asAt).toBe('2026-02-28');
+    expect(r.json.aggregates.population).toEqual({ value: 0, suppressed: false });
+    const saved = w.clock.now;
+    w.clock.now = new Date('2026-04-02T10:00:00.000Z');
+    const april = await (await w.as('analyst')).get('/api/insights/dashboard?asAt=2026-04-02');
+    w.clock.now = saved;
+    expect(april.status, JSON.stringify(april.json)).toBe(200);
+    expect(april.json.asAt).toBe('2026-03-31');
+    // One young person: hidden, and not given away by any total beside it.
+    expect(april.json.aggregates.population).toEqual({ value: null, suppressed: true });
+    expect(JSON.stringify(april.json)).not.toMatch(/"value":1[,}]/);
     const other = await w.as('otherAdmin');
     const o = await other.get('/api/insights/dashboard');
     expect(o.status).toBe(200);

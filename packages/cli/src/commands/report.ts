@@ -5,7 +5,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildDashboardData, dashboardTables, toXlsx } from '@onward/dashboard/node';
 import {
+  AGE_BANDS,
+  type AgeBand,
   buildInsightsIndex,
+  CATEGORIES,
+  type Category,
   caseManagementCsv,
   caseManagementJson,
   caseManagementRecords,
@@ -15,9 +19,11 @@ import {
   helpListTable,
   INSIGHTS_ROLES,
   InsightsAccessError,
+  type InsightsFilters,
   InsightsInputError,
   type InsightsRole,
   type InsightsYoungPerson,
+  NATIONAL_AGE_BANDS,
   peopleTable,
   personList,
   seesIndividuals,
@@ -37,16 +43,22 @@ const TABLES = [
   'moods',
   'cohorts',
   'costs',
+  'national',
+  'engagement',
   'people',
   'help-list',
   'case-management',
 ];
 
+const BANDS: readonly AgeBand[] = [...AGE_BANDS, ...NATIONAL_AGE_BANDS];
+
 const usage = `Usage: onward report --input <plans.ndjson> --format json|csv|xlsx [--as-at YYYY-MM-DD] [--from YYYY-MM-DD]
-                     [--role analyst] [--pa-id ID] [--team ID] [--table NAME] [--question ID] [--output FILE]
+                     [--role analyst] [--pa-id ID] [--team ID] [--age-band BAND] [--category CATEGORY]
+                     [--period month|quarter] [--table NAME] [--question ID] [--output FILE]
 
 Works out the insights (answers per question and area of life, month-by-month trends, check-in moods, Staying Put
-against other care leavers, estimated costs avoided) from an export file, one young person per line.
+against other care leavers of the same ages, estimated costs avoided, the national care-leaver measures by the
+DfE's definitions, and how young people take part) from an export file, one young person per line.
 
 Options:
   --input <file>     NDJSON, one record per line (schemas/events/insights-young-person.schema.json).
@@ -58,6 +70,11 @@ Options:
                      (pa, social-worker, team-manager, admin).
   --pa-id <id>       A personal adviser's own id (needed with --role pa for person-level tables).
   --team <id>        Only this team.
+  --age-band <band>  Only young people of these ages on --as-at: ${BANDS.join(', ')} (commas between more than one).
+                     The national table always shows its own bands (17-18, 19-21).
+  --category <c>     Only this care-leaver category: ${CATEGORIES.join(', ')} (commas between more than one).
+  --period <p>       The reporting period (default month): for roles that see totals only, the figures are as at the
+                     end of the last whole month or quarter on or before --as-at.
   --table <name>     For csv: ${TABLES.join(', ')} (default questions).
                      people, help-list and case-management hold young people's ids: permitted roles only.
   --question <id>    For the help-list table: a question id (housing.internet) or area (housing); default all areas.
@@ -68,6 +85,8 @@ Exit code: 0 done, 1 the input has problems (one line each, with its line number
 Examples:
   onward report --input plans.ndjson --format xlsx --output insights.xlsx
   onward report --input plans.ndjson --format csv --table trends --as-at 2025-12-31
+  onward report --input plans.ndjson --format csv --table national --as-at 2025-03-31 --period quarter
+  onward report --input plans.ndjson --format json --age-band 19-21 --category former-relevant
   onward report --input plans.ndjson --format csv --table help-list --role team-manager --question housing.internet`;
 
 /** Read NDJSON records, checking each against its schema. Problems name the line and the field. */
@@ -98,7 +117,21 @@ export const report: Command = {
   usage,
   async run(args: readonly string[], io: Io): Promise<number> {
     const parsed = parseArgs(args, {
-      values: ['input', 'format', 'as-at', 'from', 'role', 'pa-id', 'team', 'table', 'question', 'output'],
+      values: [
+        'input',
+        'format',
+        'as-at',
+        'from',
+        'role',
+        'pa-id',
+        'team',
+        'age-band',
+        'category',
+        'period',
+        'table',
+        'question',
+        'output',
+      ],
     });
     if (parsed.flags.has('help')) {
       io.out(usage);
@@ -119,6 +152,19 @@ export const report: Command = {
     if (table !== undefined && format === 'xlsx')
       throw new UsageError('--table is for csv and json; xlsx holds every table.');
     const asAt = v['as-at'] ?? new Date().toISOString().slice(0, 10);
+    const listOf = (name: string) => (v[name] ? v[name].split(',').map((x) => x.trim()) : []);
+    const ageBands = listOf('age-band');
+    for (const b of ageBands)
+      if (!BANDS.includes(b as AgeBand))
+        throw new UsageError(`--age-band must be one of ${BANDS.join(', ')}, not "${b}".`);
+    const categories = listOf('category');
+    for (const c of categories)
+      if (!CATEGORIES.includes(c as Category))
+        throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')}, not "${c}".`);
+    const period = v.period ?? 'month';
+    if (period !== 'month' && period !== 'quarter')
+      throw new UsageError(`--period must be month or quarter, not "${period}".`);
+    const settings = { reportingPeriod: period } as const;
     const viewer: Viewer = { role, ...(v['pa-id'] ? { paId: v['pa-id'] } : {}), ...(v.team ? { team: v.team } : {}) };
 
     let text: string;
@@ -138,14 +184,18 @@ export const report: Command = {
     try {
       const index = buildInsightsIndex(records);
       // A PA's report covers their own young people; a team's report, that team.
-      const filters = {
+      const filters: InsightsFilters = {
         ...(v.team ? { team: [v.team] } : {}),
         ...(role === 'pa' && v['pa-id'] ? { pa: [v['pa-id']] } : {}),
+        ...(ageBands.length ? { ageBand: ageBands as AgeBand[] } : {}),
+        ...(categories.length ? { category: categories as Category[] } : {}),
       };
       const personal = table === 'people' || table === 'help-list' || table === 'case-management';
       if (personal && !seesIndividuals(viewer))
         throw new InsightsAccessError(`The ${role} role sees totals only: the ${table} table lists young people.`);
       let out: string | Uint8Array;
+      // The day the figures are as at: for a role that sees totals only, the end of the last reporting period.
+      let shownAt = asAt;
       if (table === 'case-management') {
         const all = caseManagementRecords(index);
         const scope =
@@ -175,18 +225,23 @@ export const report: Command = {
             ),
           ];
         else {
-          const data = buildDashboardData(index, { asAt, ...(v.from ? { from: v.from } : {}), filters }, viewer);
+          const data = buildDashboardData(
+            index,
+            { asAt, ...(v.from ? { from: v.from } : {}), filters, settings },
+            viewer,
+          );
+          shownAt = data.asAt;
           tables = dashboardTables(data);
           if (table) tables = tables.filter((t) => t.name === table);
         }
         const exact = exactFor(viewer, filters);
         if (format === 'csv') out = tableToCsv(tables[0]!);
-        else if (format === 'json') out = tablesToJson(tables, { asAt, role, exact });
-        else out = await toXlsx(tables, { asAt, exact });
+        else if (format === 'json') out = tablesToJson(tables, { asAt: shownAt, role, exact });
+        else out = await toXlsx(tables, { asAt: shownAt, exact });
       }
       if (v.output) {
         writeFileSync(resolve(io.cwd, v.output), out);
-        io.err(`Wrote ${v.output} (${records.length} young people, as at ${asAt}).`);
+        io.err(`Wrote ${v.output} (${records.length} young people, as at ${shownAt}).`);
       } else io.out(typeof out === 'string' ? out.replace(/\r?\n$/, '') : Buffer.from(out).toString('base64'));
       return EXIT.ok;
     } catch (e) {

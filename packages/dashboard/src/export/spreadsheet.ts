@@ -1,32 +1,9 @@
 // Spreadsheet and CSV exports of what the dashboard shows. exceljs is loaded on demand, only when someone asks for a
 // spreadsheet. Hidden numbers are written as the words "fewer than 5", never as the number.
-import {
-  cohortTable,
-  costTable,
-  domainTable,
-  type ExportTable,
-  type HelpListEntry,
-  helpListTable,
-  moodTable,
-  questionTable,
-  tableToCsv,
-  trendTable,
-} from '@onward/engine';
-import type { DashboardData } from '../data.js';
+import { dashboardTables, type ExportTable, tableToCsv } from '@onward/engine';
 
-/** The tables of a dashboard, in sheet order; the help list only when one is given (permitted roles). */
-export function dashboardTables(data: DashboardData, helpList?: readonly HelpListEntry[]): ExportTable[] {
-  const tables = [
-    domainTable(data.aggregates),
-    questionTable(data.aggregates),
-    trendTable(data.trends),
-    moodTable(data.moods),
-    cohortTable(data.cohorts),
-    costTable(data.costs),
-  ];
-  if (helpList) tables.push(helpListTable(helpList));
-  return tables;
-}
+/** The tables of a dashboard, in sheet order (built by the engine from one protected output). */
+export { dashboardTables };
 
 type ExcelModule = typeof import('exceljs');
 
@@ -41,7 +18,7 @@ async function loadExcel(): Promise<ExcelModule> {
  */
 export async function toXlsx(
   tables: readonly ExportTable[],
-  notes: { asAt: string; exact: boolean },
+  notes: { asAt: string; exact: boolean; threshold?: number },
 ): Promise<Uint8Array> {
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
@@ -52,7 +29,7 @@ export async function toXlsx(
   readme.addRow([
     notes.exact
       ? 'Exact numbers: this file may identify young people. Keep it safe and share it only with people allowed to see it.'
-      : 'Numbers from 1 to 4, and percentages built on them, are shown as "fewer than 5" to protect young people.',
+      : `Numbers from 1 to ${(notes.threshold ?? 5) - 1}, and percentages built on them, are shown as "fewer than ${notes.threshold ?? 5}" to protect young people; "hidden" numbers would give one of them away.`,
   ]);
   readme.addRow([]);
   readme.addRow(['sheet', 'what it holds']);

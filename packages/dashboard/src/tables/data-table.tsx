@@ -1,4 +1,6 @@
 // An accessible table: a caption, column headers, a header cell per row. Every chart has one.
+import type { ComponentChildren } from 'preact';
+
 export interface TableColumn {
   readonly key: string;
   readonly label: string;
@@ -13,9 +15,22 @@ export interface DataTableProps {
   readonly rows: readonly Readonly<Record<string, string>>[];
 }
 
+/**
+ * The box a table sits in. A wide table scrolls sideways inside it, so the box is a named region that can take focus:
+ * a keyboard can scroll it too (WCAG 2.1.1).
+ */
+export function TableWrap({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section class="od-table-wrap" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
+
 export function DataTable({ caption, columns, rows }: DataTableProps) {
   return (
-    <div class="od-table-wrap">
+    <TableWrap label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -45,6 +60,6 @@ export function DataTable({ caption, columns, rows }: DataTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

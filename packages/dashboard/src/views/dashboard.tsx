@@ -3,24 +3,34 @@
 import {
   AGE_BANDS,
   type AgeBand,
-  COHORT_MEASURES,
+  CATEGORIES,
+  type Category,
   DOMAINS,
   type DomainId,
-  type Figure,
-  formatCount,
-  formatPercent,
   type HelpListEntry,
   type InsightsFilters,
-  roundTo,
+  NATIONAL_AGE_BANDS,
 } from '@onward/engine';
 import { useComputed, useSignal } from '@preact/signals';
 import { ChartFigure } from '../charts/chart-figure.js';
 import type { DashboardData } from '../data.js';
 import { download } from '../export/download.js';
 import { CSV_TYPE, dashboardTables, toCsvFile, toXlsx, XLSX_TYPE } from '../export/spreadsheet.js';
-import { dayName, GROUP_LABELS, type Labels, labelsFrom, MEASURE_LABELS, monthName } from '../labels.js';
-import { cohortSummary, domainQuestionsSummary, domainSummary, moodSummary, trendSummary } from '../summary.js';
+import { dayName, type Labels, labelsFrom, monthName } from '../labels.js';
+import { domainQuestionsSummary, domainSummary, moodSummary, trendSummary } from '../summary.js';
 import { DataTable } from '../tables/data-table.js';
+import { EngagementSection } from './engagement-section.js';
+import { markText, num, pct, seriesOf } from './figures.js';
+import { NationalSection } from './national-section.js';
+import { Select } from './select.js';
+import { StayingPutSection } from './staying-put-section.js';
+
+const CATEGORY_NAMES: Record<Category, string> = {
+  eligible: 'Eligible',
+  relevant: 'Relevant',
+  'former-relevant': 'Former relevant',
+  qualifying: 'Qualifying',
+};
 
 export interface DashboardProps {
   readonly data: DashboardData;
@@ -36,35 +46,6 @@ export interface DashboardProps {
   readonly lang?: string;
 }
 
-const pct = (f: Figure) => formatPercent(f);
-const num = (f: Figure) => formatCount(f);
-const value = (f: Figure) => (f.value === null ? null : roundTo(f.value, 1));
-
-function Select(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly (readonly [string, string])[];
-  onChange: (v: string) => void;
-}) {
-  return (
-    <div class="od-field">
-      <label for={props.id}>{props.label}</label>
-      <select
-        id={props.id}
-        value={props.value}
-        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
-      >
-        {props.options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export function Dashboard(props: DashboardProps) {
   const { data, drillDown, onFiltersChange, noCharts } = props;
   const labels = props.labels ?? labelsFrom();
@@ -72,7 +53,6 @@ export function Dashboard(props: DashboardProps) {
   const domain = useSignal<DomainId>('housing');
   const trendQuestion = useSignal<string>('housing.internet');
   const moodDomain = useSignal<DomainId>('housing');
-  const basis = useSignal<'latest' | 'ever'>('latest');
   const drillQuestion = useSignal<string>('housing');
   const drillResult = useSignal<{ question: string; entries: HelpListEntry[] } | null>(null);
   const busy = useSignal(false);
@@ -113,16 +93,8 @@ export function Dashboard(props: DashboardProps) {
     };
   });
 
-  // Staying Put comparison.
-  const [sp, other] = data.cohorts.groups;
-  const cohortValue = (g: typeof sp, m: (typeof COHORT_MEASURES)[number]) => {
-    const x = g.measures.find((y) => y.measure === m)!;
-    return basis.value === 'latest' ? x.latest.percentOfInTouch : x.ever.percentOfAll;
-  };
-  const cohortCount = (g: typeof sp, m: (typeof COHORT_MEASURES)[number]) => {
-    const x = g.measures.find((y) => y.measure === m)!;
-    return basis.value === 'latest' ? x.latest.countInTouch : x.ever.count;
-  };
+  const words = markText(data.threshold ?? 5);
+  const threshold = data.threshold ?? 5;
 
   const setFilter = (patch: Partial<InsightsFilters>) => {
     if (!onFiltersChange) return;
@@ -135,7 +107,11 @@ export function Dashboard(props: DashboardProps) {
     busy.value = true;
     try {
       const help = drillDown && drillResult.value ? drillResult.value.entries : undefined;
-      const bytes = await toXlsx(dashboardTables(data, help), { asAt: data.asAt, exact: data.exact });
+      const bytes = await toXlsx(dashboardTables(data, help), {
+        asAt: data.asAt,
+        exact: data.exact,
+        threshold,
+      });
       download(`onward-insights-${data.asAt}.xlsx`, bytes, XLSX_TYPE);
     } finally {
       busy.value = false;
@@ -149,6 +125,18 @@ export function Dashboard(props: DashboardProps) {
         As at {dayName(data.asAt)}: {num(a.population)} young people with an authorised pathway plan
         {data.filters.team ? ` in ${data.filters.team.join(', ')}` : ''}.
       </p>
+      {data.requestedAsAt ? (
+        <p class="od-notice">
+          You asked for figures as at {dayName(data.requestedAsAt)}. To protect young people, figures you can see are
+          only ever as at the end of a {data.reportingPeriod === 'quarter' ? 'quarter' : 'month'}, so these are as at{' '}
+          {dayName(data.asAt)}.
+        </p>
+      ) : null}
+      <p class="od-muted">
+        Counted: young people whose latest plan is open and not more than a few months past its review, who are still
+        care leavers (to 21, or 25 when they asked for support or are in education or training). Young people who have
+        died or gone back to live with their family are not counted.
+      </p>
       {data.exact ? (
         <p class="od-notice">
           {props.drillDown
@@ -156,7 +144,10 @@ export function Dashboard(props: DashboardProps) {
             : 'You can see exact numbers, including small ones. Do not share them with people who may not.'}
         </p>
       ) : (
-        <p class="od-notice">To protect young people, numbers from 1 to 4 are shown as “fewer than 5”.</p>
+        <p class="od-notice">
+          To protect young people, numbers from 1 to {threshold - 1} are shown as “fewer than {threshold}”, and a few
+          other numbers as “hidden” where they would give one away.
+        </p>
       )}
 
       {onFiltersChange ? (
@@ -173,8 +164,18 @@ export function Dashboard(props: DashboardProps) {
             id={`${prefix}-age`}
             label="Age"
             value={data.filters.ageBand?.[0] ?? ''}
-            options={[['', 'All ages'], ...AGE_BANDS.map((b) => [b, b] as const)]}
+            options={[
+              ['', 'All ages'],
+              ...[...AGE_BANDS, ...NATIONAL_AGE_BANDS].map((b) => [b, b.replace('-', ' to ')] as const),
+            ]}
             onChange={(v) => setFilter({ ageBand: v ? [v as AgeBand] : undefined })}
+          />
+          <Select
+            id={`${prefix}-category`}
+            label="Category"
+            value={data.filters.category?.[0] ?? ''}
+            options={[['', 'All categories'], ...CATEGORIES.map((c) => [c, CATEGORY_NAMES[c]] as const)]}
+            onChange={(v) => setFilter({ category: v ? [v as Category] : undefined })}
           />
           <Select
             id={`${prefix}-sp`}
@@ -198,7 +199,13 @@ export function Dashboard(props: DashboardProps) {
         percent
         noChart={noCharts}
         labels={a.domains.map((d) => labels.domain(d.id))}
-        series={[{ label: 'Need help (%)', data: a.domains.map((d) => value(d.percentPeopleNeedingHelp)) }]}
+        markText={words}
+        series={[
+          seriesOf(
+            'Need help (%)',
+            a.domains.map((d) => d.percentPeopleNeedingHelp),
+          ),
+        ]}
         summary={domainSummary(labels, a)}
         table={{
           caption: 'Young people needing help in each area of life',
@@ -232,10 +239,23 @@ export function Dashboard(props: DashboardProps) {
         percent
         noChart={noCharts}
         labels={qs.map((q) => labels.question(q.id))}
+        markText={words}
         series={[
-          { label: 'Yes (%)', data: qs.map((q) => value(q.percent.yes)), colour: 0 },
-          { label: 'No (%)', data: qs.map((q) => value(q.percent.no)), colour: 1 },
-          { label: 'Not relevant (%)', data: qs.map((q) => value(q.percent.notRelevant)), colour: 2 },
+          seriesOf(
+            'Yes (%)',
+            qs.map((q) => q.percent.yes),
+            { colour: 0 },
+          ),
+          seriesOf(
+            'No (%)',
+            qs.map((q) => q.percent.no),
+            { colour: 1 },
+          ),
+          seriesOf(
+            'Not relevant (%)',
+            qs.map((q) => q.percent.notRelevant),
+            { colour: 2 },
+          ),
         ]}
         summary={domainQuestionsSummary(labels, a, domain.value, before)}
         table={{
@@ -278,11 +298,12 @@ export function Dashboard(props: DashboardProps) {
         percent
         noChart={noCharts}
         labels={data.trends.map((p) => monthName(p.month))}
+        markText={words}
         series={[
-          {
-            label: 'No (%)',
-            data: data.trends.map((p) => value(p.questions.find((q) => q.id === trendQuestion.value)!.percent.no)),
-          },
+          seriesOf(
+            'No (%)',
+            data.trends.map((p) => p.questions.find((q) => q.id === trendQuestion.value)!.percent.no),
+          ),
         ]}
         summary={trendSummary(labels, data.trends, trendQuestion.value)}
         table={{
@@ -316,11 +337,14 @@ export function Dashboard(props: DashboardProps) {
         percent
         noChart={noCharts}
         labels={data.moods.map((p) => monthName(p.month))}
-        series={(['good', 'ok', 'bad'] as const).map((m, i) => ({
-          label: `${m === 'ok' ? 'OK' : m[0]!.toUpperCase() + m.slice(1)} (%)`,
-          data: data.moods.map((p) => value(p.domains.find((d) => d.id === moodDomain.value)!.percent[m])),
-          colour: i as 0 | 1 | 2,
-        }))}
+        markText={words}
+        series={(['good', 'ok', 'bad'] as const).map((m, i) =>
+          seriesOf(
+            `${m === 'ok' ? 'OK' : m[0]!.toUpperCase() + m.slice(1)} (%)`,
+            data.moods.map((p) => p.domains.find((d) => d.id === moodDomain.value)!.percent[m]),
+            { colour: i as 0 | 1 | 2 },
+          ),
+        )}
         summary={moodSummary(labels, data.moods, moodDomain.value)}
         table={{
           caption: `Check-ins about ${labels.domain(moodDomain.value).toLowerCase()} each month`,
@@ -336,85 +360,21 @@ export function Dashboard(props: DashboardProps) {
         }}
       />
 
-      <h3>Staying Put and other care leavers</h3>
-      <p>
-        Staying Put: {num(sp.population)} young people who are or have been in an arrangement ({num(sp.inTouch)} in
-        touch). Other care leavers: {num(other.population)} ({num(other.inTouch)} in touch).
-      </p>
-      <div class="od-controls">
-        <Select
-          id={`${prefix}-basis`}
-          label="Show"
-          value={basis.value}
-          options={[
-            ['latest', 'Now (of those in touch)'],
-            ['ever', 'At any point in the period'],
-          ]}
-          onChange={(v) => {
-            basis.value = v as 'latest' | 'ever';
-          }}
-        />
-      </div>
-      <ChartFigure
-        id={`${prefix}-cohorts`}
-        title="Outcomes compared"
-        kind="bar"
-        horizontal
-        percent
-        noChart={noCharts}
-        labels={COHORT_MEASURES.map((m) => MEASURE_LABELS[m])}
-        series={[
-          {
-            label: GROUP_LABELS['staying-put'],
-            data: COHORT_MEASURES.map((m) => value(cohortValue(sp, m))),
-            colour: 0,
-          },
-          {
-            label: GROUP_LABELS['other-care-leavers'],
-            data: COHORT_MEASURES.map((m) => value(cohortValue(other, m))),
-            colour: 1,
-          },
-        ]}
-        summary={cohortSummary(data.cohorts, 'neet', basis.value)}
-        table={{
-          caption: 'Staying Put and other care leavers',
-          columns: [
-            { key: 'measure', label: 'Outcome' },
-            { key: 'spN', label: 'Staying Put', numeric: true },
-            { key: 'spP', label: 'Staying Put (%)', numeric: true },
-            { key: 'oN', label: 'Other care leavers', numeric: true },
-            { key: 'oP', label: 'Other care leavers (%)', numeric: true },
-          ],
-          rows: COHORT_MEASURES.map((m) => ({
-            measure: MEASURE_LABELS[m],
-            spN: num(cohortCount(sp, m)),
-            spP: pct(cohortValue(sp, m)),
-            oN: num(cohortCount(other, m)),
-            oP: pct(cohortValue(other, m)),
-          })),
-        }}
+      {data.national ? (
+        <NationalSection national={data.national} prefix={prefix} threshold={threshold} noCharts={noCharts} />
+      ) : null}
+
+      <StayingPutSection
+        cohorts={data.cohorts}
+        costs={data.costs}
+        prefix={prefix}
+        threshold={threshold}
+        noCharts={noCharts}
       />
-      <DataTable
-        caption="Estimated public costs avoided (young people aged 19 to 21)"
-        columns={[
-          { key: 'line', label: 'Estimate' },
-          { key: 'people', label: 'Young people', numeric: true },
-          { key: 'unit', label: 'Cost each', numeric: true },
-          { key: 'amount', label: 'Total', numeric: true },
-          { key: 'source', label: 'Source of the cost' },
-        ]}
-        rows={data.costs.lines.map((l) => ({
-          line: l.description,
-          people: num(l.people),
-          unit: `£${l.unitCost.value.toLocaleString('en-GB')}`,
-          amount: l.amount.suppressed
-            ? 'fewer than 5'
-            : l.amount.value === null
-              ? 'no data'
-              : `£${l.amount.value.toLocaleString('en-GB')}`,
-          source: `${l.unitCost.source} (${l.unitCost.year}${l.unitCost.verified ? '' : ', not yet checked against the original'})`,
-        }))}
-      />
+
+      {data.engagement ? (
+        <EngagementSection periods={data.engagement} prefix={prefix} threshold={threshold} noCharts={noCharts} />
+      ) : null}
 
       {drillDown ? (
         <section aria-labelledby={`${prefix}-drill-title`}>

@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium (built package, strict CSP)
       const r = document.querySelector('onward-dashboard')?.shadowRoot;
       const canvases = [...(r?.querySelectorAll('canvas') ?? [])];
       return (
-        canvases.length === 5 &&
+        canvases.length === 9 &&
         canvases.every(
           (c) => c.width > 0 && c.dataset !== undefined && (c as HTMLCanvasElement & { $chartjs?: unknown }).$chartjs,
         )
@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium (built package, strict CSP)
     const page = await open('team-manager');
     const host = page.locator('onward-dashboard');
     const before = await host.locator('p').first().textContent();
-    await host.getByLabel('Age').focus();
+    await host.getByLabel('Age', { exact: true }).focus();
     await page.keyboard.press('ArrowDown'); // 16-17
     await page.waitForFunction(
       (b) => document.querySelector('onward-dashboard')!.shadowRoot!.querySelector('p')!.textContent !== b,

@@ -3,8 +3,17 @@
 
 import type { Aggregates, MoodPoint, TrendPoint } from '../insights/aggregates.js';
 import type { CohortComparison, CostEstimate } from '../insights/cohorts.js';
+import type { DashboardData } from '../insights/dashboard-data.js';
 import type { HelpListEntry, PersonRow, PersonSummary } from '../insights/drill-down.js';
-import { FEWER_THAN_5, type Figure, HIDDEN, roundTo } from '../insights/suppression.js';
+import { type EngagementPeriod, VOICE_ROWS } from '../insights/engagement.js';
+import {
+  ACCOMMODATION_OUTCOMES,
+  ACTIVITY_OUTCOMES,
+  type NationalFigure,
+  type NationalMeasures,
+  NEET_REASONS,
+} from '../insights/national.js';
+import { type Figure, fewerThan, HIDDEN, roundTo } from '../insights/suppression.js';
 import { type CsvValue, toCsv } from './csv.js';
 
 /** One table of an export. */
@@ -16,14 +25,22 @@ export interface ExportTable {
   readonly rows: readonly Readonly<Record<string, CsvValue>>[];
 }
 
+/** How numbers are rounded in a table: `standard` (percentages to 1 decimal place) or `national`. */
+export type Rounding = 'standard' | 'national';
+
 /** A count cell: the number, "fewer than 5" when hidden, empty when there is none. */
-export function countCell(f: Figure): CsvValue {
-  return f.secondary ? HIDDEN : f.suppressed ? FEWER_THAN_5 : f.value;
+export function countCell(f: Figure, rounding: Rounding = 'standard'): CsvValue {
+  if (f.secondary) return HIDDEN;
+  if (f.suppressed) return fewerThan(f);
+  // The national statistics round counts to the nearest 10 (halves up).
+  return rounding === 'national' && f.value !== null ? Math.round(f.value / 10) * 10 : f.value;
 }
 
-/** A percentage cell, rounded to one decimal place. */
-export function percentCell(f: Figure): CsvValue {
-  return f.secondary ? HIDDEN : f.suppressed ? FEWER_THAN_5 : f.value === null ? null : roundTo(f.value, 1);
+/** A percentage cell, rounded to one decimal place (whole numbers when rounded as the national statistics are). */
+export function percentCell(f: Figure, rounding: Rounding = 'standard'): CsvValue {
+  if (f.secondary) return HIDDEN;
+  if (f.suppressed) return fewerThan(f);
+  return f.value === null ? null : roundTo(f.value, rounding === 'national' ? 0 : 1);
 }
 
 const COUNT_COLUMNS = [
@@ -189,12 +206,15 @@ export const COHORT_COLUMNS = [
   'latest_percent_of_in_touch',
   'ever_count',
   'ever_percent_of_all',
+  'no_information_accommodation',
+  'age_from',
+  'age_to',
 ] as const;
 
 export function cohortTable(c: CohortComparison): ExportTable {
   return {
     name: 'cohorts',
-    title: `Staying Put and other care leavers, as at ${c.asAt}`,
+    title: `Staying Put and other care leavers aged ${c.ages.min} to ${c.ages.max}, as at ${c.asAt}`,
     columns: COHORT_COLUMNS,
     rows: c.groups.flatMap((g) =>
       g.measures.map((m) => ({
@@ -212,6 +232,9 @@ export function cohortTable(c: CohortComparison): ExportTable {
         latest_percent_of_in_touch: percentCell(m.latest.percentOfInTouch),
         ever_count: countCell(m.ever.count),
         ever_percent_of_all: percentCell(m.ever.percentOfAll),
+        no_information_accommodation: countCell(g.noInformationAccommodation),
+        age_from: c.ages.min,
+        age_to: c.ages.max,
       })),
     ),
   };
@@ -233,6 +256,9 @@ export const COST_COLUMNS = [
   'unit_cost_year',
   'unit_cost_verified',
   'amount_gbp',
+  'denominator',
+  'age_from',
+  'age_to',
 ] as const;
 
 export function costTable(c: CostEstimate): ExportTable {
@@ -248,10 +274,9 @@ export function costTable(c: CostEstimate): ExportTable {
       reference_percent: l.reference ? percentCell(l.reference.percent) : null,
       staying_put_percent: l.stayingPutPercent ? percentCell(l.stayingPutPercent) : null,
       base: l.base ? countCell(l.base) : null,
-      extra_people: l.extraPeople.suppressed
-        ? FEWER_THAN_5
-        : l.extraPeople.value === null
-          ? null
+      extra_people:
+        l.extraPeople.suppressed || l.extraPeople.value === null
+          ? countCell(l.extraPeople)
           : roundTo(l.extraPeople.value, 2),
       people: countCell(l.people),
       unit_cost_id: l.unitCost.id,
@@ -259,7 +284,10 @@ export function costTable(c: CostEstimate): ExportTable {
       unit_cost_source: l.unitCost.source,
       unit_cost_year: l.unitCost.year,
       unit_cost_verified: l.unitCost.verified,
-      amount_gbp: l.amount.suppressed ? FEWER_THAN_5 : l.amount.value,
+      amount_gbp: countCell(l.amount),
+      denominator: c.denominator,
+      age_from: c.ages.min,
+      age_to: c.ages.max,
     })),
   };
 }
@@ -307,6 +335,121 @@ export function helpListTable(entries: readonly HelpListEntry[]): ExportTable {
       reasons: e.reasons.join(' '),
     })),
   };
+}
+
+export const NATIONAL_COLUMNS = [
+  'period_from',
+  'period_to',
+  'reporting_year',
+  'age',
+  'care_leavers',
+  'in_touch',
+  'in_touch_percent',
+  'measure',
+  'outcome',
+  'count',
+  'percent_of_all',
+  'count_in_touch',
+  'percent_of_in_touch',
+] as const;
+
+/**
+ * The national measures: one row per age (17 to 21, then the bands 17-18 and 19-21) and outcome. `national`
+ * rounding writes counts to the nearest 10 and percentages as whole numbers, as the DfE publishes them.
+ */
+export function nationalTable(n: NationalMeasures, rounding: Rounding = 'standard'): ExportTable {
+  const rows: Record<string, CsvValue>[] = [];
+  for (const r of n.rows) {
+    const base = {
+      period_from: n.from,
+      period_to: n.to,
+      reporting_year: n.year ?? null,
+      age: r.row,
+      care_leavers: countCell(r.population, rounding),
+      in_touch: countCell(r.inTouch, rounding),
+      in_touch_percent: percentCell(r.percentInTouch, rounding),
+    };
+    const push = (measure: string, outcome: string, f: NationalFigure) =>
+      rows.push({
+        ...base,
+        measure,
+        outcome,
+        count: countCell(f.count, rounding),
+        percent_of_all: percentCell(f.percentOfAll, rounding),
+        count_in_touch: countCell(f.countInTouch, rounding),
+        percent_of_in_touch: percentCell(f.percentOfInTouch, rounding),
+      });
+    for (const k of ACCOMMODATION_OUTCOMES) push('accommodation', k, r.accommodation[k]);
+    for (const k of ACTIVITY_OUTCOMES) push('activity', k, r.activity[k]);
+    for (const k of NEET_REASONS) push('neet-reason', k, r.neet[k]);
+  }
+  return {
+    name: 'national',
+    title: `National measures (DfE definitions), birthdays ${n.from} to ${n.to}`,
+    columns: NATIONAL_COLUMNS,
+    rows,
+  };
+}
+
+export const ENGAGEMENT_COLUMNS = [
+  'period_from',
+  'period_to',
+  'team',
+  'plans_authorised',
+  'voice',
+  'plans',
+  'plans_percent',
+  'young_people',
+  'used_own_sign_in',
+  'used_own_sign_in_percent',
+  'checked_in',
+  'checked_in_percent',
+] as const;
+
+/** Voice and engagement: one row per period, team (`all` for all teams) and way the checklist was completed. */
+export function engagementTable(periods: readonly EngagementPeriod[]): ExportTable {
+  return {
+    name: 'engagement',
+    title: 'Voice and engagement, by quarter and team',
+    columns: ENGAGEMENT_COLUMNS,
+    rows: periods.flatMap((p) =>
+      p.rows.flatMap((r) =>
+        VOICE_ROWS.map((v) => ({
+          period_from: p.from,
+          period_to: p.to,
+          team: r.team ?? 'all',
+          plans_authorised: countCell(r.authorised),
+          voice: v,
+          plans: countCell(r.voice[v].count),
+          plans_percent: percentCell(r.voice[v].percent),
+          young_people: countCell(r.people),
+          used_own_sign_in: countCell(r.ownUse.count),
+          used_own_sign_in_percent: percentCell(r.ownUse.percent),
+          checked_in: countCell(r.checkedIn.count),
+          checked_in_percent: percentCell(r.checkedIn.percent),
+        })),
+      ),
+    ),
+  };
+}
+
+/**
+ * Every table of a dashboard, in sheet order; the help list only when one is given (permitted roles). The same
+ * tables whatever the format (CSV, JSON, spreadsheet), all from one protected output.
+ */
+export function dashboardTables(data: DashboardData, helpList?: readonly HelpListEntry[]): ExportTable[] {
+  const tables = [
+    domainTable(data.aggregates),
+    questionTable(data.aggregates),
+    trendTable(data.trends),
+    moodTable(data.moods),
+    cohortTable(data.cohorts),
+    costTable(data.costs),
+    nationalTable(data.national),
+    engagementTable(data.engagement),
+  ];
+  if (helpList) tables.push(helpListTable(helpList));
+  return tables;
 }
 
 /** A table as CSV. */

@@ -1,19 +1,15 @@
 // Per question and per domain counts, as at one date or month by month, in one pass over the index.
 
 import { DOMAINS, type DomainId, type QuestionKind } from '../content/question-set.js';
-import {
-  ANSWER_HELP,
-  ANSWER_NEEDS_HELP,
-  ANSWER_VALUE_MASK,
-  type InsightsIndex,
-  MOODS,
-  type Mood,
-} from './build-index.js';
-import { formatDay, monthEnds, monthKey, parseDay, todayDay } from './dates.js';
+import { ANSWER_HELP, ANSWER_NEEDS_HELP, ANSWER_VALUE_MASK, type InsightsIndex, MOODS } from './build-index.js';
+import { dayAfter, formatDay, monthKey, parseDay, todayDay } from './dates.js';
 import { InsightsInputError } from './errors.js';
 import { compileFilter, type InsightsFilters } from './filters.js';
+import { OutputCells } from './protect.js';
+import { reportingDayFor, reportingDays } from './reporting.js';
 import { assertMaySeeInsights, exactFor, type Viewer } from './roles.js';
-import { complementary, countFigure, type Figure, percentFigure, SECONDARY } from './suppression.js';
+import { DEFAULT_INSIGHTS_SETTINGS, type InsightsSettings, insightsSettings } from './settings.js';
+import { cellFigure, type Figure, ratioFigure } from './suppression.js';
 
 /** Raw counts for one question among the young people counted. */
 export interface QuestionCounts {
@@ -103,8 +99,13 @@ function swapPlan(index: InsightsIndex, acc: Int32Array, offset: number, from: n
  * Work is done only when a young person's plan or filter membership changes between two days, so many months cost
  * little more than one.
  */
-export function countAt(index: InsightsIndex, days: readonly number[], filters: InsightsFilters = {}): Int32Array[] {
-  const filter = compileFilter(index, filters);
+export function countAt(
+  index: InsightsIndex,
+  days: readonly number[],
+  filters: InsightsFilters = {},
+  settings: InsightsSettings = DEFAULT_INSIGHTS_SETTINGS,
+): Int32Array[] {
+  const filter = compileFilter(index, filters, { settings });
   const slots = slotCount(index);
   const m = days.length;
   const delta = new Int32Array(slots * m);
@@ -179,28 +180,39 @@ export function resolveAsAt(asAt: string | undefined, field = 'asAt'): number {
 /** Raw counts as at a date (default today): each young person's latest plan authorised on or before it. */
 export function rawAggregates(
   index: InsightsIndex,
-  options: { asAt?: string; filters?: InsightsFilters } = {},
+  options: { asAt?: string; filters?: InsightsFilters; settings?: Partial<InsightsSettings> } = {},
 ): RawAggregates {
   const day = resolveAsAt(options.asAt);
-  const [acc] = countAt(index, [day], options.filters);
+  const [acc] = countAt(index, [day], options.filters, insightsSettings(options.settings));
   return toRaw(index, acc!, day);
 }
 
-/** Raw counts at each month end from `from`'s month to `to`'s month (the last month is as at `to` if earlier). */
+/**
+ * Raw counts at each month end from `from`'s month to `to`'s month (the last month is as at `to` if earlier); with
+ * `period: 'quarter'`, at each quarter end.
+ */
 export function rawTrends(
   index: InsightsIndex,
-  options: { from: string; to?: string; filters?: InsightsFilters },
+  options: {
+    from: string;
+    to?: string;
+    filters?: InsightsFilters;
+    settings?: Partial<InsightsSettings>;
+    period?: 'month' | 'quarter';
+  },
 ): RawAggregates[] {
   const from = parseDay(options.from, 'from');
   const to = resolveAsAt(options.to, 'to');
   if (to < from) throw new InsightsInputError('to', 'is before "from"');
-  const days = monthEnds(from, to).map((d) => Math.min(d, to));
+  const days = reportingDays(from, to, options.period ?? 'month');
   if (days.length > 600) throw new InsightsInputError('from', 'makes a period longer than 50 years');
-  return countAt(index, days, options.filters).map((acc, k) => toRaw(index, acc, days[k]!));
+  return countAt(index, days, options.filters, insightsSettings(options.settings)).map((acc, k) =>
+    toRaw(index, acc, days[k]!),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Presented (suppression applied for the viewer).
+// Presented (suppression applied for the viewer, as one output).
 
 export interface QuestionInsight {
   readonly id: string;
@@ -242,71 +254,143 @@ export interface Aggregates {
   readonly domains: readonly DomainInsight[];
 }
 
-function presentCounts(c: QuestionCounts, exact: boolean) {
-  const out = {
-    answered: countFigure(c.answered, exact),
-    yes: countFigure(c.yes, exact),
-    no: countFigure(c.no, exact),
-    notRelevant: countFigure(c.notRelevant, exact),
-    help: countFigure(c.help, exact),
-    needsHelp: countFigure(c.needsHelp, exact),
-    percent: {
-      yes: percentFigure(c.yes, c.answered, exact),
-      no: percentFigure(c.no, c.answered, exact),
-      notRelevant: percentFigure(c.notRelevant, c.answered, exact),
-      help: percentFigure(c.help, c.answered, exact),
-      needsHelp: percentFigure(c.needsHelp, c.answered, exact),
-    },
+type CountIds = Record<'answered' | 'yes' | 'no' | 'notRelevant' | 'help' | 'needsHelp', number>;
+
+function countIds(cells: OutputCells, c: QuestionCounts): CountIds {
+  const ids = {
+    answered: cells.count(c.answered),
+    yes: cells.count(c.yes),
+    no: cells.count(c.no),
+    notRelevant: cells.count(c.notRelevant),
+    help: cells.count(c.help),
+    needsHelp: cells.count(c.needsHelp),
   };
-  if (exact) return out;
-  // yes + no + not relevant = answered: hide a second one where one small number could be worked out.
-  const keys = ['yes', 'no', 'notRelevant'] as const;
-  for (const i of complementary([c.yes, c.no, c.notRelevant], out.answered.suppressed)) {
-    const k = keys[i]!;
-    out[k] = SECONDARY;
-    out.percent[k] = SECONDARY;
-  }
-  return out;
+  cells.sum(ids.answered, [ids.yes, ids.no, ids.notRelevant]);
+  // A help tick needs an answer: those who answered without asking for help are a group of their own.
+  cells.contains(ids.answered, ids.help);
+  return ids;
 }
 
-/** Apply the viewer's suppression to raw counts. */
+function countFigures(cells: OutputCells, ids: CountIds) {
+  const f = (id: number) => cellFigure(cells, id);
+  const pct = (id: number) => ratioFigure(cells, id, ids.answered);
+  return {
+    answered: f(ids.answered),
+    yes: f(ids.yes),
+    no: f(ids.no),
+    notRelevant: f(ids.notRelevant),
+    help: f(ids.help),
+    needsHelp: f(ids.needsHelp),
+    percent: {
+      yes: pct(ids.yes),
+      no: pct(ids.no),
+      notRelevant: pct(ids.notRelevant),
+      help: pct(ids.help),
+      needsHelp: pct(ids.needsHelp),
+    },
+  };
+}
+
+/**
+ * Register one "as at" point's counts and the sums between them in an output; returns what builds its figures once
+ * the output is protected. The sums: yes + no + not relevant = answered for each question and each area of life;
+ * an area's counts are the sums of its questions'; needing help is the help ticks (plus, for "are you getting
+ * enough help?", the "no" answers); those who need help in an area are among those who answered in it.
+ */
+export function registerAggregates(
+  cells: OutputCells,
+  index: InsightsIndex,
+  raw: RawAggregates,
+  filters: InsightsFilters,
+  exact: boolean,
+): { population: number; build: () => Aggregates } {
+  const population = cells.count(raw.population);
+  const qIds = index.questionSet.questions.map((q) => {
+    const c = raw.questions.get(q.id)!;
+    const ids = countIds(cells, c);
+    if (q.kind === 'help') {
+      // needs help = help ticks + "no" answers without one = "no" answers + help ticks on other answers.
+      cells.contains(ids.needsHelp, ids.help);
+      cells.contains(ids.needsHelp, ids.no);
+    } else cells.sum(ids.needsHelp, [ids.help]);
+    return ids;
+  });
+  const dIds = DOMAINS.map((id, d) => {
+    const c = raw.domains.get(id)!;
+    const ids = countIds(cells, c);
+    const mine = qIds.filter((_, i) => index.questionDomain[i] === d);
+    for (const k of ['answered', 'yes', 'no', 'notRelevant', 'help', 'needsHelp'] as const)
+      cells.sum(
+        ids[k],
+        mine.map((x) => x[k]),
+      );
+    const peopleAnswered = cells.count(c.peopleAnswered);
+    const peopleNeedingHelp = cells.count(c.peopleNeedingHelp);
+    cells.contains(peopleAnswered, peopleNeedingHelp);
+    return { ids, peopleAnswered, peopleNeedingHelp };
+  });
+  return {
+    population,
+    build: () => ({
+      asAt: raw.asAt,
+      filters,
+      exact,
+      population: cellFigure(cells, population),
+      questions: index.questionSet.questions.map((q, i) => ({
+        id: q.id,
+        domain: q.domain,
+        kind: q.kind,
+        ...countFigures(cells, qIds[i]!),
+      })),
+      domains: DOMAINS.map((id, d) => {
+        const x = dIds[d]!;
+        return {
+          id,
+          ...countFigures(cells, x.ids),
+          peopleAnswered: cellFigure(cells, x.peopleAnswered),
+          peopleNeedingHelp: cellFigure(cells, x.peopleNeedingHelp),
+          percentPeopleNeedingHelp: ratioFigure(cells, x.peopleNeedingHelp, x.peopleAnswered),
+        };
+      }),
+    }),
+  };
+}
+
+/** Apply the viewer's suppression to raw counts (this point alone is the output). */
 export function presentAggregates(
   index: InsightsIndex,
   raw: RawAggregates,
   viewer: Viewer,
   filters: InsightsFilters = {},
+  settings: Partial<InsightsSettings> = {},
 ): Aggregates {
   assertMaySeeInsights(viewer);
   const exact = exactFor(viewer, filters);
-  const questions = index.questionSet.questions.map((q) => ({
-    id: q.id,
-    domain: q.domain,
-    kind: q.kind,
-    ...presentCounts(raw.questions.get(q.id)!, exact),
-  }));
-  const domains = DOMAINS.map((id) => {
-    const d = raw.domains.get(id)!;
-    return {
-      id,
-      ...presentCounts(d, exact),
-      peopleAnswered: countFigure(d.peopleAnswered, exact),
-      peopleNeedingHelp: countFigure(d.peopleNeedingHelp, exact),
-      percentPeopleNeedingHelp: percentFigure(d.peopleNeedingHelp, d.peopleAnswered, exact),
-    };
-  });
-  return { asAt: raw.asAt, filters, exact, population: countFigure(raw.population, exact), questions, domains };
+  const cells = new OutputCells(insightsSettings(settings).suppressionThreshold);
+  const { build } = registerAggregates(cells, index, raw, filters, exact);
+  cells.protect(exact);
+  return build();
 }
 
 export interface AggregatesQuery {
-  /** `YYYY-MM-DD`; default today (UTC). Each young person's latest plan authorised on or before it is counted. */
+  /**
+   * `YYYY-MM-DD`; default today (UTC). Each young person's latest plan authorised on or before it is counted. For a
+   * viewer who may not see individuals the figures are as at the last reporting date on or before it (see
+   * reporting.ts): the answer's `asAt` says which.
+   */
   readonly asAt?: string;
   readonly filters?: InsightsFilters;
+  /** The council's choices (threshold, reporting period, who is counted); default DEFAULT_INSIGHTS_SETTINGS. */
+  readonly settings?: Partial<InsightsSettings>;
 }
 
 /** Per question and per domain figures as at a date, with small numbers hidden unless the viewer may see them. */
 export function aggregates(index: InsightsIndex, query: AggregatesQuery, viewer: Viewer): Aggregates {
   assertMaySeeInsights(viewer);
-  return presentAggregates(index, rawAggregates(index, query), viewer, query.filters);
+  const settings = insightsSettings(query.settings);
+  const asAt = formatDay(reportingDayFor(viewer, query.filters, resolveAsAt(query.asAt), settings));
+  const raw = rawAggregates(index, { asAt, ...(query.filters ? { filters: query.filters } : {}), settings });
+  return presentAggregates(index, raw, viewer, query.filters, settings);
 }
 
 export interface TrendPoint extends Aggregates {
@@ -317,18 +401,56 @@ export interface TrendPoint extends Aggregates {
 export interface TrendsQuery {
   /** First month (any day in it), `YYYY-MM-DD`. */
   readonly from: string;
-  /** Last day, `YYYY-MM-DD`; default today. Each month is counted as at its last day (or `to`). */
+  /**
+   * Last day, `YYYY-MM-DD`; default today. Each month is counted as at its last day (or `to`); for a viewer who may
+   * not see individuals, only at reporting dates.
+   */
   readonly to?: string;
   readonly filters?: InsightsFilters;
+  readonly settings?: Partial<InsightsSettings>;
+}
+
+/** Register trend points (each a point of the same output). */
+export function registerTrends(
+  cells: OutputCells,
+  index: InsightsIndex,
+  raws: readonly RawAggregates[],
+  filters: InsightsFilters,
+  exact: boolean,
+): () => TrendPoint[] {
+  const builds = raws.map((raw) => registerAggregates(cells, index, raw, filters, exact).build);
+  return () => builds.map((b, k) => ({ month: raws[k]!.asAt.slice(0, 7), ...b() }));
+}
+
+/** The raw trend points a viewer may be shown: every month end, or only reporting dates for suppressed viewers. */
+export function viewerTrends(
+  index: InsightsIndex,
+  query: TrendsQuery,
+  viewer: Viewer,
+  settings: InsightsSettings,
+): RawAggregates[] {
+  const exact = exactFor(viewer, query.filters);
+  const to = reportingDayFor(viewer, query.filters, resolveAsAt(query.to, 'to'), settings);
+  const from = parseDay(query.from, 'from');
+  if (to < from) return [];
+  return rawTrends(index, {
+    from: query.from,
+    to: formatDay(to),
+    ...(query.filters ? { filters: query.filters } : {}),
+    settings,
+    period: exact ? 'month' : settings.reportingPeriod,
+  });
 }
 
 /** The same figures month by month, each as at the month end, from the history of plans. */
 export function trends(index: InsightsIndex, query: TrendsQuery, viewer: Viewer): TrendPoint[] {
   assertMaySeeInsights(viewer);
-  return rawTrends(index, query).map((raw) => ({
-    month: raw.asAt.slice(0, 7),
-    ...presentAggregates(index, raw, viewer, query.filters),
-  }));
+  const settings = insightsSettings(query.settings);
+  const exact = exactFor(viewer, query.filters);
+  const cells = new OutputCells(settings.suppressionThreshold);
+  const build = registerTrends(cells, index, viewerTrends(index, query, viewer, settings), query.filters ?? {}, exact);
+  cells.protect(exact);
+  return build();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -357,26 +479,31 @@ export interface MoodPoint {
   }[];
 }
 
+/** Raw check-in counts for one period: people who checked in, and per area good, ok, bad and help. */
+export interface RawMoodPoint {
+  readonly month: string;
+  readonly people: number;
+  readonly domains: readonly (MoodCounts & { readonly id: DomainId })[];
+}
+
 /**
- * Check-in moods month by month. Each young person counts once a month, with their last check-in of that month, so
- * someone who checks in every day weighs no more than someone who checks in once. Young people count from their
- * first authorised plan (filters read that plan as at the month end).
+ * Raw check-in moods per period (month ends, or the `days` given). Each young person counts once a period, with
+ * their last check-in of that period, so someone who checks in every day weighs no more than someone who checks in
+ * once. Young people count while they are counted as current (filters read their plan in force at the period end).
  */
-export function moodTrends(index: InsightsIndex, query: TrendsQuery, viewer: Viewer): MoodPoint[] {
-  assertMaySeeInsights(viewer);
-  const exact = exactFor(viewer, query.filters);
-  const from = parseDay(query.from, 'from');
-  const to = resolveAsAt(query.to, 'to');
-  if (to < from) throw new InsightsInputError('to', 'is before "from"');
-  const ends = monthEnds(from, to).map((d) => Math.min(d, to));
-  const filter = compileFilter(index, query.filters);
+export function rawMoodTrends(
+  index: InsightsIndex,
+  options: { days: readonly number[]; from: number; filters?: InsightsFilters; settings: InsightsSettings },
+): RawMoodPoint[] {
+  const ends = options.days;
+  const filter = compileFilter(index, options.filters, { settings: options.settings });
   const nd = DOMAINS.length;
-  // per month: people, then per domain good, ok, bad, help.
+  // per period: people, then per domain good, ok, bad, help.
   const width = 1 + nd * 4;
   const acc = new Int32Array(ends.length * width);
   const { personPlanStart, planDay, personCheckInStart, checkInDay, checkInMoods } = index;
-  const monthStart = ends.map((d) => Math.floor(d / 100) * 100 + 1);
-  monthStart[0] = Math.max(monthStart[0] ?? 0, from);
+  // Each period starts the day after the previous one ended (the first: `from`).
+  const periodStart = ends.map((_, k) => (k === 0 ? options.from : dayAfter(ends[k - 1]!)));
   for (let p = 0; p < index.personCount; p++) {
     const c0 = personCheckInStart[p]!;
     const c1 = personCheckInStart[p + 1]!;
@@ -388,8 +515,8 @@ export function moodTrends(index: InsightsIndex, query: TrendsQuery, viewer: Vie
     for (let k = 0; k < ends.length; k++) {
       const day = ends[k]!;
       while (ptr + 1 < end && planDay[ptr + 1]! <= day) ptr++;
-      // Last check-in in [monthStart, day].
-      while (c < c1 && checkInDay[c]! < monthStart[k]!) c++;
+      // Last check-in in [periodStart, day].
+      while (c < c1 && checkInDay[c]! < periodStart[k]!) c++;
       let last = -1;
       while (c < c1 && checkInDay[c]! <= day) last = c++;
       if (last < 0 || ptr < start || !filter.matches(ptr, p, day)) continue;
@@ -407,40 +534,81 @@ export function moodTrends(index: InsightsIndex, query: TrendsQuery, viewer: Vie
     const o = k * width;
     return {
       month: monthKey(day),
-      people: countFigure(acc[o]!, exact),
+      people: acc[o]!,
       domains: DOMAINS.map((id, d) => {
         const b = o + 1 + d * 4;
-        const counts: Record<Mood | 'help', number> = {
-          good: acc[b]!,
-          ok: acc[b + 1]!,
-          bad: acc[b + 2]!,
-          help: acc[b + 3]!,
-        };
-        const responded = counts.good + counts.ok + counts.bad;
-        const figures = {
-          id,
-          responded: countFigure(responded, exact),
-          good: countFigure(counts.good, exact),
-          ok: countFigure(counts.ok, exact),
-          bad: countFigure(counts.bad, exact),
-          help: countFigure(counts.help, exact),
-          percent: {
-            good: percentFigure(counts.good, responded, exact),
-            ok: percentFigure(counts.ok, responded, exact),
-            bad: percentFigure(counts.bad, responded, exact),
-            help: percentFigure(counts.help, responded, exact),
-          },
-        };
-        if (!exact)
-          for (const i of complementary([counts.good, counts.ok, counts.bad], figures.responded.suppressed)) {
-            const k = MOODS[i]!;
-            figures[k] = SECONDARY;
-            figures.percent[k] = SECONDARY;
-          }
-        return figures;
+        return { id, good: acc[b]!, ok: acc[b + 1]!, bad: acc[b + 2]!, help: acc[b + 3]! };
       }),
     };
   });
+}
+
+/** Register mood points in an output: good + ok + bad = those who chose a mood; help asked among them. */
+export function registerMoods(cells: OutputCells, points: readonly RawMoodPoint[]): () => MoodPoint[] {
+  const ids = points.map((p) => ({
+    people: cells.count(p.people),
+    domains: p.domains.map((d) => {
+      const x = {
+        responded: cells.count(d.good + d.ok + d.bad),
+        good: cells.count(d.good),
+        ok: cells.count(d.ok),
+        bad: cells.count(d.bad),
+        help: cells.count(d.help),
+      };
+      cells.sum(x.responded, [x.good, x.ok, x.bad]);
+      cells.contains(x.responded, x.help);
+      return x;
+    }),
+  }));
+  return () =>
+    points.map((p, k) => {
+      const i = ids[k]!;
+      return {
+        month: p.month,
+        people: cellFigure(cells, i.people),
+        domains: p.domains.map((d, j) => {
+          const x = i.domains[j]!;
+          const pct = (id: number) => ratioFigure(cells, id, x.responded);
+          return {
+            id: d.id,
+            responded: cellFigure(cells, x.responded),
+            good: cellFigure(cells, x.good),
+            ok: cellFigure(cells, x.ok),
+            bad: cellFigure(cells, x.bad),
+            help: cellFigure(cells, x.help),
+            percent: { good: pct(x.good), ok: pct(x.ok), bad: pct(x.bad), help: pct(x.help) },
+          };
+        }),
+      };
+    });
+}
+
+/** The mood periods a viewer may be shown (month ends; reporting dates for suppressed viewers). */
+export function viewerMoods(
+  index: InsightsIndex,
+  query: TrendsQuery,
+  viewer: Viewer,
+  settings: InsightsSettings,
+): RawMoodPoint[] {
+  const exact = exactFor(viewer, query.filters);
+  const from = parseDay(query.from, 'from');
+  const requested = resolveAsAt(query.to, 'to');
+  if (requested < from) throw new InsightsInputError('to', 'is before "from"');
+  const to = reportingDayFor(viewer, query.filters, requested, settings);
+  if (to < from) return [];
+  const days = reportingDays(from, to, exact ? 'month' : settings.reportingPeriod);
+  return rawMoodTrends(index, { days, from, ...(query.filters ? { filters: query.filters } : {}), settings });
+}
+
+/** Check-in moods month by month, with small numbers hidden unless the viewer may see them. */
+export function moodTrends(index: InsightsIndex, query: TrendsQuery, viewer: Viewer): MoodPoint[] {
+  assertMaySeeInsights(viewer);
+  const settings = insightsSettings(query.settings);
+  const exact = exactFor(viewer, query.filters);
+  const cells = new OutputCells(settings.suppressionThreshold);
+  const build = registerMoods(cells, viewerMoods(index, query, viewer, settings));
+  cells.protect(exact);
+  return build();
 }
 
 export { MOODS };

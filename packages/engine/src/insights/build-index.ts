@@ -74,6 +74,19 @@ export interface InsightsIndex {
   readonly planInTouch: Uint8Array;
   readonly planActiv: Uint8Array;
   readonly planAccom: Uint8Array;
+  /** The day the plan's review is due (yyyymmdd), or 0 when the plan does not say (settings.reviewMonths apply). */
+  readonly planNextReview: Int32Array;
+  /** The day the plan was closed, OPEN_END while it is open. */
+  readonly planClosedDay: Int32Array;
+  /** Index into CLOSE_REASONS + 1; 0 while open. */
+  readonly planClosedReason: Uint8Array;
+  /** 1 when the young person stays eligible to 25 (asked for support after 21, or in education or training). */
+  readonly planSupportAfter21: Uint8Array;
+  /** Index into VOICES + 1; 0 when not recorded. */
+  readonly planVoice: Uint8Array;
+  /** Days person p used Onward under their own sign-in: ownUseDay[personOwnUseStart[p] .. [p+1]-1], sorted, unique. */
+  readonly personOwnUseStart: Int32Array;
+  readonly ownUseDay: Int32Array;
 
   readonly councils: readonly string[];
   readonly teams: readonly string[];
@@ -84,6 +97,36 @@ export interface InsightsIndex {
 }
 
 type PlanInput = InsightsYoungPerson['plans'][number];
+
+/** Why a plan was closed (the pathway-plan lifecycle's reasons). `recorded-in-error` plans are left out entirely. */
+export const CLOSE_REASONS = [
+  'turned-25',
+  'no-longer-eligible',
+  'moved-away',
+  'died',
+  'recorded-in-error',
+  'other',
+] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/**
+ * Who completed a plan's checklist: the young person alone, together with their worker in person or by phone, partly
+ * each, the worker after unsuccessful attempts to reach them, the worker with no such record, or nobody yet.
+ */
+export const VOICES = [
+  'young-person',
+  'together-in-person',
+  'together-by-phone',
+  'mixed',
+  'worker-without-young-person',
+  'worker',
+  'no-answers',
+] as const;
+export type Voice = (typeof VOICES)[number];
+
+function closedInError(p: unknown): boolean {
+  return isObject(p) && isObject(p.closed) && p.closed.reason === 'recorded-in-error';
+}
 
 class Dictionary {
   readonly values: string[] = [];
@@ -132,11 +175,12 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
   let planCount = 0;
   let spCount = 0;
   let checkInCount = 0;
+  let ownUseCount = 0;
   for (let r = 0; r < list.length; r++) {
     const rec = list[r] as unknown;
     if (!isObject(rec)) throw new InsightsInputError(`records[${r}]`, 'must be an object');
     if (!Array.isArray(rec.plans)) throw new InsightsInputError(`records[${r}].plans`, 'must be a list of plans');
-    planCount += rec.plans.length;
+    for (const p of rec.plans) if (!closedInError(p)) planCount++;
     if (rec.stayingPut !== undefined) {
       if (!Array.isArray(rec.stayingPut)) throw new InsightsInputError(`records[${r}].stayingPut`, 'must be a list');
       spCount += rec.stayingPut.length;
@@ -144,6 +188,10 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
     if (rec.checkIns !== undefined) {
       if (!Array.isArray(rec.checkIns)) throw new InsightsInputError(`records[${r}].checkIns`, 'must be a list');
       checkInCount += rec.checkIns.length;
+    }
+    if (rec.ownUse !== undefined) {
+      if (!Array.isArray(rec.ownUse)) throw new InsightsInputError(`records[${r}].ownUse`, 'must be a list of days');
+      ownUseCount += rec.ownUse.length;
     }
   }
 
@@ -172,6 +220,13 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
   const planInTouch = new Uint8Array(planCount);
   const planActiv = new Uint8Array(planCount);
   const planAccom = new Uint8Array(planCount);
+  const planNextReview = new Int32Array(planCount);
+  const planClosedDay = new Int32Array(planCount).fill(OPEN_END);
+  const planClosedReason = new Uint8Array(planCount);
+  const planSupportAfter21 = new Uint8Array(planCount);
+  const planVoice = new Uint8Array(planCount);
+  const personOwnUseStart = new Int32Array(personCount + 1);
+  const ownUseAll = new Int32Array(ownUseCount);
   const councils = new Dictionary();
   const teams = new Dictionary();
   const pas = new Dictionary();
@@ -181,6 +236,7 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
   let pi = 0;
   let si = 0;
   let ci = 0;
+  let ui = 0;
   const order: number[] = [];
   const days: number[] = [];
   for (let r = 0; r < personCount; r++) {
@@ -194,6 +250,7 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
     personPlanStart[r] = pi;
     personSpStart[r] = si;
     personCheckInStart[r] = ci;
+    personOwnUseStart[r] = ui;
 
     // Plans, oldest first (same day: by plan id, so the order never depends on the input order). Exports are
     // usually in order already; only then is nothing allocated.
@@ -225,6 +282,7 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
       const day = days[j]!;
       const p = rec.plans[j] as PlanInput;
       const f = `${at}.plans[${j}]`;
+      if (closedInError(p)) continue;
       if (typeof p.planId !== 'string' || p.planId === '') throw new InsightsInputError(`${f}.planId`, 'is missing');
       planIds[pi] = p.planId;
       planPerson[pi] = r;
@@ -242,6 +300,7 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
       planCategory[pi] = cat;
       readChecklist(p.checklist, `${f}.checklist`, pi);
       readSsda903(p.ssda903, `${f}.ssda903`, pi);
+      readPlanState(p, f, pi, day);
       pi++;
     }
 
@@ -281,8 +340,18 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
       }
       ci++;
     }
+
+    // Days of own use, sorted and counted once each.
+    const own = rec.ownUse ?? [];
+    const start = ui;
+    for (let j = 0; j < own.length; j++) ownUseAll[ui++] = parseDay(own[j], `${at}.ownUse[${j}]`);
+    const seg = ownUseAll.subarray(start, ui).sort();
+    let w = start;
+    for (let j = 0; j < seg.length; j++) if (j === 0 || seg[j] !== seg[j - 1]) ownUseAll[w++] = seg[j]!;
+    ui = w;
   }
   personPlanStart[personCount] = pi;
+  personOwnUseStart[personCount] = ui;
   personSpStart[personCount] = si;
   personCheckInStart[personCount] = ci;
 
@@ -323,6 +392,33 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
     }
     planDomainAnswered[row] = answeredMask;
     planDomainNeedsHelp[row] = helpMask;
+  }
+
+  function readPlanState(p: PlanInput, f: string, row: number, day: number): void {
+    if (p.nextReview !== undefined) {
+      planNextReview[row] = parseDay(p.nextReview, `${f}.nextReview`);
+      if (planNextReview[row]! < day)
+        throw new InsightsInputError(`${f}.nextReview`, 'is before the plan was authorised');
+    }
+    if (p.closed !== undefined) {
+      if (!isObject(p.closed)) throw new InsightsInputError(`${f}.closed`, 'must be an object with on and reason');
+      const reason = CLOSE_REASONS.indexOf(p.closed.reason as CloseReason);
+      if (reason < 0) throw new InsightsInputError(`${f}.closed.reason`, `must be one of ${CLOSE_REASONS.join(', ')}`);
+      planClosedDay[row] = parseDay(p.closed.on, `${f}.closed.on`);
+      if (planClosedDay[row]! < day)
+        throw new InsightsInputError(`${f}.closed.on`, 'is before the plan was authorised');
+      planClosedReason[row] = reason + 1;
+    }
+    if (p.supportAfter21 !== undefined) {
+      if (typeof p.supportAfter21 !== 'boolean')
+        throw new InsightsInputError(`${f}.supportAfter21`, 'must be true or false');
+      planSupportAfter21[row] = p.supportAfter21 ? 1 : 0;
+    }
+    if (p.voice !== undefined) {
+      const v = VOICES.indexOf(p.voice as Voice);
+      if (v < 0) throw new InsightsInputError(`${f}.voice`, `must be one of ${VOICES.join(', ')}`);
+      planVoice[row] = v + 1;
+    }
   }
 
   function readSsda903(raw: unknown, f: string, row: number): void {
@@ -370,6 +466,13 @@ export function buildInsightsIndex(records: Iterable<InsightsYoungPerson>): Insi
     planInTouch,
     planActiv,
     planAccom,
+    planNextReview,
+    planClosedDay,
+    planClosedReason,
+    planSupportAfter21,
+    planVoice,
+    personOwnUseStart,
+    ownUseDay: ownUseAll.slice(0, ui),
     councils: councils.values,
     teams: teams.values,
     pas: pas.values,

@@ -68,3 +68,30 @@ export function monthEnds(from: number, to: number): number[] {
 export function monthKey(day: number): string {
   return formatDay(day).slice(0, 7);
 }
+
+/**
+ * `day` plus `months` calendar months (yyyymmdd), clamped to the end of a shorter month, as the civil-date module's
+ * addMonths does for `YYYY-MM-DD`. (rules: move this beside the civil-date helpers when the day-number ones land.)
+ */
+export function addMonthsDay(day: number, months: number): number {
+  const index = Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100) - 1 + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return y * 10000 + m * 100 + Math.min(day % 100, daysInMonth(y, m));
+}
+
+/** The day someone born on `dob` turns `age` (yyyymmdd): a 29 February birthday falls on 1 March in other years. */
+export function birthdayDay(dob: number, age: number): number {
+  const day = dob + age * 10000;
+  const y = Math.floor(day / 10000);
+  return day % 10000 === 229 && daysInMonth(y, 2) === 28 ? y * 10000 + 301 : day;
+}
+
+/** The day after `day` (yyyymmdd). */
+export function dayAfter(day: number): number {
+  const y = Math.floor(day / 10000);
+  const m = Math.floor(day / 100) % 100;
+  const d = day % 100;
+  if (d < daysInMonth(y, m)) return day + 1;
+  return m === 12 ? (y + 1) * 10000 + 101 : y * 10000 + (m + 1) * 100 + 1;
+}

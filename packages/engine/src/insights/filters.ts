@@ -3,11 +3,33 @@
 import { CATEGORIES, type Category, type InsightsIndex, inStayingPutOn } from './build-index.js';
 import { ageOn } from './dates.js';
 import { InsightsInputError } from './errors.js';
+import { isCounted } from './population.js';
+import { DEFAULT_INSIGHTS_SETTINGS, type InsightsSettings } from './settings.js';
 
 /** Age bands the dashboards use, computed on the "as at" date. */
 export const AGE_BANDS = ['16-17', '18-20', '21-25'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-const BAND_RANGES: Record<AgeBand, [number, number]> = { '16-17': [16, 17], '18-20': [18, 20], '21-25': [21, 25] };
+/** The bands the national care-leaver statistics publish (DfE, children looked after in England). */
+export const NATIONAL_AGE_BANDS = ['17-18', '19-21'] as const;
+export type NationalAgeBand = (typeof NATIONAL_AGE_BANDS)[number];
+export type AgeBand = (typeof AGE_BANDS)[number] | NationalAgeBand;
+const BAND_RANGES: Record<AgeBand, [number, number]> = {
+  '16-17': [16, 17],
+  '18-20': [18, 20],
+  '21-25': [21, 25],
+  '17-18': [17, 18],
+  '19-21': [19, 21],
+};
+
+/** The youngest and oldest age of a band. */
+export function ageBandRange(band: AgeBand): readonly [number, number] {
+  const r = BAND_RANGES[band];
+  if (!r)
+    throw new InsightsInputError(
+      'ageBand',
+      `"${band}" is not one of ${[...AGE_BANDS, ...NATIONAL_AGE_BANDS].join(', ')}`,
+    );
+  return r;
+}
 
 /** Which young people to count. Every filter left out means "everyone". Lists mean "any of these". */
 export interface InsightsFilters {
@@ -41,7 +63,23 @@ function lookup(values: readonly string[] | undefined, dictionary: readonly stri
   return table;
 }
 
-export function compileFilter(index: InsightsIndex, filters: InsightsFilters = {}): CompiledFilter {
+export interface CompileOptions {
+  /** The council's rules for who is counted; default DEFAULT_INSIGHTS_SETTINGS. */
+  readonly settings?: InsightsSettings;
+  /**
+   * true (default): only young people counted as current on the day (population.ts: open, not stale, not died or
+   * returned home, under the upper age). false: filters only (the national return chooses its own people).
+   */
+  readonly current?: boolean;
+}
+
+export function compileFilter(
+  index: InsightsIndex,
+  filters: InsightsFilters = {},
+  options: CompileOptions = {},
+): CompiledFilter {
+  const settings = options.settings ?? DEFAULT_INSIGHTS_SETTINGS;
+  const current = options.current !== false;
   const council = lookup(filters.council, index.councils, 'council');
   const team = lookup(filters.team, index.teams, 'team');
   const pa = lookup(filters.pa, index.pas, 'pa');
@@ -56,7 +94,11 @@ export function compileFilter(index: InsightsIndex, filters: InsightsFilters = {
     if (filters.ageBand !== undefined) {
       for (const b of filters.ageBand) {
         const r = BAND_RANGES[b];
-        if (!r) throw new InsightsInputError('filters.ageBand', `"${b}" is not one of ${AGE_BANDS.join(', ')}`);
+        if (!r)
+          throw new InsightsInputError(
+            'filters.ageBand',
+            `"${b}" is not one of ${[...AGE_BANDS, ...NATIONAL_AGE_BANDS].join(', ')}`,
+          );
         for (let a = r[0]; a <= r[1]; a++) bandTable[a] = 1;
       }
     } else bandTable.fill(1);
@@ -80,9 +122,10 @@ export function compileFilter(index: InsightsIndex, filters: InsightsFilters = {
       if (age < 0 || age > 130 || !ages[age]) return false;
     }
     if (sp !== undefined && inStayingPutOn(index, person, day) !== sp) return false;
+    if (current && !isCounted(index, row, day, settings)) return false;
     return true;
   };
-  return { matches, dateDependent: ages !== null || sp !== undefined };
+  return { matches, dateDependent: current || ages !== null || sp !== undefined };
 }
 
 /** The age band of an age, or undefined outside 16-25. */

@@ -1,5 +1,9 @@
-// Small-number suppression: a count from 1 to 4, and any percentage built on one (as numerator or denominator), is
-// shown as "fewer than 5" to every role not allowed to see individuals. Zero is shown: it identifies nobody.
+// How hidden numbers are shown. Which numbers are hidden is decided for a whole output at once (protect.ts): a count
+// from 1 to 4 (below the council's threshold), and any percentage built on one, is shown as "fewer than 5" to every
+// role not allowed to see individuals, and other counts are "hidden" where they would give a small one away. Zero is
+// shown: it identifies nobody.
+
+import { IMPLIED, type OutputCells, PRIMARY, SECONDARY_HIDDEN, SHOWN } from './protect.js';
 
 /** The words shown in place of a hidden number. */
 export const FEWER_THAN_5 = 'fewer than 5';
@@ -10,6 +14,8 @@ export const SUPPRESSION_THRESHOLD = 5;
 /** A number as shown to a viewer: `value` is null when it is hidden or (for a percentage) has no denominator. */
 export interface Figure {
   readonly value: number | null;
+  /** For a hidden small number: the threshold it is below ("fewer than 5" when 5); absent means 5. */
+  readonly below?: number;
   /** True when the number is hidden (shown as "fewer than 5", or "hidden" when `secondary`). */
   readonly suppressed: boolean;
   /**
@@ -22,43 +28,8 @@ export interface Figure {
 /** The words shown in place of a number hidden to protect a small one beside it. */
 export const HIDDEN = 'hidden';
 
-/**
- * Complementary suppression for counts that add up to a total that is shown (yes + no + not relevant = answered):
- * when exactly one of them is hidden, the smallest other non-zero one is hidden too, so that no hidden number can
- * be worked out by subtraction. Returns which indexes to hide as well.
- */
-export function complementary(counts: readonly number[], hiddenTotal: boolean): number[] {
-  if (hiddenTotal) return [];
-  const small = counts.map((n, i) => (isSmall(n) ? i : -1)).filter((i) => i >= 0);
-  if (small.length !== 1) return [];
-  let pick = -1;
-  counts.forEach((n, i) => {
-    if (i !== small[0] && n > 0 && (pick < 0 || n < counts[pick]!)) pick = i;
-  });
-  return pick < 0 ? [] : [pick];
-}
-
-/** A count or percentage hidden by complementary suppression. */
+/** A number hidden to protect a small one beside it (complementary suppression), shown as "hidden". */
 export const SECONDARY: Figure = { value: null, suppressed: true, secondary: true };
-
-export function isSmall(n: number): boolean {
-  return n > 0 && n < SUPPRESSION_THRESHOLD;
-}
-
-/** A count as shown: hidden when small unless `exact`. */
-export function countFigure(n: number, exact: boolean): Figure {
-  return !exact && isSmall(n) ? { value: null, suppressed: true } : { value: n, suppressed: false };
-}
-
-/**
- * A percentage (0-100, unrounded) as shown: hidden when its count or its denominator is small unless `exact`;
- * value null (not suppressed) when the denominator is 0.
- */
-export function percentFigure(count: number, of: number, exact: boolean): Figure {
-  if (!exact && (isSmall(count) || isSmall(of))) return { value: null, suppressed: true };
-  if (of === 0) return { value: null, suppressed: false };
-  return { value: (count / of) * 100, suppressed: false };
-}
 
 export interface FormatOptions {
   /** Decimal places for percentages; default 0. */
@@ -72,7 +43,7 @@ export interface FormatOptions {
 /** A count for display: "12", "fewer than 5". */
 export function formatCount(f: Figure, options: FormatOptions = {}): string {
   if (f.secondary) return HIDDEN;
-  if (f.suppressed) return options.suppressedText ?? FEWER_THAN_5;
+  if (f.suppressed) return options.suppressedText ?? fewerThan(f);
   if (f.value === null) return options.emptyText ?? 'no data';
   return f.value.toLocaleString('en-GB');
 }
@@ -80,7 +51,7 @@ export function formatCount(f: Figure, options: FormatOptions = {}): string {
 /** A percentage for display: "38%", "fewer than 5", "no data". Rounds half away from zero. */
 export function formatPercent(f: Figure, options: FormatOptions = {}): string {
   if (f.secondary) return HIDDEN;
-  if (f.suppressed) return options.suppressedText ?? FEWER_THAN_5;
+  if (f.suppressed) return options.suppressedText ?? fewerThan(f);
   if (f.value === null) return options.emptyText ?? 'no data';
   return `${roundTo(f.value, options.decimals ?? 0).toFixed(options.decimals ?? 0)}%`;
 }
@@ -89,4 +60,47 @@ export function formatPercent(f: Figure, options: FormatOptions = {}): string {
 export function roundTo(value: number, decimals = 0): number {
   const f = 10 ** decimals;
   return (Math.sign(value) * Math.round(Number((Math.abs(value) * f).toPrecision(15)))) / f;
+}
+
+/** "fewer than 5" (or the council's own threshold) for a hidden small number. */
+export function fewerThan(f: Pick<Figure, 'below'>): string {
+  return f.below === undefined || f.below === SUPPRESSION_THRESHOLD ? FEWER_THAN_5 : `fewer than ${f.below}`;
+}
+
+/** A count as shown once its output has been protected (see protect.ts). */
+export function cellFigure(cells: OutputCells, id: number): Figure {
+  const s = cells.statusOf(id);
+  if (s === PRIMARY) return hiddenSmall(cells.threshold);
+  if (s === SECONDARY_HIDDEN || s === IMPLIED) return SECONDARY;
+  return { value: cells.values[id]!, suppressed: false };
+}
+
+/**
+ * A percentage of two cells: hidden whenever its count or its denominator is hidden (so a percentage never gives
+ * back a hidden count); value null, not hidden, when the denominator is 0.
+ */
+export function ratioFigure(cells: OutputCells, count: number, of: number): Figure {
+  const a = cells.statusOf(count);
+  const b = cells.statusOf(of);
+  if (a === PRIMARY || b === PRIMARY) return hiddenSmall(cells.threshold);
+  if (a !== SHOWN || b !== SHOWN) return SECONDARY;
+  const d = cells.values[of]!;
+  return d === 0 ? { value: null, suppressed: false } : { value: (cells.values[count]! / d) * 100, suppressed: false };
+}
+
+function hiddenSmall(threshold: number): Figure {
+  return threshold === SUPPRESSION_THRESHOLD
+    ? { value: null, suppressed: true }
+    : { value: null, suppressed: true, below: threshold };
+}
+
+/** A number worked out from cells (a cost, a rate gap): hidden when any cell it is built on is hidden. */
+export function derivedFigure(cells: OutputCells, from: readonly number[], value: number): Figure {
+  let secondary = false;
+  for (const id of from) {
+    const s = cells.statusOf(id);
+    if (s === PRIMARY) return hiddenSmall(cells.threshold);
+    if (s !== SHOWN) secondary = true;
+  }
+  return secondary ? SECONDARY : { value, suppressed: false };
 }

@@ -232,9 +232,17 @@ export function validateCouncilSettings(
   if (schema.ok && own.length === 0) {
     return { ok: true, value: { ...schema.value, bankHolidays: [...schema.value.bankHolidays].sort() } };
   }
-  // The schema's own "contains" failures say only "is not valid"; the checks above say what is wrong.
-  const fromSchema = schema.ok ? [] : schema.errors.filter((e) => !(e.rule === 'contains' || e.rule === 'allOf'));
+  // The schema's own "contains" failures say only "is not valid", and come with one "const" failure for each entry
+  // that is not the person required ("entry 2 must be young-person"), which is not a mistake in that entry; the
+  // checks above say what is wrong. A wrong entry itself fails the `enum` rule, which is kept.
+  const fromSchema = schema.ok ? [] : schema.errors.filter((e) => !fromContains(e));
   return { ok: false, errors: [...own, ...fromSchema] };
+}
+
+/** A schema error that only repeats a "contains" rule on the people lists (the whole list, or one entry of it). */
+function fromContains(e: FieldError): boolean {
+  if (e.rule === 'contains' || e.rule === 'allOf') return true;
+  return e.rule === 'const' && /^stayingPut\.(meetingAttendees|signatories)\.\d+$/.test(e.path);
 }
 
 function deepFreeze<T>(value: T): T {

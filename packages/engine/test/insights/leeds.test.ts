@@ -85,7 +85,7 @@ function leedsCohort(): InsightsYoungPerson[] {
   // 41 not in touch: no information.
   for (let k = 0; k < 41; k++, i++)
     out.push(person(`sp-${i}`, { sp: sp(i), codes: { inTouch: 'NO', activity: '0', accommodation: '0' } }));
-  // Other care leavers: 3,244, all in touch; 1,298 NEET (40%).
+  // Other care leavers: 3,244, all in touch; 1,296 NEET (39.95%).
   for (let k = 0; k < 3244; k++) {
     const accommodation = k < 16 ? 'S2' : k < 18 ? 'V2' : k < 120 ? 'X2' : 'U1';
     out.push(
@@ -172,14 +172,26 @@ describe('the Leeds Staying Put comparison (slides 21-25)', () => {
     const neetCost = figureById(DEFAULT_UNIT_COSTS, 'neet-lifetime-public-cost');
     expect(47 * neetCost.value).toBe(3_055_000);
     expect(neetCost.verified).toBe(false);
-    // The insights use the exact rate (52/238 = 21.85%) on the 238 in touch: 238 × (40% - 21.85%) = 95.2 - 52 = 43.2,
-    // 43 whole young people, £2,795,000.
+    // Changed on purpose (issue 19): the slide sets the national 40%, which is of every care leaver aged 19 to 21
+    // (no information included), against a Staying Put rate of those in touch. Like with like, the insights use the
+    // Staying Put rate of everyone in the group: 52/279 = 18.64%, so 279 × (40% - 18.64%) = 111.6 - 52 = 59.6,
+    // 60 whole young people, £3,900,000.
     const aged = rawCohortComparison(index, { asAt: AS_AT, filters: { ages: { min: 19, max: 21 } } });
     const line = estimateCostAvoidance(aged, manager).lines.find((l) => l.id === 'neet-gap')!;
-    expect(line.base?.value).toBe(238);
-    expect(line.extraPeople.value).toBeCloseTo(43.2, 10);
-    expect(line.people.value).toBe(43);
-    expect(line.amount.value).toBe(2_795_000);
+    expect(line.base?.value).toBe(279);
+    expect(line.stayingPutPercent?.value).toBeCloseTo((52 / 279) * 100, 10);
+    expect(line.extraPeople.value).toBeCloseTo(59.6, 10);
+    expect(line.people.value).toBe(60);
+    expect(line.amount.value).toBe(3_900_000);
+    // The rate of those in touch is compared only with other care leavers in touch, never with the national
+    // figure: 238 × (1,296/3,244 - 52/238) = 238 × 39.95% - 52 = 43.08, so 43 young people.
+    const inTouch = estimateCostAvoidance(aged, manager, { denominator: 'in-touch' }).lines.find(
+      (l) => l.id === 'neet-gap',
+    )!;
+    expect(inTouch.reference?.figure).toBeUndefined();
+    expect(inTouch.base?.value).toBe(238);
+    expect(inTouch.extraPeople.value).toBeCloseTo(238 * (1296 / 3244) - 52, 10);
+    expect(inTouch.people.value).toBe(43);
   });
 
   it('hides small numbers in the comparison from analysts, and the costs built on them', () => {

@@ -617,4 +617,22 @@ describe('council settings', () => {
     const cy = validateCouncilSettings(s, { locale: 'cy' });
     expect(!cy.ok && cy.errors.find((e) => e.path === 'stayingPut.meetingAttendees')!.message).toMatch(/person ifanc/);
   });
+
+  it('a people list without the young person is one problem, not one for each other person on it', () => {
+    const s = defaultCouncilSettings();
+    s.stayingPut.meetingAttendees = s.stayingPut.meetingAttendees.filter((p) => p !== 'young-person');
+    s.stayingPut.signatories = ['social-worker', 'pa'];
+    const r = validateCouncilSettings(s);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.path).sort()).toEqual([
+      'stayingPut.meetingAttendees',
+      'stayingPut.signatories',
+      'stayingPut.signatories',
+    ]);
+    // A person who is not one of the choices is still named by its entry.
+    (s.stayingPut as { meetingAttendees: string[] }).meetingAttendees = ['young-person', 'neighbour'];
+    const bad = validateCouncilSettings(s);
+    expect(!bad.ok && bad.errors.map((e) => e.path)).toContain('stayingPut.meetingAttendees.1');
+  });
 });

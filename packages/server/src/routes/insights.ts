@@ -9,6 +9,7 @@ import {
   InsightsAccessError,
   type InsightsFilters,
   trendsStart,
+  ukDate,
   type Viewer,
 } from '@onward/engine';
 import type { Hono } from 'hono';
@@ -68,6 +69,41 @@ export function planFactsFromEvents(events: readonly StoredEvent[]): Map<string,
   return out;
 }
 
+/** The days (UK dates) on which the young person did something in Onward under their own sign-in. */
+export function ownUseDays(events: readonly StoredEvent[]): string[] {
+  const days = new Set<string>();
+  for (const e of events) if (e.actorRole === 'young-person') days.add(ukDate(new Date(e.at)));
+  return [...days].sort();
+}
+
+/** A closed plan's day and reason (the pathway-plan lifecycle's context), for the insights. */
+function closedOf(x: PlanRecord): { closed?: { on: string; reason: string } } {
+  if (x.state !== 'closed') return {};
+  const ctx = x.lifecycle.context as { closedOn?: unknown; closedReason?: unknown };
+  const on = typeof ctx.closedOn === 'string' ? ctx.closedOn : x.updatedAt.slice(0, 10);
+  const reason = typeof ctx.closedReason === 'string' ? ctx.closedReason : 'other';
+  return on >= (x.doc.authorised as string) ? { closed: { on, reason } } : {};
+}
+
+/**
+ * Who completed the checklist, as the plan's engagement record says (`completedBy`: young-person, together,
+ * together-by-phone, worker-without-young-person).
+ */
+function voiceOf(x: PlanRecord): string {
+  switch (x.doc.engagement.completedBy) {
+    case 'young-person':
+      return 'young-person';
+    case 'together':
+      return 'together-in-person';
+    case 'together-by-phone':
+      return 'together-by-phone';
+    case 'worker-without-young-person':
+      return 'worker-without-young-person';
+    default:
+      return 'no-answers';
+  }
+}
+
 /** The engine's insight records for some young people, from their authorised plans, arrangements and check-ins. */
 export async function insightRecords(store: Store, yps: readonly YoungPersonRecord[]): Promise<InsightsYoungPerson[]> {
   const ids = yps.map((y) => y.id);
@@ -76,7 +112,12 @@ export async function insightRecords(store: Store, yps: readonly YoungPersonReco
   const arrangements = await store.listArrangements({ youngPersonIds: ids });
   const checkIns = await store.listCheckIns({ youngPersonIds: ids, limit: 1_000_000 });
   const facts = new Map<string, Map<string, PlanFacts>>();
-  for (const y of yps) facts.set(y.id, planFactsFromEvents(await store.listEvents(y.id)));
+  const ownUse = new Map<string, string[]>();
+  for (const y of yps) {
+    const events = await store.listEvents(y.id);
+    facts.set(y.id, planFactsFromEvents(events));
+    ownUse.set(y.id, ownUseDays(events));
+  }
   const byYp = <T extends { youngPersonId: string }>(xs: readonly T[]) => {
     const m = new Map<string, T[]>();
     for (const x of xs) m.set(x.youngPersonId, [...(m.get(x.youngPersonId) ?? []), x]);
@@ -115,12 +156,18 @@ export async function insightRecords(store: Store, yps: readonly YoungPersonReco
           dateOfBirth: y.dateOfBirth,
           category: f?.category ?? x.doc.youngPerson.category,
           authorised: x.doc.authorised as string,
+          ...(x.doc.nextReview && x.doc.nextReview >= (x.doc.authorised as string)
+            ? { nextReview: x.doc.nextReview }
+            : {}),
+          ...closedOf(x),
+          voice: voiceOf(x),
           checklist: x.doc.checklist,
           ...(x.doc.ssda903 ? { ssda903: x.doc.ssda903 } : {}),
         };
       }),
       ...(sp.length ? { stayingPut: sp.slice(0, 20) } : {}),
       ...(checks.length ? { checkIns: checks } : {}),
+      ...(ownUse.get(y.id)?.length ? { ownUse: ownUse.get(y.id)?.slice(-2000) } : {}),
     } as InsightsYoungPerson;
   });
 }
