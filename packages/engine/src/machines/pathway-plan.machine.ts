@@ -137,6 +137,12 @@ const guards = {
     refusal: () => 'The young person has already added their answers, so the plan is not done without them.',
     test: (c) => !c.youngPersonContributed,
   },
+  notYetWithoutYoungPerson: {
+    kind: 'when',
+    describe: 'the PA has not already gone ahead without the young person',
+    refusal: () => 'The plan is already going ahead without the young person. Submit it for authorisation.',
+    test: (c) => !c.withoutYoungPerson,
+  },
   readyToSubmit: {
     kind: 'when',
     describe:
@@ -260,7 +266,12 @@ export const pathwayPlanMachine = setup({
         'plan.checklist.update': { guard: workerEdits, actions: 'recordContribution' },
         'plan.engagement.record': { guard: or(['byPa', 'bySocialWorker']), actions: 'recordAttempt' },
         'plan.completeWithoutYoungPerson': {
-          guard: and(['byPa', 'youngPersonHasNotContributed', 'enoughUnsuccessfulAttempts']),
+          guard: and([
+            'byPa',
+            'youngPersonHasNotContributed',
+            'notYetWithoutYoungPerson',
+            'enoughUnsuccessfulAttempts',
+          ]),
           actions: 'proceedWithout',
         },
         'plan.submit': { guard: and(['byPa', 'readyToSubmit']), target: 'submitted', actions: 'recordSubmission' },
@@ -287,10 +298,8 @@ export const pathwayPlanMachine = setup({
       on: {
         'plan.checklist.update': { guard: workerEdits, actions: 'recordContribution' },
         'plan.engagement.record': { guard: or(['byPa', 'bySocialWorker']), actions: 'recordAttempt' },
-        'plan.completeWithoutYoungPerson': {
-          guard: and(['byPa', 'youngPersonHasNotContributed', 'enoughUnsuccessfulAttempts']),
-          actions: 'proceedWithout',
-        },
+        // No going ahead without the young person here: a returned plan was submitted, so either they answered
+        // or the PA already went ahead without them (once is enough).
         'plan.submit': { guard: and(['byPa', 'readyToSubmit']), target: 'submitted', actions: 'recordSubmission' },
         'plan.close': { guard: canClose, target: 'closed', actions: 'close' },
         ...adopt,

@@ -154,6 +154,12 @@ describe('three unsuccessful attempts', () => {
     expect(s.context.engagementAttempts[4]).toMatchObject({ by: 'sw-1', method: 'phone', outcome: 'declined' });
     s = step(s, PA, { type: 'plan.completeWithoutYoungPerson' }, day(5));
     expect(s.context.withoutYoungPerson).toBe(true);
+    // Once is enough: the page no longer offers it, and a second one is refused.
+    expect(can('pathway-plan', PA, { type: 'plan.completeWithoutYoungPerson' }, s, day(5))).toEqual({
+      ok: false,
+      status: 409,
+      reason: 'The plan is already going ahead without the young person. Submit it for authorisation.',
+    });
     s = step(s, PA, { type: 'plan.submit' }, day(5));
     expect(s.context.completedBy).toBe('worker-without-young-person');
   });
