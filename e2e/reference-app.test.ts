@@ -479,7 +479,7 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     expect(await m.textContent('main')).toContain(NOTE);
     await shot(m, 'manager-plan-review', true);
     await m.fill('#comment', COMMENT);
-    await Promise.all([m.waitForURL(/\/authorisations$/), m.click('button:has-text("Return with comments")')]);
+    await Promise.all([m.waitForURL(/\/authorisations\?done=/), m.click('button:has-text("Return with comments")')]);
     await check(m, 'queue after return');
 
     // --- The PA reads the comment, answers it and submits again.
@@ -497,7 +497,7 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     // --- The manager authorises it.
     await m.goto(`${app.url}/authorisations`);
     await m.click('a:has-text("Robin Ashdown")');
-    await Promise.all([m.waitForURL(/\/authorisations$/), m.click('button:has-text("Authorise plan")')]);
+    await Promise.all([m.waitForURL(/\/authorisations\?done=/), m.click('button:has-text("Authorise plan")')]);
     expect(await m.locator('a:has-text("Robin Ashdown")').count()).toBe(0);
 
     // --- Robin downloads the plan; the PDF holds Robin's own words.

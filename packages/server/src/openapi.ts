@@ -297,7 +297,7 @@ export const ROUTES: readonly RouteSpec[] = [
   {
     method: 'get',
     path: '/api/authorisation-queue',
-    summary: 'Plans waiting for authorisation',
+    summary: 'Plans waiting for authorisation, oldest first, each with its PA, submitted time and whole days waiting',
     who: 'team-manager',
     ok: 200,
   },

@@ -84,6 +84,15 @@ for (const backend of BACKENDS)
       expect((await pa.post(`/api/plans/${planId}/events`, { type: 'plan.submit' })).status).toBe(200);
       const queue = await tm.get('/api/authorisation-queue');
       expect(queue.json.items.map((x: { planId: string }) => x.planId)).toEqual([planId]);
+      // Each with its PA and how long it has waited, in whole UK days (the clock moves two days on, then back).
+      expect(queue.json.items[0]).toMatchObject({ pa: expect.any(String), daysWaiting: 0 });
+      expect(queue.json.items[0].pa.length).toBeGreaterThan(0);
+      const submittedAt = w.clock.now;
+      w.clock.now = new Date(submittedAt.getTime() + 2 * 86_400_000);
+      // (a sign-in of that day: the first one has timed out by then)
+      const tmLater = await w.as('tm');
+      expect((await tmLater.get('/api/authorisation-queue')).json.items[0].daysWaiting).toBe(2);
+      w.clock.now = submittedAt;
       const noComment = await tm.post(`/api/plans/${planId}/events`, { type: 'plan.return' });
       expect(noComment.status).toBe(422);
       expect(noComment.json.errors[0].path).toBe('comment');

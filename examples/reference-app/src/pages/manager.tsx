@@ -2,11 +2,13 @@
 // the team overview, the dashboard (also for analysts and admins, aggregates only) and the audit view.
 import { questionSet } from '@onward/engine';
 import { strings } from '../i18n.js';
-import type { AuditEntry, QueueItem, YoungPersonSummary } from '../web/api-types.js';
+import type { AuditEntry, PlanView, QueueItem, YoungPersonSummary } from '../web/api-types.js';
 import { formatDate, prefsOf } from '../web/context.js';
+import { SuccessBanner } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, page } from '../web/render.js';
 import { domainTitle, questionText } from './checklist.js';
 import { managerStrings } from './manager-strings.js';
+import { planStrings } from './plan-strings.js';
 import { CaseloadTable, isOverdue, staffSession } from './staff.js';
 
 interface Figure {
@@ -57,36 +59,75 @@ export function mountManager(app: AnyHono) {
     if (s instanceof Response) return s;
     const prefs = prefsOf(c);
     const t = strings(prefs);
-    const r = await apiFor(app, c, s).get<{ items: QueueItem[] }>('/api/authorisation-queue');
+    const ps = planStrings(prefs);
+    const api = apiFor(app, c, s);
+    const r = await api.get<{ items: QueueItem[] }>('/api/authorisation-queue');
     if (!r.ok) return errorPage(c, r.status, s);
     const items = [...r.data.items].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+    // After authorising or returning: the plan just decided, named, with what happens next.
+    const done = c.req.query('done');
+    const planId = c.req.query('plan');
+    let banner: { title: string; message: string; planId: string; name: string } | undefined;
+    if ((done === 'plan.authorise' || done === 'plan.return') && planId) {
+      const p = await api.get<PlanView>(`/api/plans/${encodeURIComponent(planId)}`);
+      if (p.ok) {
+        const name = p.data.plan.youngPerson.preferredName ?? p.data.plan.youngPerson.name;
+        const pa = p.data.plan.pa?.name ?? ps.pa;
+        banner =
+          done === 'plan.authorise' && p.data.state === 'active'
+            ? {
+                title: ps.authorisedTitle(name),
+                message: ps.authorised(name, formatDate(p.data.plan.nextReview, prefs.lang)),
+                planId,
+                name,
+              }
+            : done === 'plan.return' && p.data.state === 'returned'
+              ? { title: ps.returnedTitle(name, pa), message: ps.returned(pa), planId, name }
+              : undefined;
+      }
+    }
+    const oldest = items[0]?.daysWaiting ?? 0;
     return page(
       c,
       { title: t.authorisations, session: s },
       <>
+        {banner ? (
+          <SuccessBanner title={banner.title} message={banner.message}>
+            <p>
+              <a href={`/plans/${encodeURIComponent(banner.planId)}`}>{ps.openPlan(banner.name)}</a>
+            </p>
+          </SuccessBanner>
+        ) : null}
         <h1>{t.authorisations}</h1>
         {items.length ? (
-          <div class="table-wrap">
-            <table>
-              <caption>{t.authorisations}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.submitted}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
+          <>
+            <p>{ps.queueSummary(items.length, oldest)}</p>
+            <div class="table-wrap">
+              <table>
+                <caption>{t.authorisations}</caption>
+                <thead>
                   <tr>
-                    <th scope="row">
-                      <a href={`/plans/${encodeURIComponent(i.planId)}`}>{i.name}</a>
-                    </th>
-                    <td>{formatDate(i.submittedAt, prefs.lang)}</td>
+                    <th scope="col">{t.name}</th>
+                    <th scope="col">{ps.pa}</th>
+                    <th scope="col">{t.submitted}</th>
+                    <th scope="col">{ps.daysWaiting}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {items.map((i) => (
+                    <tr data-days-waiting={String(i.daysWaiting)}>
+                      <th scope="row">
+                        <a href={`/plans/${encodeURIComponent(i.planId)}`}>{i.name}</a>
+                      </th>
+                      <td>{i.pa || '–'}</td>
+                      <td>{formatDate(i.submittedAt, prefs.lang)}</td>
+                      <td>{ps.days(i.daysWaiting)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         ) : (
           <p>{t.noItems}</p>
         )}

@@ -24,10 +24,11 @@ import type {
   YoungPersonSummary,
 } from '../web/api-types.js';
 import { formatDate, prefsOf, type Session } from '../web/context.js';
-import { ErrorSummary } from '../web/layout.js';
+import { ErrorSummary, SuccessBanner } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
 import { checklistDomain, checklistIndex, domainTitle, questionText, saveChecklistDomain } from './checklist.js';
 import { planPdfPath } from './plan-pdf.js';
+import { planStrings } from './plan-strings.js';
 import { stayingPutStrings } from './staying-put-strings.js';
 
 /** Today in the UK. */
@@ -533,6 +534,9 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
     const { plan, state, allowedEvents } = r.data;
     const editable = EDITORS.includes(s.user.role) && ['draft', 'returned'].includes(state);
     const help = needsHelp(set, plan.checklist as AnyChecklist);
+    const ps = planStrings(prefs);
+    const done = errors.length ? undefined : c.req.query('done');
+    const ypName = plan.youngPerson.preferredName ?? plan.youngPerson.name;
     return page(
       c,
       { title: `${t.planState}: ${plan.youngPerson.name}`, session: s, status: errors.length ? 400 : 200 },
@@ -541,6 +545,10 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
           {plan.youngPerson.name}
         </a>
         <ErrorSummary title={t.errorSummary} errors={errors} />
+        {done === 'plan.submit' ? <SuccessBanner title={ps.submittedTitle} message={ps.submitted} /> : null}
+        {done === 'plan.completeWithoutYoungPerson' ? (
+          <SuccessBanner title={ps.withoutTitle} message={ps.without(ypName)} />
+        ) : null}
         <h1>
           {t.planState}: {plan.youngPerson.preferredName ?? plan.youngPerson.name}
           <span class="caption">
@@ -770,7 +778,14 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
       ...(comment ? { comment } : {}),
     });
     if (!r.ok) return planPage(c, s, problemErrors(r.data, t));
-    return seeOther(c, s.user.role === 'team-manager' ? '/authorisations' : `/plans/${encodeURIComponent(id)}`);
+    // The page the person goes back to says what happened and what is next (a manager's queue names the plan).
+    const done = `done=${encodeURIComponent(type)}`;
+    return seeOther(
+      c,
+      s.user.role === 'team-manager'
+        ? `/authorisations?${done}&plan=${encodeURIComponent(id ?? '')}`
+        : `/plans/${encodeURIComponent(id ?? '')}?${done}`,
+    );
   });
 
   app.get('/plans/:id/checklist', async (c) => {

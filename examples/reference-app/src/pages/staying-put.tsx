@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { strings } from '../i18n.js';
 import type { ArrangementView, YoungPersonSummary } from '../web/api-types.js';
 import { formatDate, prefsOf, type Session } from '../web/context.js';
-import { ErrorSummary } from '../web/layout.js';
+import { ErrorSummary, SuccessBanner } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, page, seeOther, sessionOf } from '../web/render.js';
 import { type ManagerStrings, managerStrings } from './manager-strings.js';
 import { DRAFT, mountAgreementPages, SIGN, SigningList, type StayingPutPeople } from './staying-put-agreement.js';
@@ -303,16 +303,6 @@ function doneMessage(done: string | undefined, w: StayingPutStrings, m: ManagerS
 }
 
 /** A GOV.UK-style notification banner after an action. */
-export function SuccessBanner(props: { title: string; message: string | undefined }) {
-  if (!props.message) return null;
-  return (
-    <div class="panel-success" role="status" aria-labelledby="success-title">
-      <h2 id="success-title">{props.title}</h2>
-      <p>{props.message}</p>
-    </div>
-  );
-}
-
 async function arrangementPage(
   app: AnyHono,
   c: Context,

@@ -76,7 +76,11 @@ export interface QueueItem {
   planId: string;
   youngPersonId: string;
   name: string;
+  /** The PA named on the plan. */
+  pa: string;
   submittedAt: string;
+  /** Whole UK days since it was submitted (the server's today). */
+  daysWaiting: number;
 }
 
 export interface AuditEntry {

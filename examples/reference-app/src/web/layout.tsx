@@ -226,6 +226,18 @@ export function Layout(props: PageProps) {
 }
 
 /** An error summary at the top of a form: each problem links to its field. */
+/** A confirmation after an action (a GOV.UK notification banner): what happened, then what happens next. */
+export function SuccessBanner(props: { title: string; message: string | undefined; children?: Child }) {
+  if (!props.message) return null;
+  return (
+    <div class="panel-success" role="status" aria-labelledby="success-title">
+      <h2 id="success-title">{props.title}</h2>
+      <p>{props.message}</p>
+      {props.children ?? null}
+    </div>
+  );
+}
+
 export function ErrorSummary(props: { title: string; errors: { field?: string; message: string }[] }) {
   if (!props.errors.length) return null;
   return (

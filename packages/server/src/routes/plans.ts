@@ -5,6 +5,7 @@ import {
   allShippedWording,
   answeredByFor,
   type ChecklistConflict,
+  daysBetween,
   emptyChecklist,
   type LifecycleEvent,
   mergeChecklistSave,
@@ -14,6 +15,7 @@ import {
   questionSet,
   recordEvents,
   stampAuthorship,
+  ukDate,
   type WayOfWorking,
 } from '@onward/engine';
 import type { Hono } from 'hono';
@@ -344,15 +346,23 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     const yps = await store.listYoungPeople(u.councilId, { teamId: u.teamId });
     const names = new Map(yps.map((y) => [y.id, y.preferredName ?? y.name]));
     const plans = yps.length ? await store.listPlans({ youngPersonIds: yps.map((y) => y.id), state: 'submitted' }) : [];
-    await audit(c, store, now(), 'read', 'authorisation-queue', u.teamId);
+    const at = now();
+    await audit(c, store, at, 'read', 'authorisation-queue', u.teamId);
+    const today = ukDate(at);
+    // Oldest first, each with its PA and the whole days it has waited (UK dates: submitted yesterday evening is 1).
     return c.json({
       items: plans
-        .map((p) => ({
-          planId: p.id,
-          youngPersonId: p.youngPersonId,
-          name: names.get(p.youngPersonId) ?? '',
-          submittedAt: p.submittedAt ?? p.updatedAt,
-        }))
+        .map((p) => {
+          const submittedAt = p.submittedAt ?? p.updatedAt;
+          return {
+            planId: p.id,
+            youngPersonId: p.youngPersonId,
+            name: names.get(p.youngPersonId) ?? '',
+            pa: p.doc.pa?.name ?? '',
+            submittedAt,
+            daysWaiting: Math.max(0, daysBetween(ukDate(new Date(submittedAt)), today)),
+          };
+        })
         .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
     });
   });
