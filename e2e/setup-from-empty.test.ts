@@ -202,7 +202,10 @@ describe.skipIf(!hasChromium || !isBuilt || !cliBuilt)('set-up from nothing to a
     await manager.goto(`${app.url}/authorisations`);
     await check(manager, 'authorisation queue');
     await manager.click('a:has-text("Robin Example")');
-    await Promise.all([manager.waitForURL(/\/authorisations\?done=/), manager.click('button:has-text("Authorise plan")')]);
+    await Promise.all([
+      manager.waitForURL(/\/authorisations\?done=/),
+      manager.click('button:has-text("Authorise plan")'),
+    ]);
 
     // --- Robin's plan is authorised and downloads as a PDF.
     const page = await ypCtx.newPage();
