@@ -498,7 +498,7 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     await m.goto(`${app.url}/authorisations`);
     await m.click('a:has-text("Robin Ashdown")');
     await Promise.all([m.waitForURL(/\/authorisations\?done=/), m.click('button:has-text("Authorise plan")')]);
-    expect(await m.locator('a:has-text("Robin Ashdown")').count()).toBe(0);
+    expect(await m.locator('tbody a:has-text("Robin Ashdown")').count()).toBe(0);
 
     // --- Robin downloads the plan; the PDF holds Robin's own words.
     await y.goto(`${app.url}/me`);
