@@ -127,7 +127,7 @@ for (const b of backends) {
       expect(r.status).toBe(200);
       expect(r.headers.get('content-type')).toBe('application/zip');
       expect(r.headers.get('content-disposition')).toMatch(/attachment; filename="subject-access-yp1-2026-03-02\.zip"/);
-      const files = unpack(r.bytes);
+      const files = unpack(r.bytes ?? new Uint8Array());
       const index = JSON.parse(files.get('index.json')!.toString('utf8'));
       const listed = index.files.map((f: { path: string }) => f.path).sort();
       expect([...files.keys()].filter((p) => !p.startsWith('index.')).sort()).toEqual(listed);
@@ -180,7 +180,7 @@ for (const b of backends) {
       const tm = await w.as('tm');
       const r = await tm.get('/api/young-people/yp1/subject-access');
       expect(r.status).toBe(200);
-      const seen = JSON.parse(unpack(r.bytes).get('who-saw-their-record.json')!.toString());
+      const seen = JSON.parse(unpack(r.bytes ?? new Uint8Array()).get('who-saw-their-record.json')!.toString());
       expect(seen).toContainEqual(
         expect.objectContaining({ who: 'admin name', role: 'admin', action: 'export', record: 'subject-access' }),
       );
