@@ -180,7 +180,11 @@ for (const b of backends) {
       const tm = await w.as('tm');
       const r = await tm.get('/api/young-people/yp1/subject-access');
       expect(r.status).toBe(200);
-      const seen = JSON.parse(unpack(r.bytes ?? new Uint8Array()).get('who-saw-their-record.json')!.toString());
+      const seen = JSON.parse(
+        unpack(r.bytes ?? new Uint8Array())
+          .get('who-saw-their-record.json')!
+          .toString(),
+      );
       expect(seen).toContainEqual(
         expect.objectContaining({ who: 'admin name', role: 'admin', action: 'export', record: 'subject-access' }),
       );
