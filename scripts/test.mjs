@@ -189,6 +189,10 @@ const vitestArgs = [
   '--reporter=default',
   '--reporter=json',
   '--outputFile.json=.test-results.json',
+  '--reporter=./scripts/vitest-outcomes.mjs',
+  // One retry: a test that passes only on its second try is named FLAKY in the summary (to be fixed, never hidden);
+  // a test that fails twice fails the run.
+  '--retry=1',
 ];
 if (quick) vitestArgs.push('--project', 'unit', '--project', 'dom');
 // The full run has just built everything: a test that needs the build must then fail, never skip.
@@ -211,4 +215,17 @@ log('Summary');
 for (const [n, ms, ok] of timings) console.log(`${ok ? 'ok  ' : 'FAIL'} ${n.padEnd(28)} ${(ms / 1000).toFixed(1)} s`);
 for (const x of skipped) loud(x);
 if (counts) console.log(`\nTests: ${counts}`);
+try {
+  const o = JSON.parse(readFileSync('.test-outcomes.json', 'utf8'));
+  rmSync('.test-outcomes.json', { force: true });
+  for (const f of o.files) console.log(`\n\x1b[41;97m FAILED FILE \x1b[0m ${f.name}\n${f.message}`);
+  for (const t of o.failed) console.log(`\n\x1b[41;97m FAILED \x1b[0m ${t.name}\n${t.message}`);
+  for (const e of o.unhandled) console.log(`\n\x1b[41;97m UNHANDLED ERROR \x1b[0m\n${e}`);
+  for (const t of o.flaky)
+    console.log(
+      `\n\x1b[43;30m FLAKY \x1b[0m ${t.name}: passed only after ${t.retries} retr${t.retries === 1 ? 'y' : 'ies'}`,
+    );
+} catch {
+  console.log('\n(no list of failed tests: vitest did not finish its run)');
+}
 process.exit(code);
