@@ -1,7 +1,7 @@
 // The app's own words (the checklist wording comes from the engine's locale files). Three sets: English,
 // English easy read and Welsh. Welsh easy read falls back to Welsh: the language a person chose matters more than
 // the variant (the same rule as the engine's Wording). The Welsh is a draft awaiting review by Welsh speakers.
-import type { Variant } from '@onward/engine';
+import type { HouseRuleTopic, Variant } from '@onward/engine';
 
 export type Lang = 'en' | 'cy';
 export interface Prefs {
@@ -195,7 +195,7 @@ const en = {
     alcoholAndDrugs: 'Alcohol and drugs',
     sharedSpaces: 'Shared spaces',
     other: 'Other',
-  } as Record<string, string>,
+  } as Record<HouseRuleTopic, string>,
   skills: 'Skills to practise',
   support: 'Support',
   ifWeDisagree: 'If we disagree',

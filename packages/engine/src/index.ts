@@ -23,6 +23,7 @@ export * from './exports/index.js';
 export * from './insights/index.js';
 export * from './machines/index.js';
 export * from './rules/due.js';
+export * from './rules/house-rules.js';
 export * from './rules/visibility.js';
 export * from './settings/index.js';
 export type { MessageLocale } from './validation/messages.js';

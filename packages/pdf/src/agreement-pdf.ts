@@ -1,6 +1,11 @@
 // The signed Living Together Agreement as the PDF copy each party keeps. The young person's copy leaves out the
 // allowance the council pays the carer unless the agreement marks it visible to them (engine `showsCarerAllowance`).
-import { type LivingTogetherAgreement, showsCarerAllowance, validateAgreement } from '@onward/engine';
+import {
+  HOUSE_RULE_TOPICS,
+  type LivingTogetherAgreement,
+  showsCarerAllowance,
+  validateAgreement,
+} from '@onward/engine';
 import { formatDate, type Labels, labelsFor } from './labels.js';
 import { createDocument, setMetadata, toBytes } from './layout/document.js';
 import { PAGE, Writer } from './layout/writer.js';
@@ -121,7 +126,7 @@ function body(w: Writer, a: LivingTogetherAgreement, labels: Labels, viewer: 'yo
   }
 
   w.heading(A.houseRules, 2);
-  const rules = (Object.keys(A.rules) as (keyof typeof A.rules)[]).map((k) => [A.rules[k], a.houseRules[k]] as const);
+  const rules = HOUSE_RULE_TOPICS.map((k) => [A.rules[k], a.houseRules[k]] as const);
   if (rules.some(([, v]) => v)) w.facts(rules, 0.3);
   else w.paragraph(A.notRecorded);
 

@@ -1,6 +1,6 @@
 // The fixed words of the PDF documents (headings, labels, footers) in English and Welsh. Question and domain
 // wording come from the engine's Wording (or the words frozen with a plan); only the document's own frame is here.
-import type { DomainId } from '@onward/engine';
+import type { DomainId, HouseRuleTopic } from '@onward/engine';
 
 export interface Labels {
   readonly lang: 'en-GB' | 'cy';
@@ -117,20 +117,7 @@ export interface Labels {
     readonly carerApproved: string;
     readonly inPathwayPlan: string;
     readonly houseRules: string;
-    readonly rules: Readonly<
-      Record<
-        | 'visitors'
-        | 'overnightGuests'
-        | 'stayingAway'
-        | 'keys'
-        | 'quietHours'
-        | 'smoking'
-        | 'alcoholAndDrugs'
-        | 'sharedSpaces'
-        | 'other',
-        string
-      >
-    >;
+    readonly rules: Readonly<Record<HouseRuleTopic, string>>;
     readonly skills: string;
     readonly skill: string;
     readonly targetDate: string;

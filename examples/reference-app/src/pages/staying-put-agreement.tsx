@@ -4,7 +4,14 @@
 // the draft with its parties); signing is the lifecycle step stayingPut.agreement.sign, offered only when the
 // server's allowedEvents says this person may sign now. Who sees the allowance is the engine's rule
 // (agreementForViewer on the server, showsCarerAllowance here): the page never decides it.
-import { birthday, hasAttained, type LivingTogetherAgreement, showsCarerAllowance, ukDate } from '@onward/engine';
+import {
+  birthday,
+  HOUSE_RULE_TOPICS,
+  hasAttained,
+  type LivingTogetherAgreement,
+  showsCarerAllowance,
+  ukDate,
+} from '@onward/engine';
 import type { Context } from 'hono';
 import { strings } from '../i18n.js';
 import type { ArrangementView, YoungPersonSummary } from '../web/api-types.js';
@@ -17,17 +24,6 @@ export const SIGN = 'stayingPut.agreement.sign';
 export const DRAFT = 'stayingPut.agreement.draft';
 const WRITERS = ['pa', 'social-worker'];
 const PERIODS = ['week', 'fortnight', 'month'] as const;
-const HOUSE_RULES = [
-  'visitors',
-  'overnightGuests',
-  'stayingAway',
-  'keys',
-  'quietHours',
-  'smoking',
-  'alcoholAndDrugs',
-  'sharedSpaces',
-  'other',
-] as const;
 const SUPPORT_FROM = ['carer', 'pa', 'social-worker', 'supervising-social-worker', 'other'] as const;
 
 export interface Person {
@@ -67,7 +63,7 @@ function formFrom(a: LivingTogetherAgreement | undefined, defaults: { starts: st
   put('checks.dbsDone', a?.checks?.dbsDone);
   put('checks.carerApproved', a?.checks?.carerApproved);
   put('checks.inPathwayPlan', a?.checks?.inPathwayPlan);
-  for (const k of HOUSE_RULES) put(`houseRules.${k}`, a?.houseRules[k]);
+  for (const k of HOUSE_RULE_TOPICS) put(`houseRules.${k}`, a?.houseRules[k]);
   for (const [i, s] of (a?.skills ?? []).entries()) {
     put(`skills.${i}.skill`, s.skill);
     put(`skills.${i}.targetDate`, s.targetDate);
@@ -171,7 +167,7 @@ function agreementFrom(
     });
   }
   const houseRules: LivingTogetherAgreement['houseRules'] = {};
-  for (const k of HOUSE_RULES) {
+  for (const k of HOUSE_RULE_TOPICS) {
     const v = text(`houseRules.${k}`);
     if (v) houseRules[k] = v;
   }
@@ -424,7 +420,7 @@ function AgreementForm(props: {
         <p class="hint" id="house-rules-hint">
           {w.houseRulesHint}
         </p>
-        {HOUSE_RULES.map((k) => (
+        {HOUSE_RULE_TOPICS.map((k) => (
           <TextField ctl={ctl} name={`houseRules.${k}`} label={props.rules[k] ?? k} long />
         ))}
       </fieldset>

@@ -8,6 +8,7 @@ import {
   type DomainId,
   needsHelp,
   questionSet,
+  writtenHouseRules,
 } from '@onward/engine';
 import type { Context } from 'hono';
 import { localeOf, type Prefs, strings, variantOf } from '../i18n.js';
@@ -570,18 +571,6 @@ export function mountYoungPerson(app: AnyHono) {
   });
 }
 
-const RULES = [
-  'visitors',
-  'overnightGuests',
-  'stayingAway',
-  'keys',
-  'quietHours',
-  'smoking',
-  'alcoholAndDrugs',
-  'sharedSpaces',
-  'other',
-] as const;
-
 function money(pence: number): string {
   return `£${(pence / 100).toFixed(2)}`;
 }
@@ -648,10 +637,10 @@ export function AgreementView(props: {
       </dl>
       <h2>{t.houseRules}</h2>
       <dl class="summary">
-        {RULES.filter((k) => a.houseRules[k]).map((k) => (
+        {writtenHouseRules(a).map(([k, words]) => (
           <div>
             <dt>{t.rules[k]}</dt>
-            <dd>{a.houseRules[k]}</dd>
+            <dd>{words}</dd>
           </div>
         ))}
       </dl>

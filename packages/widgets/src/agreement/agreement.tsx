@@ -1,6 +1,6 @@
 // The Living Together Agreement: every section of a Staying Put agreement as a form for staff and a readable page
 // for the young person and carers, with each party's sign-off and "copy given" mark.
-import type { FieldError } from '@onward/engine';
+import { type FieldError, HOUSE_RULE_TOPICS } from '@onward/engine';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { type Translate, textLang } from '../i18n/index.js';
 import { formatDate } from '../plan/plan.js';
@@ -27,18 +27,6 @@ interface FieldDef {
 
 const TEXT = 1000;
 const SHORT = 200;
-
-const HOUSE_RULES = [
-  'visitors',
-  'overnightGuests',
-  'stayingAway',
-  'keys',
-  'quietHours',
-  'smoking',
-  'alcoholAndDrugs',
-  'sharedSpaces',
-  'other',
-];
 
 interface Ctx {
   store: AgreementStore;
@@ -292,7 +280,7 @@ export function AgreementView({ store }: { store: AgreementStore }) {
       <Part ctx={ctx} id="rules" title={t('agreement.s.houseRules')}>
         <Fields
           ctx={ctx}
-          defs={HOUSE_RULES.map((k) => f(`houseRules.${k}`, `agreement.houseRules.${k}`, 'long', TEXT))}
+          defs={HOUSE_RULE_TOPICS.map((k) => f(`houseRules.${k}`, `agreement.houseRules.${k}`, 'long', TEXT))}
         />
       </Part>
       <Part ctx={ctx} id="skills" title={t('agreement.s.skills')}>
