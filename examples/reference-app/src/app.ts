@@ -8,6 +8,7 @@ import { createOnwardServer, type RenderContext, type Store } from '@onward/serv
 import { mountAdmin } from './pages/admin.js';
 import { mountAdminImport } from './pages/admin-import.js';
 import { mountAuth } from './pages/auth.js';
+import { mountCouncilSettings } from './pages/council-settings.js';
 import { mountManager } from './pages/manager.js';
 import { mountOffline } from './pages/offline.js';
 import { mountPlanPdf } from './pages/plan-pdf.js';
@@ -72,6 +73,7 @@ export function mountPages(
   mountStayingPut(app, options.clock);
   mountAdmin(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
   mountAdminImport(app);
+  mountCouncilSettings(app);
 }
 
 /** Page-level not-found for browsers (the API keeps its own problem documents). */

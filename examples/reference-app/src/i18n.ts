@@ -233,6 +233,7 @@ const en = {
   adminStaff: 'Staff',
   adminTeams: 'Teams',
   adminYoungPeople: 'Young people',
+  adminCouncilSettings: 'Council settings',
 };
 export type Strings = typeof en;
 
@@ -477,6 +478,7 @@ const cy: Strings = {
   adminStaff: 'Staff',
   adminTeams: 'Timau',
   adminYoungPeople: 'Pobl ifanc',
+  adminCouncilSettings: 'Gosodiadau’r cyngor',
 };
 
 export function strings(p: Prefs): Strings {

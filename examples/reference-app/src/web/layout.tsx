@@ -55,6 +55,7 @@ export function navFor(role: string | undefined, t: Strings): [string, string][]
         ['/admin/staff', t.adminStaff],
         ['/admin/teams', t.adminTeams],
         ['/admin/young-people', t.adminYoungPeople],
+        ['/admin/council-settings', t.adminCouncilSettings],
         ['/dashboard', t.dashboard],
         ['/audit', t.audit],
       ];

@@ -167,7 +167,10 @@ export type StayingPutStep =
   | 'review'
   | 'end';
 
-const STEP_WORDS: Record<Exclude<StayingPutStep, 'first-review' | 'review' | 'end'>, string> = {
+/** What each step of the council's Staying Put timeline is, in plain words (deadline labels, the settings page). */
+export const STAYING_PUT_STEP_WORDS: Readonly<
+  Record<Exclude<StayingPutStep, 'first-review' | 'review' | 'end'>, string>
+> = {
   identify: 'Find out if Staying Put may suit',
   discuss: 'Talk it through with the young person and carers',
   'include-in-plans': 'Put Staying Put in the care and pathway plans',
@@ -205,7 +208,10 @@ export function stayingPutDeadlines(
   const settings = options.settings ?? DEFAULT_COUNCIL_SETTINGS;
   const timeline = settings.stayingPut.timeline;
   const out: StayingPutDeadline[] = [];
-  for (const [step, words] of Object.entries(STEP_WORDS) as [keyof typeof STEP_WORDS, string][]) {
+  for (const [step, words] of Object.entries(STAYING_PUT_STEP_WORDS) as [
+    keyof typeof STAYING_PUT_STEP_WORDS,
+    string,
+  ][]) {
     if ((step === 'start-dbs' || step === 'complete-dbs') && !options.dbsNeeded) continue;
     const rule = timeline[step];
     out.push({ step, dueBy: dueByRule(dateOfBirth, rule, options), label: `${words}, ${dueRuleWords(rule)}` });
