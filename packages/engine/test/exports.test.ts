@@ -53,6 +53,7 @@ const PUBLIC = [
   'FEWER_THAN_5',
   'HELP_LIST_COLUMNS',
   'HIDDEN',
+  'HOUSE_RULE_TOPICS',
   'IMPLIED',
   'INSIGHTS_ROLES',
   'IN_TOUCH_CODES',
@@ -357,6 +358,7 @@ const PUBLIC = [
   'voiceStatement',
   'welshCategory',
   'workerPlanSave',
+  'writtenHouseRules',
 ];
 
 describe('@onward/engine public exports', () => {
