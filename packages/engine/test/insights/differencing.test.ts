@@ -156,6 +156,81 @@ function attack(outputs: readonly Output[]): Leak[] {
   return leaks;
 }
 
+/** A percentage's cells: named so in the output (`percent`, `yes_percent`, `percentOfAll`, `stayingPutPercent`). */
+const isPercent = (key: string) => /percent/i.test(key);
+
+/**
+ * Every way one analyst's output gives back a hidden small count from a shown percentage and a shown count: a
+ * percentage p of a denominator d says the count is p × d / 100, to within the percentage's rounding (`halfUnit`:
+ * half its last shown decimal place). Which percentage is which count over which denominator is again found from
+ * the figures: over every cohort, the count's exact value over the denominator's must round to the percentage.
+ * A leak is a hidden count whose percentage and denominator are both shown and pin it to one whole number.
+ */
+function percentAttack(outputs: readonly Output[], halfUnit: number): Leak[] {
+  // Cells by number, and each cohort's exact figures as an array (NaN where there is no number), for speed.
+  const keys = [...outputs[0]!.exact.keys()];
+  const at = new Map(keys.map((k, i) => [k, i]));
+  const asArray = (cells: Cells) => Float64Array.from(keys, (k) => cells.get(k) ?? Number.NaN);
+  const exact = outputs.map((o) => asArray(o.exact));
+  const percents = keys.filter(isPercent).map((k) => at.get(k)!);
+  const counts = countKeys(outputs)
+    .filter((k) => !isPercent(k))
+    .map((k) => at.get(k)!);
+  const tol = halfUnit + 1e-9;
+  // The whole numbers a shown percentage p of a shown count d can stand for: one, or none pinned.
+  const pinned = (p: number, d: number) => {
+    const lo = Math.ceil(((p - tol) * d) / 100 - 1e-9);
+    const hi = Math.floor(((p + tol) * d) / 100 + 1e-9);
+    return lo === hi ? lo : undefined;
+  };
+  // h over d rounds to p in every cohort where p has a value, and p has one in all but at most two of them.
+  const related = (pk: number, h: number, dk: number) => {
+    let held = 0;
+    for (const e of exact) {
+      const p = e[pk]!;
+      if (Number.isNaN(p)) continue;
+      const d = e[dk]!;
+      if (!(d > 0) || Math.abs(p - (e[h]! / d) * 100) > tol) return false;
+      held++;
+    }
+    return held >= exact.length - 2;
+  };
+  const leaks: Leak[] = [];
+  outputs.forEach((o, cohort) => {
+    if (!o.shown) return;
+    const view = asArray(o.shown);
+    const shownCounts = counts.filter((k) => view[k]! > 0).sort((a, b) => view[a]! - view[b]!);
+    const values = Float64Array.from(shownCounts, (k) => view[k]!);
+    const firstAtLeast = (x: number) => {
+      let lo = 0;
+      let hi = values.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (values[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const shownPercents = percents.filter((k) => view[k]! > 0);
+    const e = exact[cohort]!;
+    for (const h of counts) {
+      const value = e[h]!;
+      if (o.shown.get(keys[h]!) !== null || value < 1 || value >= THRESHOLD) continue;
+      for (const pk of shownPercents) {
+        const p = view[pk]!;
+        // The denominators p could be h's percentage of, in this cohort.
+        const dMax = p - tol > 0 ? (value * 100) / (p - tol) : Number.POSITIVE_INFINITY;
+        for (let i = firstAtLeast((value * 100) / (p + tol)); i < values.length && values[i]! <= dMax; i++) {
+          const dk = shownCounts[i]!;
+          if (pinned(p, values[i]!) === value && related(pk, h, dk))
+            leaks.push({ cohort, hidden: keys[h]!, value, how: `${keys[pk]} (${p}) × ${keys[dk]} (${values[i]}) / 100` });
+        }
+      }
+    }
+  });
+  return leaks;
+}
+
 /** The same exact output with every count from 1 to 4 hidden and nothing else: suppression cell by cell. */
 function cellByCell(exact: Cells): Cells {
   const out: Cells = new Map();
@@ -163,7 +238,13 @@ function cellByCell(exact: Cells): Cells {
   return out;
 }
 
+const built = new Map<string, { data: Output[]; csv: Output[] }>();
+
+/** The outputs for one set of filters, over every cohort (built once for all the attacks). */
 function outputsFor(filters: InsightsFilters) {
+  const key = JSON.stringify(filters);
+  const cached = built.get(key);
+  if (cached) return cached;
   const data: Output[] = [];
   const csv: Output[] = [];
   for (const c of COHORTS) {
@@ -185,6 +266,7 @@ function outputsFor(filters: InsightsFilters) {
     expect(shownTables.map((t) => [t.name, t.rows.length])).toEqual(exactTables.map((t) => [t.name, t.rows.length]));
     csv.push({ exact: csvCells(exactTables), shown: csvCells(shownTables) });
   }
+  built.set(key, { data, csv });
   return { data, csv };
 }
 
@@ -210,7 +292,26 @@ describe('suppression cannot be undone within one output', () => {
         const leaks = attack(outputs);
         expect(leaks, describeLeaks(leaks)).toEqual([]);
         // The attack finds what cell-by-cell hiding gives away, so it is not an attack that cannot succeed.
-        const naive = attack(outputs.map((o) => (o.shown ? { exact: o.exact, shown: cellByCell(o.exact) } : o)));
+        const naiveOutputs = outputs.map((o) => (o.shown ? { exact: o.exact, shown: cellByCell(o.exact) } : o));
+        const naive = attack(naiveOutputs);
+        expect(naive.length).toBeGreaterThan(0);
+      }
+    }, 240_000);
+
+    it(`no shown percentage times a shown count gives back a hidden one: ${name}`, () => {
+      const { data, csv } = outputsFor(filters as InsightsFilters);
+      // The dashboard's data holds percentages exactly; the CSV to one decimal place.
+      for (const [outputs, halfUnit] of [
+        [data, 1e-7],
+        [csv, 0.05],
+      ] as const) {
+        const leaks = percentAttack(outputs, halfUnit);
+        expect(leaks, describeLeaks(leaks)).toEqual([]);
+        // Hiding the small counts alone, and leaving their percentages shown, gives them back through the percentage.
+        const naive = percentAttack(
+          outputs.map((o) => (o.shown ? { exact: o.exact, shown: cellByCell(o.exact) } : o)),
+          halfUnit,
+        );
         expect(naive.length).toBeGreaterThan(0);
       }
     }, 240_000);
