@@ -17,6 +17,9 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'onward-report-'));
   const records = syntheticRecords({ seed: 11, people: 120, to: '2025-12-31' });
   writeFileSync(join(dir, 'plans.ndjson'), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  // Two councils' young people in one file: regional figures, as the DfE would call them.
+  const region = syntheticRecords({ seed: 12, people: 400, to: '2025-12-31', councils: ['council-a', 'council-b'] });
+  writeFileSync(join(dir, 'region.ndjson'), `${region.map((r) => JSON.stringify(r)).join('\n')}\n`);
   writeFileSync(
     join(dir, 'bad.ndjson'),
     '{"youngPersonId":"x","plans":[{"planId":"p","authorised":"2025-02-30"}]}\nnot json\n',
@@ -126,5 +129,43 @@ describe('onward report', () => {
     const badCategory = capture();
     expect(await run([...args, '--category', 'adopted'], badCategory)).toBe(2);
     expect(badCategory.stderr.join('\n')).toMatch(/--category must be one of/);
+  });
+
+  it('rounds the national table as the DfE does: counts exact for one council, to the nearest 10 for a region', async () => {
+    const national = async (input: string, ...extra: string[]) => {
+      const io = capture();
+      const args = ['report', '--input', input, '--format', 'csv', '--table', 'national', '--as-at', '2025-12-31'];
+      expect(await run([...args, '--role', 'admin', ...extra], io)).toBe(0);
+      const [header, ...rows] = parseCsv(`${io.stdout.join('\n')}\n`);
+      const column = (name: string) => rows.map((r) => r[header!.indexOf(name)]!).filter((c) => /^\d/.test(c));
+      const counts = ['care_leavers', 'in_touch', 'count', 'count_in_touch'].flatMap(column).map(Number);
+      const percents = ['in_touch_percent', 'percent_of_all', 'percent_of_in_touch'].flatMap(column).map(Number);
+      expect(counts.length).toBeGreaterThan(20);
+      expect(percents.length).toBeGreaterThan(20);
+      return { counts, percents };
+    };
+    const whole = (xs: number[]) => xs.every((x) => Number.isInteger(x));
+    const tens = (xs: number[]) => xs.every((x) => x % 10 === 0);
+    // One council: a local authority's figures. Counts as they are, percentages as whole numbers.
+    const council = await national('plans.ndjson');
+    expect(tens(council.counts)).toBe(false);
+    expect(whole(council.percents)).toBe(true);
+    // Two councils: regional figures. Counts to the nearest 10, percentages (of the exact counts) whole numbers.
+    const region = await national('region.ndjson');
+    expect(tens(region.counts)).toBe(true);
+    expect(region.counts.some((x) => x > 0)).toBe(true);
+    expect(whole(region.percents)).toBe(true);
+    // Without rounding: exact counts and one decimal place.
+    const exact = await national('region.ndjson', '--rounding', 'none');
+    expect(tens(exact.counts)).toBe(false);
+    expect(whole(exact.percents)).toBe(false);
+    const json = capture();
+    expect(await run(['report', '--input', 'region.ndjson', '--format', 'json', '--as-at', '2025-12-31'], json)).toBe(
+      0,
+    );
+    expect(JSON.parse(json.stdout.join('\n')).nationalRounding).toBe('national');
+    const bad = capture();
+    expect(await run(['report', '--input', 'plans.ndjson', '--rounding', 'ten'], bad)).toBe(2);
+    expect(bad.stderr.join('\n')).toMatch(/--rounding must be dfe or none/);
   });
 });

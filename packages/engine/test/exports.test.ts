@@ -177,6 +177,7 @@ const PUBLIC = [
   'decodeInTouch',
   'defaultCouncilSettings',
   'derivedFigure',
+  'dfeRounding',
   'domainTable',
   'drillDownFor',
   'dueByRule',

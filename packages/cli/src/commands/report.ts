@@ -13,6 +13,7 @@ import {
   caseManagementCsv,
   caseManagementJson,
   caseManagementRecords,
+  dfeRounding,
   type ExportTable,
   exactFor,
   helpList,
@@ -26,6 +27,7 @@ import {
   NATIONAL_AGE_BANDS,
   peopleTable,
   personList,
+  type Rounding,
   seesIndividuals,
   tablesToJson,
   tableToCsv,
@@ -54,7 +56,8 @@ const BANDS: readonly AgeBand[] = [...AGE_BANDS, ...NATIONAL_AGE_BANDS];
 
 const usage = `Usage: onward report --input <plans.ndjson> --format json|csv|xlsx [--as-at YYYY-MM-DD] [--from YYYY-MM-DD]
                      [--role analyst] [--pa-id ID] [--team ID] [--age-band BAND] [--category CATEGORY]
-                     [--period month|quarter] [--table NAME] [--question ID] [--output FILE]
+                     [--period month|quarter] [--rounding dfe|none] [--table NAME] [--question ID]
+                     [--output FILE]
 
 Works out the insights (answers per question and area of life, month-by-month trends, check-in moods, Staying Put
 against other care leavers of the same ages, estimated costs avoided, the national care-leaver measures by the
@@ -75,6 +78,9 @@ Options:
   --category <c>     Only this care-leaver category: ${CATEGORIES.join(', ')} (commas between more than one).
   --period <p>       The reporting period (default month): for roles that see totals only, the figures are as at the
                      end of the last whole month or quarter on or before --as-at.
+  --rounding <r>     The national table (default dfe) as the DfE publishes it: whole-number percentages, and counts
+                     to the nearest 10 when the input holds more than one council (regional or national figures;
+                     one council's counts are not rounded). none: exact counts, percentages to one decimal place.
   --table <name>     For csv: ${TABLES.join(', ')} (default questions).
                      people, help-list and case-management hold young people's ids: permitted roles only.
   --question <id>    For the help-list table: a question id (housing.internet) or area (housing); default all areas.
@@ -128,6 +134,7 @@ export const report: Command = {
         'age-band',
         'category',
         'period',
+        'rounding',
         'table',
         'question',
         'output',
@@ -165,6 +172,9 @@ export const report: Command = {
     if (period !== 'month' && period !== 'quarter')
       throw new UsageError(`--period must be month or quarter, not "${period}".`);
     const settings = { reportingPeriod: period } as const;
+    const roundingChoice = v.rounding ?? 'dfe';
+    if (roundingChoice !== 'dfe' && roundingChoice !== 'none')
+      throw new UsageError(`--rounding must be dfe or none, not "${roundingChoice}".`);
     const viewer: Viewer = { role, ...(v['pa-id'] ? { paId: v['pa-id'] } : {}), ...(v.team ? { team: v.team } : {}) };
 
     let text: string;
@@ -196,6 +206,7 @@ export const report: Command = {
       let out: string | Uint8Array;
       // The day the figures are as at: for a role that sees totals only, the end of the last reporting period.
       let shownAt = asAt;
+      let nationalRounding: Rounding | undefined;
       if (table === 'case-management') {
         const all = caseManagementRecords(index);
         const scope =
@@ -231,12 +242,15 @@ export const report: Command = {
             viewer,
           );
           shownAt = data.asAt;
-          tables = dashboardTables(data);
+          // The DfE rounds a council's own figures differently from a region's or the country's.
+          nationalRounding = roundingChoice === 'dfe' ? dfeRounding(index.councils.length) : 'standard';
+          tables = dashboardTables(data, undefined, { nationalRounding });
           if (table) tables = tables.filter((t) => t.name === table);
         }
         const exact = exactFor(viewer, filters);
         if (format === 'csv') out = tableToCsv(tables[0]!);
-        else if (format === 'json') out = tablesToJson(tables, { asAt: shownAt, role, exact });
+        else if (format === 'json')
+          out = tablesToJson(tables, { asAt: shownAt, role, exact, ...(nationalRounding ? { nationalRounding } : {}) });
         else out = await toXlsx(tables, { asAt: shownAt, exact });
       }
       if (v.output) {

@@ -25,22 +25,36 @@ export interface ExportTable {
   readonly rows: readonly Readonly<Record<string, CsvValue>>[];
 }
 
-/** How numbers are rounded in a table: `standard` (percentages to 1 decimal place) or `national`. */
-export type Rounding = 'standard' | 'national';
+/**
+ * How numbers are rounded in a table: `standard` (exact counts, percentages to one decimal place), `local` (exact
+ * counts, whole-number percentages: how the DfE publishes a local authority's figures) or `national` (counts to the
+ * nearest 10 and whole-number percentages: how it publishes national and regional figures). Percentages are always
+ * worked out from the exact counts.
+ */
+export type Rounding = 'standard' | 'local' | 'national';
+
+/**
+ * The DfE's rounding for figures covering `councils` councils: one council's figures are a local authority's
+ * (counts unrounded), more than one council's are regional or national (counts to the nearest 10). Percentages
+ * are whole numbers in both.
+ */
+export function dfeRounding(councils: number): Rounding {
+  return councils > 1 ? 'national' : 'local';
+}
 
 /** A count cell: the number, "fewer than 5" when hidden, empty when there is none. */
 export function countCell(f: Figure, rounding: Rounding = 'standard'): CsvValue {
   if (f.secondary) return HIDDEN;
   if (f.suppressed) return fewerThan(f);
-  // The national statistics round counts to the nearest 10 (halves up).
+  // National and regional figures round counts to the nearest 10 (halves up).
   return rounding === 'national' && f.value !== null ? Math.round(f.value / 10) * 10 : f.value;
 }
 
-/** A percentage cell, rounded to one decimal place (whole numbers when rounded as the national statistics are). */
+/** A percentage cell, rounded to one decimal place (whole numbers when rounded as the DfE publishes). */
 export function percentCell(f: Figure, rounding: Rounding = 'standard'): CsvValue {
   if (f.secondary) return HIDDEN;
   if (f.suppressed) return fewerThan(f);
-  return f.value === null ? null : roundTo(f.value, rounding === 'national' ? 0 : 1);
+  return f.value === null ? null : roundTo(f.value, rounding === 'standard' ? 1 : 0);
 }
 
 const COUNT_COLUMNS = [
@@ -354,8 +368,8 @@ export const NATIONAL_COLUMNS = [
 ] as const;
 
 /**
- * The national measures: one row per age (17 to 21, then the bands 17-18 and 19-21) and outcome. `national`
- * rounding writes counts to the nearest 10 and percentages as whole numbers, as the DfE publishes them.
+ * The national measures: one row per age (17 to 21, then the bands 17-18 and 19-21) and outcome, rounded as
+ * `rounding` says (see `dfeRounding` for the DfE's own).
  */
 export function nationalTable(n: NationalMeasures, rounding: Rounding = 'standard'): ExportTable {
   const rows: Record<string, CsvValue>[] = [];
@@ -437,7 +451,11 @@ export function engagementTable(periods: readonly EngagementPeriod[]): ExportTab
  * Every table of a dashboard, in sheet order; the help list only when one is given (permitted roles). The same
  * tables whatever the format (CSV, JSON, spreadsheet), all from one protected output.
  */
-export function dashboardTables(data: DashboardData, helpList?: readonly HelpListEntry[]): ExportTable[] {
+export function dashboardTables(
+  data: DashboardData,
+  helpList?: readonly HelpListEntry[],
+  options: { readonly nationalRounding?: Rounding } = {},
+): ExportTable[] {
   const tables = [
     domainTable(data.aggregates),
     questionTable(data.aggregates),
@@ -445,7 +463,7 @@ export function dashboardTables(data: DashboardData, helpList?: readonly HelpLis
     moodTable(data.moods),
     cohortTable(data.cohorts),
     costTable(data.costs),
-    nationalTable(data.national),
+    nationalTable(data.national, options.nationalRounding),
     engagementTable(data.engagement),
   ];
   if (helpList) tables.push(helpListTable(helpList));

@@ -223,7 +223,12 @@ function percentAttack(outputs: readonly Output[], halfUnit: number): Leak[] {
         for (let i = firstAtLeast((value * 100) / (p + tol)); i < values.length && values[i]! <= dMax; i++) {
           const dk = shownCounts[i]!;
           if (pinned(p, values[i]!) === value && related(pk, h, dk))
-            leaks.push({ cohort, hidden: keys[h]!, value, how: `${keys[pk]} (${p}) × ${keys[dk]} (${values[i]}) / 100` });
+            leaks.push({
+              cohort,
+              hidden: keys[h]!,
+              value,
+              how: `${keys[pk]} (${p}) × ${keys[dk]} (${values[i]}) / 100`,
+            });
         }
       }
     }
