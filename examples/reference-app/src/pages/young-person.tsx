@@ -100,10 +100,13 @@ export function mountYoungPerson(app: AnyHono) {
         </h1>
         <p>
           {t.yourPa}: <strong>{plan.pa.name}</strong>
-          {plan.nextReview ? (
+          {/* The review to come is the engine's rule (six months, sooner after a change or a request, the
+              council's periods), as on the worker's caseload, not a date stored in the plan. */}
+          {me.data.reviewDue ? (
             <>
               {' · '}
-              {t.nextReview}: <strong>{formatDate(plan.nextReview, prefs.lang)}</strong>
+              {t.nextReview}:{' '}
+              <strong data-review-due={me.data.reviewDue}>{formatDate(me.data.reviewDue, prefs.lang)}</strong>
             </>
           ) : null}
           {' · '}
