@@ -1,6 +1,6 @@
 // Who may see which young person's records. One place, used by every route; the security test walks every route
 // with every role to prove it.
-import { lifecycleActorOf } from '@onward/engine';
+import { lifecycleActorOf, type Viewer } from '@onward/engine';
 import type { Principal } from './http/context.js';
 import { notFound } from './http/problem.js';
 import type { ArrangementRecord, Role, YoungPersonRecord } from './storage/projection.js';
@@ -65,4 +65,62 @@ export function assertSeesCase(
 /** The id a user acts under in the engine's lifecycles: a young person acts as themselves (their record id). */
 export function lifecycleActor(u: User): { id: string; role: Role } {
   return lifecycleActorOf(u, u.youngPersonId ?? u.id);
+}
+
+/** A carer's or supervising social worker's own arrangements (the permission table admits no one else). */
+export function ownArrangementsScope(u: User): {
+  councilId: string;
+  carerUserId?: string;
+  supervisingSocialWorkerId?: string;
+} {
+  return u.role === 'carer'
+    ? { councilId: u.councilId, carerUserId: u.id }
+    : { councilId: u.councilId, supervisingSocialWorkerId: u.id };
+}
+
+/** Whether a user may change who supports this young person: an admin of their council, or their team's manager. */
+export function managesYoungPerson(u: User, yp: YoungPersonRecord): boolean {
+  if (u.councilId !== yp.councilId || u.disabled) return false;
+  return u.role === 'admin' || (u.role === 'team-manager' && u.teamId !== undefined && yp.teamId === u.teamId);
+}
+
+/** Whether a user may register a young person in this team: an admin in any team, a team manager in their own. */
+export function registersInTeam(u: User, teamId: string | undefined): boolean {
+  return u.role === 'admin' || (u.role === 'team-manager' && teamId === u.teamId);
+}
+
+/** An admin sees the council's registry of young people (names, allocation), not their case records. */
+export function seesRegistry(u: User): boolean {
+  return u.role === 'admin';
+}
+
+/** Whose accounts a user may list: 'council' (an admin), a team's staff (its manager), or undefined (none). */
+export function staffListScope(u: User): 'council' | { teamId: string } | undefined {
+  if (u.role === 'admin') return 'council';
+  if (u.role === 'team-manager' && u.teamId) return { teamId: u.teamId };
+  return undefined;
+}
+
+/** The team whose audit trail a user is limited to (a team manager: their own, none if not in one); undefined for the council's whole trail. */
+export function auditTeamOf(u: User): string | undefined {
+  return u.role === 'team-manager' ? (u.teamId ?? '\u0000') : undefined;
+}
+
+/** How the insights see a user: their role, a PA's own id, a team manager's team. */
+export function insightsViewerOf(u: User, opts: { withPa?: boolean } = {}): Viewer {
+  return {
+    role: u.role,
+    ...(opts.withPa && u.role === 'pa' ? { paId: u.id } : {}),
+    ...(u.role === 'team-manager' && u.teamId ? { team: u.teamId } : {}),
+  };
+}
+
+/** The one team a user's dashboard is limited to (a team manager's), else undefined (the council). */
+export function dashboardTeamOf(u: User): string | undefined {
+  return u.role === 'team-manager' ? u.teamId : undefined;
+}
+
+/** A team manager who is in no team yet has no team figures to see. */
+export function managerWithoutTeam(u: User): boolean {
+  return u.role === 'team-manager' && !u.teamId;
 }

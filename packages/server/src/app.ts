@@ -11,6 +11,7 @@ import type { Deps, OnwardServerOptions } from './http/deps.js';
 import { HttpProblem } from './http/problem.js';
 import { LifecycleRefusedError, lifecycleProblem } from './lifecycle.js';
 import { openApiDocument } from './openapi.js';
+import { guardRoutes } from './permissions.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { CSRF_COOKIE, registerAuthRoutes, SESSION_COOKIE } from './routes/auth.js';
 import { registerCaseRoutes } from './routes/cases.js';
@@ -40,9 +41,6 @@ export interface OnwardServer {
    */
   beginShutdown: () => void;
 }
-
-/** The routes an API token may call (GET only). */
-const TOKEN_PATHS = /^\/api\/(plans\/[^/]+(\/pdf)?|exports\/(plans\/[^/]+|case-management))$/;
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -119,10 +117,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
     if (auth?.startsWith('Bearer ')) {
       const token = await store.findApiToken(auth.slice(7).trim());
       if (!token) throw new HttpProblem(401, 'unauthenticated', 'The API token is not valid or has been withdrawn.');
-      // Integrations read plans, their PDFs and exports; nothing else.
-      if (c.req.method !== 'GET' || !TOKEN_PATHS.test(c.req.path)) {
-        throw new HttpProblem(403, 'forbidden', 'API tokens can only read plans, their PDFs and the exports.');
-      }
+      // Integrations read plans, their PDFs and exports, nothing else: the routes whose permission allows a token.
       c.set('principal', { kind: 'token', councilId: token.councilId, tokenId: token.id, name: token.name });
     } else {
       const sid = getCookie(c, SESSION_COOKIE);
@@ -153,7 +148,9 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
   app.use('/api/*', async (c, next) => {
     if (!UNSAFE.has(c.req.method)) return next();
     const p = c.get('principal');
-    if (p?.kind === 'token') throw new HttpProblem(403, 'forbidden', 'API tokens are read-only.');
+    // A browser never sends a bearer token by itself, so a token needs no CSRF check; the permission table lets
+    // tokens through read routes only, so guardRoutes refuses this request.
+    if (p?.kind === 'token') return next();
     const origin = c.req.header('origin');
     if (origin !== undefined && origin !== deps.origin(c)) {
       throw new HttpProblem(403, 'csrf', 'This request came from another website, so it was refused.');
@@ -172,6 +169,9 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
     }
     return next();
   });
+
+  // Every route's permission, from the one table (permissions.ts), before any handler runs.
+  app.use('/api/*', guardRoutes());
 
   registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', (c) => c.json(openApi));

@@ -1,7 +1,14 @@
 // Young people: the caseload lists, registering and allocating, their story (the event log) and invitations.
 import { eventsForViewer, type LifecycleSnapshot, planReview, recordEvents } from '@onward/engine';
 import type { Hono } from 'hono';
-import { assertSeesCase, caseloadScope, seesCase } from '../access.js';
+import {
+  assertSeesCase,
+  caseloadScope,
+  managesYoungPerson,
+  registersInTeam,
+  seesCase,
+  seesRegistry,
+} from '../access.js';
 import { type Allocation, allocationProblems, dateOfBirthProblem } from '../allocation.js';
 import { audit, auditEntry, audited, body, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
@@ -99,7 +106,7 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
 
   app.get('/api/young-people', async (c) => {
     const u = user(c);
-    if (u.role === 'admin') {
+    if (seesRegistry(u)) {
       // The registry only (names, dates of birth, allocation), so an admin can allocate; no case records.
       const yps = await store.listYoungPeople(u.councilId);
       await audit(c, store, now(), 'read', 'young-people-registry', u.councilId);
@@ -114,10 +121,8 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
 
   app.post('/api/young-people', async (c) => {
     const u = user(c);
-    if (u.role !== 'admin' && u.role !== 'team-manager')
-      throw forbidden('Only an admin or a team manager can register a young person.');
     const b = await body(c, bodies.youngPersonCreate);
-    if (u.role === 'team-manager' && b.teamId !== u.teamId)
+    if (!registersInTeam(u, b.teamId))
       throw forbidden('A team manager can register young people in their own team only.');
     const born = dateOfBirthProblem(b.dateOfBirth, now());
     if (born) throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [born]);
@@ -141,8 +146,7 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
     const u = user(c);
     const yp = await store.getYoungPerson(c.req.param('id'));
     if (!yp || yp.councilId !== u.councilId) throw notFound();
-    const manages = u.role === 'admin' || (u.role === 'team-manager' && yp.teamId === u.teamId);
-    if (!manages) {
+    if (!managesYoungPerson(u, yp)) {
       if (seesCase(u, yp)) throw forbidden('Only an admin or the team manager can change who supports a young person.');
       throw notFound();
     }
@@ -169,8 +173,6 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
   app.post('/api/young-people/:id/invitations', async (c) => {
     const u = user(c);
     const yp = await visibleYoungPerson(d, c, c.req.param('id'));
-    if (u.role !== 'pa' && u.role !== 'team-manager')
-      throw forbidden('Only their PA or a team manager can invite a young person.');
     await body(c, bodies.empty);
     const existing = (await store.listUsers(u.councilId, { role: 'young-person' })).find(
       (x) => x.youngPersonId === yp.id,

@@ -13,7 +13,7 @@ import {
   type Viewer,
 } from '@onward/engine';
 import type { Hono } from 'hono';
-import { assertSeesCase, seesCase } from '../access.js';
+import { assertSeesCase, dashboardTeamOf, insightsViewerOf, managerWithoutTeam, seesCase } from '../access.js';
 import { audit, councilOf, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
@@ -183,11 +183,7 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
         { path: 'asAt', message: 'Give a date written YYYY-MM-DD.' },
       ]);
     }
-    const viewer: Viewer = {
-      role: u.role,
-      ...(u.role === 'pa' ? { paId: u.id } : {}),
-      ...(u.role === 'team-manager' && u.teamId ? { team: u.teamId } : {}),
-    };
+    const viewer = insightsViewerOf(u, { withPa: true });
     const yps = await store.listYoungPeople(u.councilId);
     try {
       const index = buildInsightsIndex(await insightRecords(store, yps));
@@ -205,9 +201,7 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
   // it; an analyst (and an admin) gets the council, small numbers hidden as the engine's rules say.
   app.get('/api/insights/dashboard', async (c) => {
     const u = user(c);
-    if (u.role !== 'team-manager' && u.role !== 'analyst' && u.role !== 'admin')
-      throw forbidden('Only team managers, analysts and admins see the dashboard.');
-    if (u.role === 'team-manager' && !u.teamId) throw forbidden('You are not in a team yet.');
+    if (managerWithoutTeam(u)) throw forbidden('You are not in a team yet.');
     const today = now().toISOString().slice(0, 10);
     const day = (name: string, fallback: string) => {
       const v = c.req.query(name);
@@ -224,8 +218,8 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
       throw new HttpProblem(400, 'invalid-body', '1 problem with the query.', [
         { path: 'from', message: 'The first month must come before the date the figures are for.' },
       ]);
-    const viewer: Viewer = { role: u.role, ...(u.role === 'team-manager' && u.teamId ? { team: u.teamId } : {}) };
-    const team = u.role === 'team-manager' ? (u.teamId as string) : undefined;
+    const viewer = insightsViewerOf(u);
+    const team = dashboardTeamOf(u);
     // Every young person of the council: a team's figures are its plans at the time, including those of young
     // people who have since moved to another team (the filter below picks them by the team on each plan).
     const yps = await store.listYoungPeople(u.councilId);
@@ -252,8 +246,6 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
     if (!plan) throw notFound('plan');
     const yp = await store.getYoungPerson(plan.youngPersonId);
     assertSeesCase(p, yp);
-    if (p.kind === 'user' && !['pa', 'social-worker', 'team-manager'].includes(p.user.role))
-      throw forbidden('Only workers and integrations read the case-management export.');
     const [rec] = await insightRecords(store, [yp]);
     const record = caseManagementRecords(buildInsightsIndex(rec ? [rec] : [])).find((r) => r.plan_id === plan.id);
     if (!record) throw notFound('export yet: a plan has one once it is authorised');
@@ -263,8 +255,6 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
 
   app.get('/api/exports/case-management', async (c) => {
     const p = principal(c);
-    if (p.kind === 'user' && p.user.role !== 'team-manager')
-      throw forbidden('Only a team manager or an integration reads the whole export.');
     const councilId = councilOf(p);
     let yps = await store.listYoungPeople(councilId);
     if (p.kind === 'user') yps = yps.filter((y) => seesCase(p.user, y));

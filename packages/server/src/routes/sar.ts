@@ -2,7 +2,7 @@
 // person's team, a zip of everything held about them (sar/subject-access.ts). Producing it is audited as an
 // export of their record, so it shows in their own audit trail and the next zip.
 import type { Hono } from 'hono';
-import { seesCase } from '../access.js';
+import { managesYoungPerson, seesCase } from '../access.js';
 import { audit, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { forbidden, notFound } from '../http/problem.js';
@@ -13,9 +13,10 @@ export function registerSubjectAccessRoutes(app: Hono<Env>, d: Deps): void {
     const u = user(c);
     const yp = await d.store.getYoungPerson(c.req.param('id'));
     if (!yp || yp.councilId !== u.councilId) throw notFound();
-    const may = u.role === 'admin' || (u.role === 'team-manager' && u.teamId === yp.teamId);
-    if (!may) {
-      if (seesCase(u, yp)) throw forbidden('Only an admin or the team manager can produce a subject access request.');
+    // The permission table admits admins and team managers; of those, an admin or this young person's team manager.
+    if (!managesYoungPerson(u, yp)) {
+      if (seesCase(u, yp))
+        throw forbidden("Only an admin or this young person's team manager can produce their subject access request.");
       throw notFound();
     }
     const now = d.now();

@@ -95,7 +95,6 @@ export function registerSetupRoutes(app: Hono<Env>, d: Deps): void {
 
   app.post('/api/users/:id/invitations', async (c) => {
     const u = user(c);
-    if (u.role !== 'admin') throw forbidden('Only an admin can do this.');
     const target = await store.getUser(c.req.param('id'));
     if (!target || target.councilId !== u.councilId) throw notFound('user');
     await body(c, bodies.empty);

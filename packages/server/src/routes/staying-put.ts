@@ -14,7 +14,7 @@ import {
   ukDate,
 } from '@onward/engine';
 import type { Hono } from 'hono';
-import { caseloadScope, isArrangementParty, lifecycleActor, seesCase } from '../access.js';
+import { caseloadScope, isArrangementParty, lifecycleActor, ownArrangementsScope, seesCase } from '../access.js';
 import { newId } from '../auth/crypto.js';
 import { audit, auditEntry, body, type Ctx, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
@@ -81,8 +81,6 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
   app.post('/api/young-people/:id/staying-put', async (c) => {
     const u = user(c);
     const yp = await visibleYoungPerson(d, c, c.req.param('id'));
-    if (u.role !== 'pa' && u.role !== 'social-worker')
-      throw forbidden('Only a PA or a social worker can start a Staying Put arrangement.');
     const b = await body(c, bodies.stayingPutCreate);
     const errors: { path: string; message: string }[] = [];
     for (const [i, id] of b.carerUserIds.entries()) {
@@ -144,8 +142,6 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
 
   app.put('/api/staying-put/:id/agreement', async (c) => {
     const { a, yp, u } = await load(c);
-    if (u.role !== 'pa' && u.role !== 'social-worker')
-      throw forbidden('Only a PA or a social worker can write the agreement.');
     const agreement = await body(c, bodies.agreement);
     const errors: { path: string; message: string }[] = [];
     if (agreement.youngPerson.id !== yp.id)
@@ -234,13 +230,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
   // The arrangements a carer or a supervising social worker is named on (and nothing else): their way in.
   app.get('/api/my-arrangements', async (c) => {
     const u = user(c);
-    if (principal(c).kind !== 'user' || (u.role !== 'carer' && u.role !== 'supervising-social-worker'))
-      throw forbidden('Only carers and supervising social workers have arrangements of their own.');
-    const list = await store.listArrangements(
-      u.role === 'carer'
-        ? { councilId: u.councilId, carerUserId: u.id }
-        : { councilId: u.councilId, supervisingSocialWorkerId: u.id },
-    );
+    const list = await store.listArrangements(ownArrangementsScope(u));
     const items = [];
     for (const a of list.filter((x) => isArrangementParty(u, x))) {
       const yp = await store.getYoungPerson(a.youngPersonId);
@@ -263,7 +253,7 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
   // arrangement (the carers' sign-ins; the supervising social worker who records the fostering panel's approval).
   app.get('/api/staying-put-people', async (c) => {
     const u = user(c);
-    if (principal(c).kind !== 'user' || !caseloadScope(u))
+    if (!caseloadScope(u))
       throw forbidden('Only PAs, social workers and team managers can see who can be named on an arrangement.');
     const users = await store.listUsers(u.councilId);
     const named = (role: string) =>
@@ -277,7 +267,6 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
 
   app.get('/api/staying-put-tracker', async (c) => {
     const u = user(c);
-    if (principal(c).kind !== 'user') throw forbidden('Sign in as a worker to see the tracker.');
     const scope = caseloadScope(u);
     if (!scope) throw forbidden('Only PAs, social workers and team managers see the Staying Put tracker.');
     const yps = await store.listYoungPeople(u.councilId, scope);
