@@ -12,7 +12,19 @@ describe('insights history: team and category of each plan', () => {
     const yp = await w.as('yp');
     const pa = await w.as('pa');
     const tm = await w.as('tm');
-    expect((await yp.put(`/api/plans/${w.ids.planId}/checklist`, checklistWithAnswers())).status).toBe(200);
+    const saved = await yp.put(`/api/plans/${w.ids.planId}/checklist`, checklistWithAnswers());
+    expect(saved.status).toBe(200);
+    // The PA adds one answer of their own: the plan's checklist is then partly the young person's, partly theirs.
+    const checklist = structuredClone(saved.json.plan.checklist);
+    checklist.answers.housing.internet = {
+      value: 'yes',
+      by: 'worker',
+      locale: 'en-GB',
+      variant: 'standard',
+      at: '2026-03-03T10:00:00.000Z',
+    };
+    const added = await pa.put(`/api/plans/${w.ids.planId}/checklist`, checklist);
+    expect(added.status, JSON.stringify(added.json)).toBe(200);
     expect((await pa.post(`/api/plans/${w.ids.planId}/events`, { type: 'plan.submit' })).status).toBe(200);
     expect((await tm.post(`/api/plans/${w.ids.planId}/events`, { type: 'plan.authorise' })).status).toBe(200);
   }, 120_000);
@@ -42,6 +54,18 @@ describe('insights history: team and category of each plan', () => {
     expect(after.trends).toEqual(before.trends);
     expect(after.aggregates).toEqual(before.aggregates);
     expect(after2.trends).toEqual(before2.trends);
+  }, 120_000);
+
+  it('counts the plan under the voice the engine reads from its answers (planVoice): partly each', async () => {
+    const data = (await (await w.as('tm')).get('/api/insights/dashboard?asAt=2026-03-31&from=2026-01-01')).json;
+    const quarter = data.engagement.find((p: { from: string }) => p.from === '2026-01-01');
+    const all = quarter.rows.find((r: { team: string | null }) => r.team === null);
+    const voices = Object.fromEntries(
+      Object.entries(all.voice as Record<string, { count: { value: number } }>).map(([k, v]) => [k, v.count.value]),
+    );
+    // One plan authorised in the quarter: one answer by yp1, one by the PA. The plan's own mark (completedBy
+    // "young-person", set when it was submitted, since the young person took part) counted it as theirs alone.
+    expect(voices).toMatchObject({ mixed: 1, 'together-in-person': 0, 'young-person': 0 });
   }, 120_000);
 
   it('reads team and category from the events, preferring facts an event records itself', () => {

@@ -7,6 +7,8 @@
 //   under their own sign-in during the period, and the share who sent a check-in.
 // The team is the plan's team at the time (a plan's own team; a young person's plan in force at the period end).
 
+import type { PathwayPlan } from '@onward/schemas';
+import { planVoice } from '../answers/voice.js';
 import { type InsightsIndex, planAsAt, VOICES, type Voice } from './build-index.js';
 import { dayAfter, formatDay, parseDay } from './dates.js';
 import { InsightsInputError } from './errors.js';
@@ -16,6 +18,16 @@ import { reportingDayFor, reportingDays } from './reporting.js';
 import { assertMaySeeInsights, exactFor, type Viewer } from './roles.js';
 import { type InsightsSettings, insightsSettings } from './settings.js';
 import { cellFigure, type Figure, ratioFigure } from './suppression.js';
+
+/**
+ * A plan's voice as the insights count it (the input's `voice`), from the engine's one reading of who gave the
+ * answers (`planVoice`): its mode, with "together" told apart by how they met (in person or by phone).
+ */
+export function insightsVoice(plan: Pick<PathwayPlan, 'checklist' | 'engagement' | 'views'>): Voice {
+  const v = planVoice(plan);
+  if (v.mode === 'together') return v.together === 'by-phone' ? 'together-by-phone' : 'together-in-person';
+  return v.mode;
+}
 
 /** The voice rows: each recorded way, then plans that do not record it. */
 export const VOICE_ROWS = [...VOICES, 'not-recorded'] as const;

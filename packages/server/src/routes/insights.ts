@@ -8,6 +8,7 @@ import {
   caseManagementRecords,
   InsightsAccessError,
   type InsightsFilters,
+  insightsVoice,
   trendsStart,
   ukDate,
   type Viewer,
@@ -85,25 +86,6 @@ function closedOf(x: PlanRecord): { closed?: { on: string; reason: string } } {
   return on >= (x.doc.authorised as string) ? { closed: { on, reason } } : {};
 }
 
-/**
- * Who completed the checklist, as the plan's engagement record says (`completedBy`: young-person, together,
- * together-by-phone, worker-without-young-person).
- */
-function voiceOf(x: PlanRecord): string {
-  switch (x.doc.engagement.completedBy) {
-    case 'young-person':
-      return 'young-person';
-    case 'together':
-      return 'together-in-person';
-    case 'together-by-phone':
-      return 'together-by-phone';
-    case 'worker-without-young-person':
-      return 'worker-without-young-person';
-    default:
-      return 'no-answers';
-  }
-}
-
 /** The engine's insight records for some young people, from their authorised plans, arrangements and check-ins. */
 export async function insightRecords(store: Store, yps: readonly YoungPersonRecord[]): Promise<InsightsYoungPerson[]> {
   const ids = yps.map((y) => y.id);
@@ -160,7 +142,8 @@ export async function insightRecords(store: Store, yps: readonly YoungPersonReco
             ? { nextReview: x.doc.nextReview }
             : {}),
           ...closedOf(x),
-          voice: voiceOf(x),
+          // Who gave the answers, as the engine reads them (planVoice), not the plan's own mark.
+          voice: insightsVoice(x.doc),
           checklist: x.doc.checklist,
           ...(x.doc.ssda903 ? { ssda903: x.doc.ssda903 } : {}),
         };
