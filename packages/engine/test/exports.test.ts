@@ -220,6 +220,7 @@ const PUBLIC = [
   'inNationWords',
   'inStayingPutOn',
   'insightsSettings',
+  'insightsSettingsFor',
   'insightsVoice',
   'isAccomCode',
   'isAdminEventType',

@@ -1,8 +1,10 @@
 // The council's choices for its figures: the small-number threshold, the reporting period analysts see, how long an
 // overdue plan still counts, the nation's law on who is still a care leaver, and the birthday window of the national
-// return. One typed object with defaults; a council's settings (lifecycle's council settings document) carry it as
-// `insights`. Every insight takes it, so the dashboard, the API, the CLI and every export use the same rules.
+// return. One typed object with defaults; the nation and the months between reviews come from the council's own
+// settings (`insightsSettingsFor`). Every insight takes it, so the dashboard, the API, the CLI and every export use
+// the same rules.
 
+import type { CouncilSettings } from '@onward/schemas';
 import { InsightsInputError } from './errors.js';
 
 export interface InsightsSettings {
@@ -65,4 +67,20 @@ export function insightsSettings(partial: Partial<InsightsSettings> = {}): Insig
   whole(w.monthsBefore, 'birthdayWindow.monthsBefore', 0, 12);
   whole(w.monthsAfter, 'birthdayWindow.monthsAfter', 0, 12);
   return { ...s, birthdayWindow: w };
+}
+
+/**
+ * A council's insights settings, read from its council settings (one home for what both need): the nation (whose law
+ * says who is still a care leaver after 21) and the months between plan reviews. The rest are the defaults, or the
+ * `choices` given (an analyst's reporting period, say).
+ */
+export function insightsSettingsFor(
+  council: Pick<CouncilSettings, 'nation' | 'pathwayPlan'>,
+  choices: Partial<InsightsSettings> = {},
+): InsightsSettings {
+  return insightsSettings({
+    nation: council.nation,
+    reviewMonths: council.pathwayPlan.reviewMonths,
+    ...choices,
+  });
 }

@@ -8,6 +8,7 @@ import {
   caseManagementRecords,
   InsightsAccessError,
   type InsightsFilters,
+  insightsSettingsFor,
   insightsVoice,
   trendsStart,
   ukDate,
@@ -170,7 +171,8 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
     const yps = await store.listYoungPeople(u.councilId);
     try {
       const index = buildInsightsIndex(await insightRecords(store, yps));
-      const result = aggregates(index, { ...(asAt ? { asAt } : {}) }, viewer);
+      const settings = insightsSettingsFor(await store.councilSettings.settingsFor(u.councilId));
+      const result = aggregates(index, { ...(asAt ? { asAt } : {}), settings }, viewer);
       await audit(c, store, now(), 'read', 'insights', u.councilId);
       return c.json(result);
     } catch (e) {
@@ -209,7 +211,9 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
     const filters: InsightsFilters = team ? { team: [team] } : {};
     try {
       const index = buildInsightsIndex(await insightRecords(store, yps));
-      const data = buildDashboardData(index, { asAt, from, filters }, viewer);
+      // The council's own settings decide who is still counted (its nation's law, its review period).
+      const settings = insightsSettingsFor(await store.councilSettings.settingsFor(u.councilId));
+      const data = buildDashboardData(index, { asAt, from, filters, settings }, viewer);
       // Teams by name for people to read (the figures are worked out on ids).
       const names = new Map((await store.listTeams(u.councilId)).map((t) => [t.id, t.name]));
       const named = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id);
