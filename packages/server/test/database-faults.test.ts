@@ -121,6 +121,73 @@ describe.skipIf(!hasPostgresBinaries)('when PostgreSQL drops connections or rest
     expect((await ready()).status).toBe(200);
   }, 60_000);
 
+  it('loses no acknowledged write and stores nothing twice when PostgreSQL crashes and restarts in a write loop', async () => {
+    const yp = await w.as('yp');
+    const pa = await w.as('pa');
+    const path = '/api/young-people/yp1/check-ins';
+    const body = (id: string) => ({
+      id,
+      youngPersonId: 'yp1',
+      author: 'young-person',
+      at: '2026-03-02T10:00:00.000Z',
+      locale: 'en-GB',
+      moods: { money: { mood: 'ok' } },
+    });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const acknowledged = new Set<string>();
+    const unsure = new Set<string>();
+    const statuses: number[] = [];
+    let stop = false;
+    let n = 0;
+    // Three writers, each sending check-ins one after another; a check-in's id is its idempotency key.
+    const writer = async (k: number) => {
+      while (!stop) {
+        const id = `ci-crash-${k}-${n++}`;
+        let status = 0;
+        try {
+          status = (await yp.post(path, body(id))).status;
+        } catch {
+          status = 0;
+        }
+        statuses.push(status);
+        if (status === 201 || status === 200) acknowledged.add(id);
+        else unsure.add(id);
+        await sleep(5);
+      }
+    };
+    const writers = [0, 1, 2].map(writer);
+    // Counted, not timed (a loaded machine is slow): some writes in, then the crash.
+    const until = async (ok: () => boolean, what: string) => {
+      for (const t0 = Date.now(); !ok(); await sleep(20))
+        if (Date.now() - t0 > 60_000) throw new Error(`timed out waiting for ${what}`);
+    };
+    await until(() => acknowledged.size >= 5, 'five writes before the crash');
+    // A crash (immediate stop: no clean end to sessions), writes go on against no database, then it comes back.
+    db.stop('immediate');
+    const down = statuses.length;
+    await until(() => statuses.length >= down + 6, 'writes tried while the database is down');
+    const after = acknowledged.size;
+    db.start();
+    await until(() => acknowledged.size >= after + 5, 'five writes after the restart');
+    stop = true;
+    await Promise.all(writers);
+    // Each answer was a success or an honest 503 (never a 500), and writing works again afterwards.
+    expect(statuses.filter((x) => x !== 200 && x !== 201 && x !== 503)).toEqual([]);
+    expect(statuses.filter((x) => x === 503).length, 'refused while the database was down').toBeGreaterThan(0);
+    expect(statuses.at(-1)).toBe(201);
+    // The writes not acknowledged are sent again with the same id, as a client does: each is stored once.
+    for (const id of unsure) expect([200, 201]).toContain((await yp.post(path, body(id))).status);
+    const stored = ((await pa.get(path)).json.items as { id: string }[])
+      .map((x) => x.id)
+      .filter((id) => id.startsWith('ci-crash-'));
+    expect(new Set(stored).size, 'no check-in stored twice').toBe(stored.length);
+    for (const id of acknowledged) expect(stored, `acknowledged ${id}`).toContain(id);
+    expect(stored.length).toBe(acknowledged.size + unsure.size);
+    console.log(
+      `database crash in a write loop: ${acknowledged.size} acknowledged, ${unsure.size} refused (503) then resent, ${stored.length} stored, 0 lost, 0 twice`,
+    );
+  }, 120_000);
+
   it('says unready while shutting down, and keeps serving until closed', async () => {
     w.server.beginShutdown();
     const r = await ready();
