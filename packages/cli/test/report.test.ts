@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv, syntheticRecords } from '@onward/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DFE_COHORT, DFE_PUBLISHED_19_21 } from '#test-support/dfe-cohort.js';
 import { type Io, run } from '../src/index.js';
 
 let dir: string;
@@ -17,6 +18,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'onward-report-'));
   const records = syntheticRecords({ seed: 11, people: 120, to: '2025-12-31' });
   writeFileSync(join(dir, 'plans.ndjson'), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  writeFileSync(join(dir, 'dfe.ndjson'), `${DFE_COHORT.map((r) => JSON.stringify(r)).join('\n')}\n`);
   // Two councils' young people in one file: regional figures, as the DfE would call them.
   const region = syntheticRecords({ seed: 12, people: 400, to: '2025-12-31', councils: ['council-a', 'council-b'] });
   writeFileSync(join(dir, 'region.ndjson'), `${region.map((r) => JSON.stringify(r)).join('\n')}\n`);
@@ -167,5 +169,22 @@ describe('onward report', () => {
     const bad = capture();
     expect(await run(['report', '--input', 'plans.ndjson', '--rounding', 'ten'], bad)).toBe(2);
     expect(bad.stderr.join('\n')).toMatch(/--rounding must be dfe or none/);
+  });
+
+  it('writes a published DfE table (care leavers aged 19 to 21) exactly, from a cohort built to it', async () => {
+    const io = capture();
+    const args = ['report', '--input', 'dfe.ndjson', '--format', 'csv', '--table', 'national', '--as-at', '2025-06-30'];
+    expect(await run([...args, '--role', 'admin'], io)).toBe(0);
+    const [header, ...rows] = parseCsv(`${io.stdout.join('\n')}\n`);
+    const at = (r: string[], name: string) => r[header!.indexOf(name)]!;
+    const band = rows.filter((r) => at(r, 'age') === '19-21');
+    // The year ending 31 March 2025: the last whole year as at 30 June 2025.
+    expect(at(band[0]!, 'reporting_year')).toBe('2025');
+    const shown: Record<string, unknown> = { care_leavers: Number(at(band[0]!, 'care_leavers')) };
+    for (const r of band) {
+      const m = at(r, 'measure');
+      shown[m] = { ...(shown[m] as object), [at(r, 'outcome')]: Number(at(r, 'percent_of_all')) };
+    }
+    expect(shown).toEqual(DFE_PUBLISHED_19_21);
   });
 });
