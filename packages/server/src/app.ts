@@ -10,7 +10,7 @@ import type { Env, Principal } from './http/context.js';
 import type { Deps, OnwardServerOptions } from './http/deps.js';
 import { HttpProblem } from './http/problem.js';
 import { LifecycleRefusedError, lifecycleProblem } from './lifecycle.js';
-import { openApiDocument } from './openapi.js';
+import { openApiDocument, ROUTE_PERMISSIONS } from './openapi.js';
 import { guardRoutes } from './permissions.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { CSRF_COOKIE, registerAuthRoutes, SESSION_COOKIE } from './routes/auth.js';
@@ -171,7 +171,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
   });
 
   // Every route's permission, from the one table (permissions.ts), before any handler runs.
-  app.use('/api/*', guardRoutes());
+  app.use('/api/*', guardRoutes(ROUTE_PERMISSIONS));
 
   registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', (c) => c.json(openApi));

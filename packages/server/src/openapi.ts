@@ -1,528 +1,57 @@
 // The OpenAPI 3.1 description, generated from the same JSON Schemas the server validates with (OpenAPI 3.1 uses
-// JSON Schema 2020-12 as is). ROUTES is the one list of the API's routes; a test checks the app serves exactly these.
+// JSON Schema 2020-12 as is). Each route module declares its own operations, each naming its permission
+// (http/operation.ts); ROUTES gathers them into the one list of the API's routes, from which come both this document
+// and ROUTE_PERMISSIONS, the table guardRoutes checks. Tests check the app serves exactly these routes.
 import { schemas } from '@onward/engine';
+import type { Operation, RouteSpec, SchemaName } from './http/operation.js';
+import { PERMISSIONS, type PermissionName } from './permissions.js';
+import { ADMIN_OPERATIONS } from './routes/admin.js';
+import { AUTH_OPERATIONS } from './routes/auth.js';
+import { CASE_OPERATIONS } from './routes/cases.js';
+import { CHECK_IN_OPERATIONS } from './routes/check-ins.js';
+import { HEALTH_OPERATIONS } from './routes/health.js';
+import { IMPORT_OPERATIONS } from './routes/imports.js';
+import { INSIGHT_OPERATIONS } from './routes/insights.js';
+import { PLAN_OPERATIONS } from './routes/plans.js';
+import { SUBJECT_ACCESS_OPERATIONS } from './routes/sar.js';
+import { SETUP_OPERATIONS } from './routes/setup.js';
+import { STAYING_PUT_OPERATIONS } from './routes/staying-put.js';
 
-type SchemaName = keyof typeof schemas & `${string}Schema`;
+export type { Operation, RouteSpec } from './http/operation.js';
 
-export interface RouteSpec {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** Hono form (`/api/plans/:planId`). */
-  path: string;
-  summary: string;
-  /** Who may call it (people read this; the security test checks it). */
-  who: string;
-  /** The JSON body's schema, or 'csv' for a text/csv file. */
-  body?: SchemaName | 'csv';
-  /** Success status and what comes back. */
-  ok: number;
-  returns?: SchemaName | 'json' | 'pdf' | 'csv' | 'zip' | 'none';
-  anonymous?: boolean;
-  apiToken?: boolean;
-  query?: string[];
-}
+/** This document's own route (app.ts serves it). */
+const OPENAPI_OPERATION: Operation = {
+  method: 'get',
+  path: '/api/openapi.json',
+  summary: 'This document',
+  who: 'anyone',
+  permission: 'anyone',
+  ok: 200,
+};
 
+/** Every API route, from each route module's operations, with what its permission says about signing in. */
 export const ROUTES: readonly RouteSpec[] = [
-  {
-    method: 'get',
-    path: '/api/health',
-    summary: 'Is the server up? (liveness)',
-    who: 'anyone',
-    ok: 200,
-    anonymous: true,
-  },
-  {
-    method: 'get',
-    path: '/api/health/live',
-    summary: 'Liveness: the process answers',
-    who: 'anyone',
-    ok: 200,
-    anonymous: true,
-  },
-  {
-    method: 'get',
-    path: '/api/health/ready',
-    summary: 'Readiness: the database answers and is migrated (503 otherwise, or while shutting down)',
-    who: 'anyone',
-    ok: 200,
-    anonymous: true,
-  },
-  { method: 'get', path: '/api/openapi.json', summary: 'This document', who: 'anyone', ok: 200, anonymous: true },
-  {
-    method: 'get',
-    path: '/api/auth/csrf',
-    summary: 'A CSRF token for signing in',
-    who: 'anyone',
-    ok: 200,
-    anonymous: true,
-  },
-  {
-    method: 'post',
-    path: '/api/auth/sign-in',
-    summary: 'Sign in with email and password',
-    who: 'anyone (rate-limited)',
-    body: 'apiSignInSchema',
-    ok: 200,
-    anonymous: true,
-  },
-  {
-    method: 'get',
-    path: '/api/auth/session',
-    summary: 'Who is signed in, and their CSRF token',
-    who: 'signed in',
-    ok: 200,
-  },
-  {
-    method: 'post',
-    path: '/api/auth/sign-out',
-    summary: 'Sign out here',
-    who: 'signed in',
-    body: 'apiEmptySchema',
-    ok: 204,
-    returns: 'none',
-  },
-  {
-    method: 'post',
-    path: '/api/auth/sign-out-everywhere',
-    summary: 'End every session of this account',
-    who: 'signed in',
-    body: 'apiEmptySchema',
-    ok: 204,
-    returns: 'none',
-  },
-  {
-    method: 'post',
-    path: '/api/auth/password',
-    summary: 'Change your password',
-    who: 'signed in',
-    body: 'apiPasswordChangeSchema',
-    ok: 204,
-    returns: 'none',
-  },
-  {
-    method: 'get',
-    path: '/api/invitations/:token',
-    summary: 'Check an invitation link',
-    who: 'anyone with the link',
-    ok: 200,
-    anonymous: true,
-  },
-  {
-    method: 'post',
-    path: '/api/invitations/:token/accept',
-    summary: 'Accept an invitation: set email and password',
-    who: 'anyone with the link',
-    body: 'apiInvitationAcceptSchema',
-    ok: 200,
-    anonymous: true,
-  },
-  {
-    method: 'get',
-    path: '/api/setup',
-    summary: 'Whether the first-run set-up is open (an empty database and a set-up token printed at start)',
-    who: 'anyone',
-    ok: 200,
-    anonymous: true,
-  },
-  {
-    method: 'post',
-    path: '/api/setup',
-    summary: 'First run: create the council and its first admin (once, with the set-up token)',
-    who: 'anyone with the set-up token',
-    body: 'apiSetupSchema',
-    ok: 201,
-    anonymous: true,
-  },
-  {
-    method: 'get',
-    path: '/api/staff-invitations/:token',
-    summary: 'Check a staff invitation link: whose it is',
-    who: 'anyone with the link',
-    ok: 200,
-    anonymous: true,
-  },
-  {
-    method: 'post',
-    path: '/api/staff-invitations/:token/accept',
-    summary: 'Choose a password from a staff invitation link (once)',
-    who: 'anyone with the link',
-    body: 'apiStaffInvitationAcceptSchema',
-    ok: 200,
-    anonymous: true,
-  },
-  {
-    method: 'post',
-    path: '/api/users/:id/invitations',
-    summary: 'A new invitation link for a staff member to choose their password (the old link stops working)',
-    who: 'admin',
-    body: 'apiEmptySchema',
-    ok: 201,
-  },
-  {
-    method: 'get',
-    path: '/api/young-people',
-    summary: 'Caseload (or the registry, for an admin)',
-    who: 'pa, social-worker, team-manager, admin',
-    ok: 200,
-  },
-  {
-    method: 'post',
-    path: '/api/young-people',
-    summary: 'Register a young person',
-    who: 'admin, team-manager (own team)',
-    body: 'apiYoungPersonCreateSchema',
-    ok: 201,
-  },
-  {
-    method: 'post',
-    path: '/api/imports/young-people',
-    summary:
-      'Import young people from a case-management CSV (Content-Type: text/csv): all or nothing, a re-import updates rather than duplicates; dryRun=true checks and saves nothing',
-    who: 'admin',
-    body: 'csv',
-    ok: 200,
-    query: ['dryRun'],
-  },
-  {
-    method: 'get',
-    path: '/api/young-people/:id/subject-access',
-    summary:
-      'A subject access request: a zip of everything held about one young person (record, plans, check-ins, Staying Put, PDFs, event history, who saw their record) with a readable index; audited as an export',
-    who: 'admin, team-manager of their team',
-    ok: 200,
-    returns: 'zip',
-  },
-  {
-    method: 'get',
-    path: '/api/young-people/:id',
-    summary: 'A young person and where their plan is',
-    who: 'the young person, their PA, social worker, team manager',
-    ok: 200,
-  },
-  {
-    method: 'patch',
-    path: '/api/young-people/:id',
-    summary: 'Change allocation, preferred name or language',
-    who: 'admin, team-manager',
-    body: 'apiYoungPersonUpdateSchema',
-    ok: 200,
-  },
-  {
-    method: 'get',
-    path: '/api/young-people/:id/events',
-    summary: 'Their record as a story: every event, oldest first',
-    who: 'the young person, their PA, social worker, team manager',
-    ok: 200,
-  },
-  {
-    method: 'post',
-    path: '/api/young-people/:id/invitations',
-    summary: 'Invite the young person to sign in',
-    who: 'their PA, team manager',
-    body: 'apiEmptySchema',
-    ok: 201,
-  },
-  {
-    method: 'get',
-    path: '/api/young-people/:id/plans',
-    summary: 'Their pathway plans',
-    who: 'the young person, their PA, social worker, team manager',
-    ok: 200,
-  },
-  {
-    method: 'post',
-    path: '/api/young-people/:id/plans',
-    summary: 'Start a pathway plan (or the next one, at a review)',
-    who: 'their PA or social worker',
-    body: 'apiPlanCreateSchema',
-    ok: 201,
-  },
-  {
-    method: 'get',
-    path: '/api/plans/:planId',
-    summary: 'A plan, its state and the steps you can take',
-    who: 'the young person, their PA, social worker, team manager; API token',
-    ok: 200,
-    apiToken: true,
-  },
-  {
-    method: 'put',
-    path: '/api/plans/:planId',
-    summary: 'Save the whole plan',
-    who: 'their PA or social worker, while draft or returned',
-    body: 'pathwayPlanSchema',
-    ok: 200,
-  },
-  {
-    method: 'put',
-    path: '/api/plans/:planId/checklist',
-    summary: 'Save checklist answers (only those the writer changed; 409 names a question someone else changed)',
-    who: 'the young person, their PA or social worker',
-    body: 'outcomesV2Schema',
-    ok: 200,
-    query: ['how'],
-  },
-  {
-    method: 'put',
-    path: '/api/plans/:planId/views',
-    summary: "Save the young person's own views",
-    who: 'the young person',
-    body: 'apiPlanViewsSchema',
-    ok: 200,
-  },
-  {
-    method: 'post',
-    path: '/api/plans/:planId/engagement-attempts',
-    summary: 'Record an attempt to reach the young person',
-    who: 'their PA or social worker',
-    body: 'apiEngagementAttemptSchema',
-    ok: 200,
-  },
-  {
-    method: 'post',
-    path: '/api/plans/:planId/events',
-    summary: 'Take a step: submit, return, authorise, close …',
-    who: 'per the pathway-plan lifecycle',
-    body: 'apiLifecycleEventSchema',
-    ok: 200,
-  },
-  {
-    method: 'get',
-    path: '/api/plans/:planId/pdf',
-    summary: 'The authorised plan as PDF',
-    who: 'the young person, their PA, social worker, team manager; API token',
-    ok: 200,
-    returns: 'pdf',
-    apiToken: true,
-  },
-  {
-    method: 'get',
-    path: '/api/authorisation-queue',
-    summary: 'Plans waiting for authorisation, oldest first, each with its PA, submitted time and whole days waiting',
-    who: 'team-manager',
-    ok: 200,
-  },
-  {
-    method: 'post',
-    path: '/api/young-people/:id/check-ins',
-    summary: 'Send a check-in',
-    who: 'the young person only',
-    body: 'checkInSchema',
-    ok: 201,
-  },
-  {
-    method: 'get',
-    path: '/api/young-people/:id/check-ins',
-    summary: 'Their check-ins, newest first',
-    who: 'the young person, their PA, social worker, team manager',
-    ok: 200,
-  },
-  {
-    method: 'get',
-    path: '/api/help-requests',
-    summary: 'Help asked for in check-ins',
-    who: 'pa, social-worker, team-manager (their scope)',
-    ok: 200,
-  },
-  {
-    method: 'post',
-    path: '/api/check-ins/:checkInId/acknowledge',
-    summary: 'Mark a check-in as seen',
-    who: 'their PA, team manager',
-    body: 'apiEmptySchema',
-    ok: 204,
-    returns: 'none',
-  },
-  {
-    method: 'post',
-    path: '/api/young-people/:id/staying-put',
-    summary: 'Start a Staying Put arrangement',
-    who: 'their PA or social worker',
-    body: 'apiStayingPutCreateSchema',
-    ok: 201,
-  },
-  {
-    method: 'get',
-    path: '/api/young-people/:id/staying-put',
-    summary: 'Their Staying Put arrangement',
-    who: 'the young person, their PA, social worker, team manager',
-    ok: 200,
-  },
-  {
-    method: 'get',
-    path: '/api/staying-put/:id',
-    summary: 'A Staying Put arrangement',
-    who: 'case workers, the young person, its carers and supervising social worker',
-    ok: 200,
-  },
-  {
-    method: 'put',
-    path: '/api/staying-put/:id/agreement',
-    summary: 'Save the Living Together Agreement (a new draft)',
-    who: 'their PA or social worker',
-    body: 'livingTogetherAgreementSchema',
-    ok: 200,
-  },
-  {
-    method: 'post',
-    path: '/api/staying-put/:id/events',
-    summary: 'Take a Staying Put step: discuss, sign, approve …',
-    who: 'per the staying-put lifecycle',
-    body: 'apiLifecycleEventSchema',
-    ok: 200,
-  },
-  {
-    method: 'get',
-    path: '/api/staying-put/:id/agreement.pdf',
-    summary: 'The agreement as PDF',
-    who: 'as GET /api/staying-put/:id',
-    ok: 200,
-    returns: 'pdf',
-  },
-  {
-    method: 'get',
-    path: '/api/my-arrangements',
-    summary: 'The Staying Put arrangements the carer or supervising social worker is named on',
-    who: 'carer, supervising-social-worker (their own)',
-    ok: 200,
-  },
-  {
-    method: 'get',
-    path: '/api/staying-put-people',
-    summary: "The council's carers and supervising social workers, to name on an arrangement",
-    who: 'pa, social-worker, team-manager',
-    ok: 200,
-  },
-  {
-    method: 'get',
-    path: '/api/staying-put-tracker',
-    summary: 'Staying Put deadlines for the caseload',
-    who: 'pa, social-worker, team-manager',
-    ok: 200,
-  },
-  {
-    method: 'get',
-    path: '/api/users',
-    summary: 'Staff of the council (admin) or team (team manager)',
-    who: 'admin, team-manager',
-    ok: 200,
-  },
-  {
-    method: 'post',
-    path: '/api/users',
-    summary: 'Add a staff member',
-    who: 'admin',
-    body: 'apiUserCreateSchema',
-    ok: 201,
-  },
-  {
-    method: 'patch',
-    path: '/api/users/:id',
-    summary: 'Change or switch off a staff member',
-    who: 'admin',
-    body: 'apiUserUpdateSchema',
-    ok: 200,
-  },
-  {
-    method: 'post',
-    path: '/api/users/:id/sign-out-everywhere',
-    summary: 'End every session of a user',
-    who: 'admin',
-    body: 'apiEmptySchema',
-    ok: 204,
-    returns: 'none',
-  },
-  {
-    method: 'get',
-    path: '/api/council/settings',
-    summary: "The council's settings (deadlines, contact attempts, Staying Put attendance and signatories, nation)",
-    who: 'admin',
-    ok: 200,
-  },
-  {
-    method: 'put',
-    path: '/api/council/settings',
-    summary: "Replace the council's settings (checked field by field; deadlines shown change at once)",
-    who: 'admin',
-    body: 'councilSettingsSchema',
-    ok: 200,
-  },
-  { method: 'get', path: '/api/teams', summary: 'Teams of the council', who: 'staff', ok: 200 },
-  { method: 'post', path: '/api/teams', summary: 'Add a team', who: 'admin', body: 'apiTeamCreateSchema', ok: 201 },
-  { method: 'get', path: '/api/api-tokens', summary: 'API tokens of the council', who: 'admin', ok: 200 },
-  {
-    method: 'post',
-    path: '/api/api-tokens',
-    summary: 'Make a read-only API token (shown once)',
-    who: 'admin',
-    body: 'apiTokenCreateSchema',
-    ok: 201,
-  },
-  {
-    method: 'delete',
-    path: '/api/api-tokens/:id',
-    summary: 'Withdraw an API token',
-    who: 'admin',
-    ok: 204,
-    returns: 'none',
-  },
-  { method: 'get', path: '/api/webhooks', summary: 'Webhooks of the council', who: 'admin', ok: 200 },
-  {
-    method: 'post',
-    path: '/api/webhooks',
-    summary: 'Add a webhook (secret shown once)',
-    who: 'admin',
-    body: 'apiWebhookCreateSchema',
-    ok: 201,
-  },
-  {
-    method: 'get',
-    path: '/api/webhooks/:id/deliveries',
-    summary: 'Every delivery and attempt of a webhook',
-    who: 'admin',
-    ok: 200,
-  },
-  {
-    method: 'get',
-    path: '/api/audit',
-    summary: 'Who read or changed which record, and when',
-    who: 'team-manager (their team), admin (council)',
-    ok: 200,
-    query: ['youngPersonId', 'actorId', 'from', 'to', 'limit'],
-  },
-  {
-    method: 'get',
-    path: '/api/insights',
-    summary: 'Aggregates, small numbers suppressed by role',
-    who: 'analyst, staff (not young people or carers)',
-    ok: 200,
-    query: ['asAt'],
-  },
-  {
-    method: 'get',
-    path: '/api/insights/dashboard',
-    summary: 'Every figure the dashboard draws (aggregates, trends, moods, Staying Put cohorts, costs)',
-    who: 'team-manager (their team), analyst and admin (council, small numbers hidden for analysts)',
-    ok: 200,
-    query: ['asAt', 'from'],
-  },
-  {
-    method: 'get',
-    path: '/api/exports/plans/:planId',
-    summary: 'The case-management record of an authorised plan',
-    who: 'their PA, social worker, team manager; API token',
-    ok: 200,
-    apiToken: true,
-  },
-  {
-    method: 'get',
-    path: '/api/exports/case-management',
-    summary: 'Every case-management record (JSON, or CSV with format=csv)',
-    who: 'team-manager; API token',
-    ok: 200,
-    apiToken: true,
-    query: ['format'],
-  },
-];
+  ...HEALTH_OPERATIONS,
+  OPENAPI_OPERATION,
+  ...AUTH_OPERATIONS,
+  ...SETUP_OPERATIONS,
+  ...CASE_OPERATIONS,
+  ...IMPORT_OPERATIONS,
+  ...SUBJECT_ACCESS_OPERATIONS,
+  ...PLAN_OPERATIONS,
+  ...CHECK_IN_OPERATIONS,
+  ...STAYING_PUT_OPERATIONS,
+  ...ADMIN_OPERATIONS,
+  ...INSIGHT_OPERATIONS,
+].map((o) => {
+  const p = PERMISSIONS[o.permission];
+  return { ...o, ...(p.who === 'anyone' ? { anonymous: true } : {}), ...('token' in p ? { apiToken: true } : {}) };
+});
+
+/** Each API route (`METHOD /path`, in Hono's form) and the permission it needs: guardRoutes checks this table. */
+export const ROUTE_PERMISSIONS: Readonly<Record<string, PermissionName>> = Object.fromEntries(
+  ROUTES.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r.permission]),
+);
 
 const problem = {
   description: 'A problem document (RFC 9457)',
@@ -584,6 +113,7 @@ export function openApiDocument(): Record<string, unknown> {
     (paths[oaPath] as Record<string, unknown>)[r.method] = {
       summary: r.summary,
       description: `Who: ${r.who}.`,
+      'x-permission': r.permission,
       operationId: `${r.method}${r.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
       ...(params.length || query.length ? { parameters: [...params, ...query] } : {}),
       ...(r.body

@@ -1,8 +1,9 @@
-// Every route's permission, in one table. Each API route names the permission it needs (ROUTE_PERMISSIONS); each
-// permission says which callers may use the route at all: anyone, anyone signed in, or the roles listed, and
-// whether an integration's API token may (read-only). `guardRoutes` checks it for every request before the route's
-// handler runs, so no handler compares roles to decide who may call it. Which young person's records a caller may
-// see is the next question, answered per record in access.ts (`assertSeesCase`, `managesYoungPerson`, …).
+// Every permission, in one table. Each API route names the permission it needs in its module's operations
+// (http/operation.ts; openapi.ts gathers them into ROUTE_PERMISSIONS); each permission says which callers may use
+// the route at all: anyone, anyone signed in, or the roles listed, and whether an integration's API token may
+// (read-only). `guardRoutes` checks it for every request before the route's handler runs, so no handler compares
+// roles to decide who may call it. Which young person's records a caller may see is the next question, answered
+// per record in access.ts (`assertSeesCase`, `managesYoungPerson`, …).
 //
 // A route missing from the table is refused for everyone (500) and fails permissions.test.ts, which also sends
 // every route as every role and checks the answer matches the table.
@@ -112,77 +113,6 @@ export const PERMISSIONS = {
 
 export type PermissionName = keyof typeof PERMISSIONS;
 
-/** Each API route (`METHOD /path`, in Hono's form) and the permission it needs. */
-export const ROUTE_PERMISSIONS: Readonly<Record<string, PermissionName>> = {
-  'GET /api/health': 'anyone',
-  'GET /api/health/live': 'anyone',
-  'GET /api/health/ready': 'anyone',
-  'GET /api/openapi.json': 'anyone',
-  'GET /api/auth/csrf': 'anyone',
-  'POST /api/auth/sign-in': 'anyone',
-  'GET /api/auth/session': 'signedIn',
-  'POST /api/auth/sign-out': 'signedIn',
-  'POST /api/auth/sign-out-everywhere': 'signedIn',
-  'POST /api/auth/password': 'signedIn',
-  'GET /api/invitations/:token': 'anyone',
-  'POST /api/invitations/:token/accept': 'anyone',
-  'GET /api/setup': 'anyone',
-  'POST /api/setup': 'anyone',
-  'GET /api/staff-invitations/:token': 'anyone',
-  'POST /api/staff-invitations/:token/accept': 'anyone',
-  'POST /api/users/:id/invitations': 'admin',
-  'GET /api/young-people': 'caseload',
-  'POST /api/young-people': 'registerYoungPerson',
-  'POST /api/imports/young-people': 'importYoungPeople',
-  'GET /api/young-people/:id': 'readCase',
-  'PATCH /api/young-people/:id': 'allocateYoungPerson',
-  'GET /api/young-people/:id/events': 'readCase',
-  'GET /api/young-people/:id/subject-access': 'subjectAccess',
-  'POST /api/young-people/:id/invitations': 'inviteYoungPerson',
-  'GET /api/young-people/:id/plans': 'readCase',
-  'POST /api/young-people/:id/plans': 'startPlan',
-  'GET /api/plans/:planId': 'readCaseOrToken',
-  'PUT /api/plans/:planId': 'editPlan',
-  'PUT /api/plans/:planId/checklist': 'saveChecklist',
-  'PUT /api/plans/:planId/views': 'writeViews',
-  'POST /api/plans/:planId/engagement-attempts': 'recordEngagement',
-  'POST /api/plans/:planId/events': 'planStep',
-  'GET /api/plans/:planId/pdf': 'readCaseOrToken',
-  'GET /api/authorisation-queue': 'authorisationQueue',
-  'POST /api/young-people/:id/check-ins': 'writeCheckIn',
-  'GET /api/young-people/:id/check-ins': 'readCase',
-  'GET /api/help-requests': 'helpRequests',
-  'POST /api/check-ins/:checkInId/acknowledge': 'acknowledgeHelp',
-  'POST /api/young-people/:id/staying-put': 'startStayingPut',
-  'GET /api/young-people/:id/staying-put': 'readCase',
-  'GET /api/staying-put/:id': 'readArrangement',
-  'PUT /api/staying-put/:id/agreement': 'writeAgreement',
-  'POST /api/staying-put/:id/events': 'readArrangement',
-  'GET /api/staying-put/:id/agreement.pdf': 'readArrangement',
-  'GET /api/my-arrangements': 'myArrangements',
-  'GET /api/staying-put-people': 'stayingPutPeople',
-  'GET /api/staying-put-tracker': 'stayingPutTracker',
-  'GET /api/users': 'listStaff',
-  'POST /api/users': 'admin',
-  'PATCH /api/users/:id': 'admin',
-  'POST /api/users/:id/sign-out-everywhere': 'admin',
-  'GET /api/council/settings': 'admin',
-  'PUT /api/council/settings': 'admin',
-  'GET /api/teams': 'teams',
-  'POST /api/teams': 'admin',
-  'GET /api/api-tokens': 'admin',
-  'POST /api/api-tokens': 'admin',
-  'DELETE /api/api-tokens/:id': 'admin',
-  'GET /api/webhooks': 'admin',
-  'POST /api/webhooks': 'admin',
-  'GET /api/webhooks/:id/deliveries': 'admin',
-  'GET /api/audit': 'audit',
-  'GET /api/insights': 'insights',
-  'GET /api/insights/dashboard': 'dashboard',
-  'GET /api/exports/plans/:planId': 'planExport',
-  'GET /api/exports/case-management': 'caseManagementExport',
-};
-
 /** Whether this caller (undefined: not signed in) passes the permission. Records are checked after, per record. */
 export function permits(permission: Permission, caller: Principal | undefined): boolean {
   if (caller?.kind === 'token') return permission.token === true;
@@ -190,12 +120,6 @@ export function permits(permission: Permission, caller: Principal | undefined): 
   if (!caller) return false;
   if (permission.who === 'signed-in') return true;
   return permission.who.includes(caller.user.role);
-}
-
-/** The permission a matched route needs, or undefined for a route not in the table. */
-export function permissionFor(method: string, path: string): Permission | undefined {
-  const name = ROUTE_PERMISSIONS[`${method.toUpperCase()} ${path}`];
-  return name ? PERMISSIONS[name] : undefined;
 }
 
 /** The guard's answer to a caller the permission does not cover (401 signed out, else 403), or undefined: passes. */
@@ -211,13 +135,14 @@ export function refusalOf(
 }
 
 /** Middleware for /api/*, after the caller is known: refuses a caller the route's permission does not cover. */
-export function guardRoutes(): MiddlewareHandler<Env> {
+export function guardRoutes(routes: Readonly<Record<string, PermissionName>>): MiddlewareHandler<Env> {
   return async (c, next) => {
     // The route this request will reach: the last matched handler that is not middleware or the 404 catch-all.
     const handlers = matchedRoutes(c).filter((r) => r.method !== 'ALL');
     const route = handlers[handlers.length - 1];
     if (!route) return next();
-    const permission = permissionFor(route.method, route.path);
+    const name = routes[`${route.method.toUpperCase()} ${route.path}`];
+    const permission = name ? PERMISSIONS[name] : undefined;
     if (!permission)
       throw new HttpProblem(500, 'server-error', 'This route has no permission in the table, so it is refused.');
     const refused = refusalOf(permission, c.get('principal'));

@@ -2,8 +2,24 @@
 // unique, path parameters are declared, and every request body schema is the one the server validates with.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import type { Env } from '../src/http/context.js';
+import type { Deps } from '../src/http/deps.js';
+import type { Operation } from '../src/http/operation.js';
 import { openApiDocument, ROUTES } from '../src/openapi.js';
+import { PERMISSIONS } from '../src/permissions.js';
+import { ADMIN_OPERATIONS, registerAdminRoutes } from '../src/routes/admin.js';
+import { AUTH_OPERATIONS, registerAuthRoutes } from '../src/routes/auth.js';
+import { CASE_OPERATIONS, registerCaseRoutes } from '../src/routes/cases.js';
+import { CHECK_IN_OPERATIONS, registerCheckInRoutes } from '../src/routes/check-ins.js';
+import { HEALTH_OPERATIONS, registerHealthRoutes } from '../src/routes/health.js';
+import { IMPORT_OPERATIONS, registerImportRoutes } from '../src/routes/imports.js';
+import { INSIGHT_OPERATIONS, registerInsightRoutes } from '../src/routes/insights.js';
+import { PLAN_OPERATIONS, registerPlanRoutes } from '../src/routes/plans.js';
+import { registerSubjectAccessRoutes, SUBJECT_ACCESS_OPERATIONS } from '../src/routes/sar.js';
+import { registerSetupRoutes, SETUP_OPERATIONS } from '../src/routes/setup.js';
+import { registerStayingPutRoutes, STAYING_PUT_OPERATIONS } from '../src/routes/staying-put.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: walking an untyped JSON document.
 type Json = any;
@@ -51,5 +67,43 @@ describe('OpenAPI document', () => {
       }
     }
     expect(ids.size).toBe(ROUTES.length);
+  });
+  it('names each operation’s permission, and asks no sign-in exactly of the routes open to anyone', () => {
+    for (const r of ROUTES) {
+      const op = doc.paths[r.path.replace(/:([A-Za-z]+)/g, '{$1}')][r.method];
+      expect(op['x-permission'], `${r.method} ${r.path}`).toBe(r.permission);
+      expect(op.security.length === 0, `${r.method} ${r.path}`).toBe(PERMISSIONS[r.permission].who === 'anyone');
+      expect(
+        op.security.some((s: Json) => 'apiToken' in s),
+        `${r.method} ${r.path}`,
+      ).toBe('token' in PERMISSIONS[r.permission]);
+    }
+  });
+});
+
+describe('route modules', () => {
+  const modules: [string, (app: Hono<Env>, d: Deps) => void, readonly Operation[]][] = [
+    ['admin', registerAdminRoutes, ADMIN_OPERATIONS],
+    ['auth', registerAuthRoutes, AUTH_OPERATIONS],
+    ['cases', registerCaseRoutes, CASE_OPERATIONS],
+    ['check-ins', registerCheckInRoutes, CHECK_IN_OPERATIONS],
+    ['health', registerHealthRoutes, HEALTH_OPERATIONS],
+    ['imports', registerImportRoutes, IMPORT_OPERATIONS],
+    ['insights', registerInsightRoutes, INSIGHT_OPERATIONS],
+    ['plans', registerPlanRoutes, PLAN_OPERATIONS],
+    ['sar', registerSubjectAccessRoutes, SUBJECT_ACCESS_OPERATIONS],
+    ['setup', registerSetupRoutes, SETUP_OPERATIONS],
+    ['staying-put', registerStayingPutRoutes, STAYING_PUT_OPERATIONS],
+  ];
+  it.each(modules)('%s declares an operation for exactly the routes it registers', (_, register, operations) => {
+    const app = new Hono<Env>();
+    // Registering only reads the dependencies when a request comes; none comes here.
+    register(app, { options: {} } as Deps);
+    const registered = app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path}`);
+    expect(registered.sort()).toEqual(operations.map((o) => `${o.method} ${o.path}`).sort());
+  });
+  it('gives ROUTES every module’s operations and this document’s own route, once each', () => {
+    const all = [...modules.flatMap(([, , ops]) => ops), { method: 'get', path: '/api/openapi.json' }];
+    expect(ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(all.map((o) => `${o.method} ${o.path}`).sort());
   });
 });

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import type { AuditInput, Store, User } from '../storage/store.js';
 import { BODY_LIMIT, tooLarge } from './body-limit.js';
-import { type FieldProblem, HttpProblem } from './problem.js';
+import { conflict, type FieldProblem, HttpProblem } from './problem.js';
 import type { BodyValidator } from './validators.js';
 
 export type Principal =
@@ -186,4 +186,13 @@ export async function audit(
   youngPersonId?: string,
 ): Promise<void> {
   await store.recordAudit([auditEntry(c, now, action, recordType, recordId, youngPersonId)]);
+}
+
+/** The version in `If-Match` (quotes allowed), or undefined when there is none; 409 when it is not a number. */
+export function readVersion(c: Ctx): number | undefined {
+  const h = c.req.header('if-match');
+  if (h === undefined) return undefined;
+  const v = Number(h.replace(/"/g, '').trim());
+  if (!Number.isInteger(v) || v < 1) throw conflict('If-Match must be the plan version you read (a number).');
+  return v;
 }

@@ -6,11 +6,139 @@ import { randomToken } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
 import { audit, auditEntry, audited, body, type Ctx, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
+import type { Operation } from '../http/operation.js';
 import { forbidden, HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { staffInvitationPath } from '../setup.js';
 import type { User } from '../storage/store.js';
 import { publicUser } from './auth.js';
+
+/** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
+export const ADMIN_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'get',
+    path: '/api/users',
+    summary: 'Staff of the council (admin) or team (team manager)',
+    who: 'admin, team-manager',
+    permission: 'listStaff',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/users',
+    summary: 'Add a staff member',
+    who: 'admin',
+    permission: 'admin',
+    body: 'apiUserCreateSchema',
+    ok: 201,
+  },
+  {
+    method: 'patch',
+    path: '/api/users/:id',
+    summary: 'Change or switch off a staff member',
+    who: 'admin',
+    permission: 'admin',
+    body: 'apiUserUpdateSchema',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/users/:id/sign-out-everywhere',
+    summary: 'End every session of a user',
+    who: 'admin',
+    permission: 'admin',
+    body: 'apiEmptySchema',
+    ok: 204,
+    returns: 'none',
+  },
+  {
+    method: 'get',
+    path: '/api/council/settings',
+    summary: "The council's settings (deadlines, contact attempts, Staying Put attendance and signatories, nation)",
+    who: 'admin',
+    permission: 'admin',
+    ok: 200,
+  },
+  {
+    method: 'put',
+    path: '/api/council/settings',
+    summary: "Replace the council's settings (checked field by field; deadlines shown change at once)",
+    who: 'admin',
+    permission: 'admin',
+    body: 'councilSettingsSchema',
+    ok: 200,
+  },
+  { method: 'get', path: '/api/teams', summary: 'Teams of the council', who: 'staff', permission: 'teams', ok: 200 },
+  {
+    method: 'post',
+    path: '/api/teams',
+    summary: 'Add a team',
+    who: 'admin',
+    permission: 'admin',
+    body: 'apiTeamCreateSchema',
+    ok: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/api-tokens',
+    summary: 'API tokens of the council',
+    who: 'admin',
+    permission: 'admin',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/api-tokens',
+    summary: 'Make a read-only API token (shown once)',
+    who: 'admin',
+    permission: 'admin',
+    body: 'apiTokenCreateSchema',
+    ok: 201,
+  },
+  {
+    method: 'delete',
+    path: '/api/api-tokens/:id',
+    summary: 'Withdraw an API token',
+    who: 'admin',
+    permission: 'admin',
+    ok: 204,
+    returns: 'none',
+  },
+  {
+    method: 'get',
+    path: '/api/webhooks',
+    summary: 'Webhooks of the council',
+    who: 'admin',
+    permission: 'admin',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/webhooks',
+    summary: 'Add a webhook (secret shown once)',
+    who: 'admin',
+    permission: 'admin',
+    body: 'apiWebhookCreateSchema',
+    ok: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/webhooks/:id/deliveries',
+    summary: 'Every delivery and attempt of a webhook',
+    who: 'admin',
+    permission: 'admin',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/audit',
+    summary: 'Who read or changed which record, and when',
+    who: 'team-manager (their team), admin (council)',
+    permission: 'audit',
+    ok: 200,
+    query: ['youngPersonId', 'actorId', 'from', 'to', 'limit'],
+  },
+];
 
 export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
   const { store, now } = d;

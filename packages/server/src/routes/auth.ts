@@ -5,6 +5,7 @@ import { randomToken } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
 import { auditEntry, audited, body, type Ctx, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
+import type { Operation } from '../http/operation.js';
 import { HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import type { User } from '../storage/store.js';
@@ -25,6 +26,82 @@ export function publicUser(u: User) {
     ...(u.disabled ? { disabled: true } : {}),
   };
 }
+
+/** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
+export const AUTH_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'get',
+    path: '/api/auth/csrf',
+    summary: 'A CSRF token for signing in',
+    who: 'anyone',
+    permission: 'anyone',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/sign-in',
+    summary: 'Sign in with email and password',
+    who: 'anyone (rate-limited)',
+    permission: 'anyone',
+    body: 'apiSignInSchema',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/auth/session',
+    summary: 'Who is signed in, and their CSRF token',
+    who: 'signed in',
+    permission: 'signedIn',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/sign-out',
+    summary: 'Sign out here',
+    who: 'signed in',
+    permission: 'signedIn',
+    body: 'apiEmptySchema',
+    ok: 204,
+    returns: 'none',
+  },
+  {
+    method: 'post',
+    path: '/api/auth/sign-out-everywhere',
+    summary: 'End every session of this account',
+    who: 'signed in',
+    permission: 'signedIn',
+    body: 'apiEmptySchema',
+    ok: 204,
+    returns: 'none',
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    summary: 'Change your password',
+    who: 'signed in',
+    permission: 'signedIn',
+    body: 'apiPasswordChangeSchema',
+    ok: 204,
+    returns: 'none',
+  },
+  {
+    method: 'get',
+    path: '/api/invitations/:token',
+    summary: 'Check an invitation link',
+    who: 'anyone with the link',
+    permission: 'anyone',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/invitations/:token/accept',
+    summary: 'Accept an invitation: set email and password',
+    who: 'anyone with the link',
+    permission: 'anyone',
+    body: 'apiInvitationAcceptSchema',
+    ok: 200,
+  },
+];
 
 export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
   const { store, now } = d;

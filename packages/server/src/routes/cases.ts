@@ -12,6 +12,7 @@ import {
 import { type Allocation, allocationProblems, dateOfBirthProblem } from '../allocation.js';
 import { audit, auditEntry, audited, body, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
+import type { Operation } from '../http/operation.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { momentOf } from '../lifecycle.js';
@@ -100,6 +101,61 @@ async function checkAllocation(store: Store, councilId: string, b: Allocation) {
   if (errors.length)
     throw new HttpProblem(400, 'invalid-body', `${errors.length} problem(s) with what was sent.`, errors);
 }
+
+/** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
+export const CASE_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'get',
+    path: '/api/young-people',
+    summary: 'Caseload (or the registry, for an admin)',
+    who: 'pa, social-worker, team-manager, admin',
+    permission: 'caseload',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/young-people',
+    summary: 'Register a young person',
+    who: 'admin, team-manager (own team)',
+    permission: 'registerYoungPerson',
+    body: 'apiYoungPersonCreateSchema',
+    ok: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/young-people/:id',
+    summary: 'A young person and where their plan is',
+    who: 'the young person, their PA, social worker, team manager',
+    permission: 'readCase',
+    ok: 200,
+  },
+  {
+    method: 'patch',
+    path: '/api/young-people/:id',
+    summary: 'Change allocation, preferred name or language',
+    who: 'admin, team-manager',
+    permission: 'allocateYoungPerson',
+    body: 'apiYoungPersonUpdateSchema',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/young-people/:id/events',
+    summary: 'Their record as a story: every event, oldest first',
+    who: 'the young person, their PA, social worker, team manager',
+    permission: 'readCase',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/young-people/:id/invitations',
+    summary: 'Invite the young person to sign in',
+    who: 'their PA, team manager',
+    permission: 'inviteYoungPerson',
+    body: 'apiEmptySchema',
+    ok: 201,
+  },
+];
 
 export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
   const { store, now } = d;

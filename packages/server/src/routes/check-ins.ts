@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { assertSeesCase, caseloadScope } from '../access.js';
 import { audit, auditEntry, body, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
+import type { Operation } from '../http/operation.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { momentOf } from '../lifecycle.js';
@@ -24,6 +25,45 @@ function sameJson(a: unknown, b: unknown): boolean {
         : x;
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }
+
+/** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
+export const CHECK_IN_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'post',
+    path: '/api/young-people/:id/check-ins',
+    summary: 'Send a check-in',
+    who: 'the young person only',
+    permission: 'writeCheckIn',
+    body: 'checkInSchema',
+    ok: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/young-people/:id/check-ins',
+    summary: 'Their check-ins, newest first',
+    who: 'the young person, their PA, social worker, team manager',
+    permission: 'readCase',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/help-requests',
+    summary: 'Help asked for in check-ins',
+    who: 'pa, social-worker, team-manager (their scope)',
+    permission: 'helpRequests',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/check-ins/:checkInId/acknowledge',
+    summary: 'Mark a check-in as seen',
+    who: 'their PA, team manager',
+    permission: 'acknowledgeHelp',
+    body: 'apiEmptySchema',
+    ok: 204,
+    returns: 'none',
+  },
+];
 
 export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
   const { store, now } = d;

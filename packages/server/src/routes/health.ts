@@ -4,10 +4,39 @@
 import type { Hono } from 'hono';
 import type { Env } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
+import type { Operation } from '../http/operation.js';
 import { MIGRATIONS } from '../storage/migrations.js';
 
 /** How long readiness waits for the database before saying it is unreachable, ms. */
 const READY_TIMEOUT_MS = 2000;
+
+/** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
+export const HEALTH_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Is the server up? (liveness)',
+    who: 'anyone',
+    permission: 'anyone',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/health/live',
+    summary: 'Liveness: the process answers',
+    who: 'anyone',
+    permission: 'anyone',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/health/ready',
+    summary: 'Readiness: the database answers and is migrated (503 otherwise, or while shutting down)',
+    who: 'anyone',
+    permission: 'anyone',
+    ok: 200,
+  },
+];
 
 export function registerHealthRoutes(app: Hono<Env>, d: Deps): void {
   const started = Date.now();

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { BODY_LIMIT, tooLarge } from '../http/body-limit.js';
 import { type Ctx, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
+import type { Operation } from '../http/operation.js';
 import { forbidden, HttpProblem } from '../http/problem.js';
 import { importYoungPeople } from '../import/young-people-import.js';
 
@@ -30,6 +31,21 @@ async function readCsv(c: Ctx): Promise<string> {
     );
   }
 }
+
+/** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
+export const IMPORT_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'post',
+    path: '/api/imports/young-people',
+    summary:
+      'Import young people from a case-management CSV (Content-Type: text/csv): all or nothing, a re-import updates rather than duplicates; dryRun=true checks and saves nothing',
+    who: 'admin',
+    permission: 'importYoungPeople',
+    body: 'csv',
+    ok: 200,
+    query: ['dryRun'],
+  },
+];
 
 export function registerImportRoutes(app: Hono<Env>, d: Deps): void {
   app.post('/api/imports/young-people', async (c) => {

@@ -18,6 +18,7 @@ import type { Hono } from 'hono';
 import { assertSeesCase, dashboardTeamOf, insightsViewerOf, managerWithoutTeam, seesCase } from '../access.js';
 import { audit, councilOf, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
+import type { Operation } from '../http/operation.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
 import type { PlanRecord, StoredEvent, YoungPersonRecord } from '../storage/projection.js';
 import type { Store } from '../storage/store.js';
@@ -155,6 +156,45 @@ export async function insightRecords(store: Store, yps: readonly YoungPersonReco
     } as InsightsYoungPerson;
   });
 }
+
+/** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
+export const INSIGHT_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'get',
+    path: '/api/insights',
+    summary: 'Aggregates, small numbers suppressed by role',
+    who: 'analyst, staff (not young people or carers)',
+    permission: 'insights',
+    ok: 200,
+    query: ['asAt'],
+  },
+  {
+    method: 'get',
+    path: '/api/insights/dashboard',
+    summary: 'Every figure the dashboard draws (aggregates, trends, moods, Staying Put cohorts, costs)',
+    who: 'team-manager (their team), analyst and admin (council, small numbers hidden for analysts)',
+    permission: 'dashboard',
+    ok: 200,
+    query: ['asAt', 'from'],
+  },
+  {
+    method: 'get',
+    path: '/api/exports/plans/:planId',
+    summary: 'The case-management record of an authorised plan',
+    who: 'their PA, social worker, team manager; API token',
+    permission: 'planExport',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/exports/case-management',
+    summary: 'Every case-management record (JSON, or CSV with format=csv)',
+    who: 'team-manager; API token',
+    permission: 'caseManagementExport',
+    ok: 200,
+    query: ['format'],
+  },
+];
 
 export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
   const { store, now } = d;

@@ -21,8 +21,9 @@ import {
 import type { Hono } from 'hono';
 import { assertSeesCase, lifecycleActor } from '../access.js';
 import { newId } from '../auth/crypto.js';
-import { audit, auditEntry, body, type Ctx, type Env, principal, user } from '../http/context.js';
+import { audit, auditEntry, body, type Ctx, type Env, principal, readVersion, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
+import type { Operation } from '../http/operation.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { allowed, momentOf } from '../lifecycle.js';
@@ -41,6 +42,98 @@ const PLAN_STEPS = new Set([
   'plan.review.request',
   'plan.close',
 ]);
+
+/** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
+export const PLAN_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'get',
+    path: '/api/young-people/:id/plans',
+    summary: 'Their pathway plans',
+    who: 'the young person, their PA, social worker, team manager',
+    permission: 'readCase',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/young-people/:id/plans',
+    summary: 'Start a pathway plan (or the next one, at a review)',
+    who: 'their PA or social worker',
+    permission: 'startPlan',
+    body: 'apiPlanCreateSchema',
+    ok: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/plans/:planId',
+    summary: 'A plan, its state and the steps you can take',
+    who: 'the young person, their PA, social worker, team manager; API token',
+    permission: 'readCaseOrToken',
+    ok: 200,
+  },
+  {
+    method: 'put',
+    path: '/api/plans/:planId',
+    summary: 'Save the whole plan',
+    who: 'their PA or social worker, while draft or returned',
+    permission: 'editPlan',
+    body: 'pathwayPlanSchema',
+    ok: 200,
+  },
+  {
+    method: 'put',
+    path: '/api/plans/:planId/checklist',
+    summary: 'Save checklist answers (only those the writer changed; 409 names a question someone else changed)',
+    who: 'the young person, their PA or social worker',
+    permission: 'saveChecklist',
+    body: 'outcomesV2Schema',
+    ok: 200,
+    query: ['how'],
+  },
+  {
+    method: 'put',
+    path: '/api/plans/:planId/views',
+    summary: "Save the young person's own views",
+    who: 'the young person',
+    permission: 'writeViews',
+    body: 'apiPlanViewsSchema',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/plans/:planId/engagement-attempts',
+    summary: 'Record an attempt to reach the young person',
+    who: 'their PA or social worker',
+    permission: 'recordEngagement',
+    body: 'apiEngagementAttemptSchema',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/plans/:planId/events',
+    summary: 'Take a step: submit, return, authorise, close …',
+    who: 'per the pathway-plan lifecycle',
+    permission: 'planStep',
+    body: 'apiLifecycleEventSchema',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/plans/:planId/pdf',
+    summary: 'The authorised plan as PDF',
+    who: 'the young person, their PA, social worker, team manager; API token',
+    permission: 'readCaseOrToken',
+    ok: 200,
+    returns: 'pdf',
+  },
+  {
+    method: 'get',
+    path: '/api/authorisation-queue',
+    summary: 'Plans waiting for authorisation, oldest first, each with its PA, submitted time and whole days waiting',
+    who: 'team-manager',
+    permission: 'authorisationQueue',
+    ok: 200,
+  },
+];
 
 export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
   const { store, now } = d;
@@ -361,15 +454,6 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
         .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
     });
   });
-}
-
-/** The version in `If-Match` (quotes allowed), or undefined when there is none; 409 when it is not a number. */
-function readVersion(c: Ctx): number | undefined {
-  const h = c.req.header('if-match');
-  if (h === undefined) return undefined;
-  const v = Number(h.replace(/"/g, '').trim());
-  if (!Number.isInteger(v) || v < 1) throw conflict('If-Match must be the plan version you read (a number).');
-  return v;
 }
 
 /** 409 naming every answer both this writer and someone else changed differently, with the three versions. */

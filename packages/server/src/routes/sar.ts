@@ -5,8 +5,23 @@ import type { Hono } from 'hono';
 import { managesYoungPerson, seesCase } from '../access.js';
 import { audit, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
+import type { Operation } from '../http/operation.js';
 import { forbidden, notFound } from '../http/problem.js';
 import { subjectAccessZip } from '../sar/subject-access.js';
+
+/** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
+export const SUBJECT_ACCESS_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'get',
+    path: '/api/young-people/:id/subject-access',
+    summary:
+      'A subject access request: a zip of everything held about one young person (record, plans, check-ins, Staying Put, PDFs, event history, who saw their record) with a readable index; audited as an export',
+    who: 'admin, team-manager of their team',
+    permission: 'subjectAccess',
+    ok: 200,
+    returns: 'zip',
+  },
+];
 
 export function registerSubjectAccessRoutes(app: Hono<Env>, d: Deps): void {
   app.get('/api/young-people/:id/subject-access', async (c) => {

@@ -6,12 +6,60 @@ import { safeEqual } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
 import { auditEntry, audited, body, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
+import type { Operation } from '../http/operation.js';
 import { forbidden, HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { needsSetup, SetupError, setUpFirstCouncil, staffInvitationPath } from '../setup.js';
 
 const LINK_GONE =
   'invitation (it may have been used, replaced by a newer link or have run out; ask your admin for a new one)';
+
+/** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
+export const SETUP_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'get',
+    path: '/api/setup',
+    summary: 'Whether the first-run set-up is open (an empty database and a set-up token printed at start)',
+    who: 'anyone',
+    permission: 'anyone',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/setup',
+    summary: 'First run: create the council and its first admin (once, with the set-up token)',
+    who: 'anyone with the set-up token',
+    permission: 'anyone',
+    body: 'apiSetupSchema',
+    ok: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/staff-invitations/:token',
+    summary: 'Check a staff invitation link: whose it is',
+    who: 'anyone with the link',
+    permission: 'anyone',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/staff-invitations/:token/accept',
+    summary: 'Choose a password from a staff invitation link (once)',
+    who: 'anyone with the link',
+    permission: 'anyone',
+    body: 'apiStaffInvitationAcceptSchema',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/users/:id/invitations',
+    summary: 'A new invitation link for a staff member to choose their password (the old link stops working)',
+    who: 'admin',
+    permission: 'admin',
+    body: 'apiEmptySchema',
+    ok: 201,
+  },
+];
 
 export function registerSetupRoutes(app: Hono<Env>, d: Deps): void {
   const { store, now } = d;

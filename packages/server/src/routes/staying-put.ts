@@ -18,6 +18,7 @@ import { caseloadScope, isArrangementParty, lifecycleActor, ownArrangementsScope
 import { newId } from '../auth/crypto.js';
 import { audit, auditEntry, body, type Ctx, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
+import type { Operation } from '../http/operation.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { allowed, momentOf } from '../lifecycle.js';
@@ -26,6 +27,86 @@ import type { User } from '../storage/store.js';
 import { visibleYoungPerson } from './cases.js';
 
 const FINISHED = new Set(['ended', 'withdrawn']);
+
+/** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
+export const STAYING_PUT_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'post',
+    path: '/api/young-people/:id/staying-put',
+    summary: 'Start a Staying Put arrangement',
+    who: 'their PA or social worker',
+    permission: 'startStayingPut',
+    body: 'apiStayingPutCreateSchema',
+    ok: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/young-people/:id/staying-put',
+    summary: 'Their Staying Put arrangement',
+    who: 'the young person, their PA, social worker, team manager',
+    permission: 'readCase',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/staying-put/:id',
+    summary: 'A Staying Put arrangement',
+    who: 'case workers, the young person, its carers and supervising social worker',
+    permission: 'readArrangement',
+    ok: 200,
+  },
+  {
+    method: 'put',
+    path: '/api/staying-put/:id/agreement',
+    summary: 'Save the Living Together Agreement (a new draft)',
+    who: 'their PA or social worker',
+    permission: 'writeAgreement',
+    body: 'livingTogetherAgreementSchema',
+    ok: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/staying-put/:id/events',
+    summary: 'Take a Staying Put step: discuss, sign, approve …',
+    who: 'per the staying-put lifecycle',
+    permission: 'readArrangement',
+    body: 'apiLifecycleEventSchema',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/staying-put/:id/agreement.pdf',
+    summary: 'The agreement as PDF',
+    who: 'as GET /api/staying-put/:id',
+    permission: 'readArrangement',
+    ok: 200,
+    returns: 'pdf',
+  },
+  {
+    method: 'get',
+    path: '/api/my-arrangements',
+    summary: 'The Staying Put arrangements the carer or supervising social worker is named on',
+    who: 'carer, supervising-social-worker (their own)',
+    permission: 'myArrangements',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/staying-put-people',
+    summary: "The council's carers and supervising social workers, to name on an arrangement",
+    who: 'pa, social-worker, team-manager',
+    permission: 'stayingPutPeople',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/staying-put-tracker',
+    summary: 'Staying Put deadlines for the caseload',
+    who: 'pa, social-worker, team-manager',
+    permission: 'stayingPutTracker',
+    ok: 200,
+  },
+];
 
 export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
   const { store, now } = d;
