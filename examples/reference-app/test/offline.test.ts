@@ -5,9 +5,11 @@
 // (also when the answer to a send is lost), the warning before signing out would delete it, everything cleared on
 // sign-out, and a new version taken only when the young person chooses, every open page moving to it. axe-core
 // finds nothing on the offline states.
+import { execSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Answer, type AnyChecklist, changedAnswers } from '@onward/engine';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, CHROMIUM_ARGS, CHROMIUM_PATH, describeViolations, hasChromium, PHONE } from '#test-support/browser.js';
@@ -261,6 +263,168 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     await page.goto(`${w.url}/me`);
     await expect.poll(outbox, { timeout: 15_000 }).toBe(0);
     expect((await checkIns()).length).toBe(before + 1);
+  });
+
+  // --- The checklist offline: answers kept on the phone, sent once, merged with the PA's, choices asked for.
+  const planPath = () => `/api/plans/${encodeURIComponent(planId)}`;
+  let planId = '';
+  const planNow = async () =>
+    (await pa.call('GET', planPath())).json() as { version: number; plan: { checklist: AnyChecklist } };
+  const answer = (doc: AnyChecklist, id: string) => {
+    const [d = '', k = ''] = id.split('.');
+    return (doc.answers as Record<string, Record<string, Answer> | undefined>)[d]?.[k];
+  };
+  /** The question ids of the checklist section shown. */
+  const sectionIds = async (domain: string) => {
+    const cl = page.locator('onward-checklist');
+    await cl.locator('fieldset.o-card').first().waitFor();
+    return cl
+      .locator('fieldset.o-card input[type=radio][value=yes]')
+      .evaluateAll((els, dom) => els.map((e) => `${dom}.${e.id.split(`-${dom}-`)[1]!.replace(/-yes$/, '')}`), domain);
+  };
+  const tapAnswer = async (ids: string[], id: string, value: 'yes' | 'no' | 'not-relevant') => {
+    const card = page.locator('onward-checklist').locator('fieldset.o-card').nth(ids.indexOf(id));
+    await card.locator(`label.o-choice:has(input[value="${value}"])`).tap();
+    expect(await card.locator(`input[value="${value}"]`).isChecked(), id).toBe(true);
+  };
+
+  it('keeps ten checklist answers and a check-in asking for help made offline, sends each once, and asks the young person to choose where the PA changed the same answer', async () => {
+    const plans = (await pa.call('GET', '/api/young-people/nb.yp1/plans')).json() as { items: { id: string }[] };
+    planId = plans.items[0]!.id;
+    const helpBefore = (await helpRequests()).length;
+    const checkInsBefore = (await checkIns()).length;
+    // Online once, so the checklist and the plan's answers are on the phone; then the connection goes.
+    await page.goto(`${w.url}/me/checklist`);
+    await sectionIds('housing');
+    await ctx.setOffline(true);
+    await page.reload();
+    const housing = await sectionIds('housing');
+    expect(housing.length).toBeGreaterThanOrEqual(6);
+    const mine = housing.slice(0, 6);
+    for (const id of mine) await tapAnswer(housing, id, 'yes');
+    // Their own words, with what must be escaped, and "I'd like help with this".
+    const noteCard = page.locator('onward-checklist').locator('fieldset.o-card').nth(5);
+    await noteCard.locator('textarea').fill(NOTE);
+    await noteCard.locator('label.o-check').tap();
+    await page.locator('onward-checklist').locator('button:has-text("Next section")').tap();
+    const health = await sectionIds('health');
+    for (const id of health.slice(0, 4)) await tapAnswer(health, id, 'no');
+    mine.push(...health.slice(0, 4));
+    expect(mine).toHaveLength(10);
+    await expect.poll(widgetStatus, { timeout: 10_000 }).toContain('Saved on this phone');
+    await noViolations('checklist answers saved on this phone');
+    expect(await outbox()).toBe(1);
+    // And a check-in asking for help, offline too.
+    await page.goto(`${w.url}/me/check-in`);
+    await fillCheckIn(true);
+    await sendCheckIn();
+    await expect.poll(widgetStatus).toContain('Saved on this phone');
+    expect(await outbox()).toBe(2);
+    // Nothing has reached the server yet.
+    const before = await planNow();
+    for (const id of mine) expect(answer(before.plan.checklist, id), id).toBeUndefined();
+    // Meanwhile the PA, online, answers the first of the same questions differently, and another question.
+    const paDoc = structuredClone(before.plan.checklist) as AnyChecklist;
+    const paAnswer = (value: 'yes' | 'no'): Answer => ({
+      value,
+      by: 'worker',
+      locale: 'en-GB',
+      variant: 'standard',
+      at: new Date().toISOString(),
+    });
+    const [d0 = '', k0 = ''] = mine[0]!.split('.');
+    const other = housing[6] ?? health[5]!;
+    const [d1 = '', k1 = ''] = other.split('.');
+    const paAnswers = paDoc.answers as Record<string, Record<string, Answer>>;
+    paAnswers[d0] = { ...(paAnswers[d0] ?? {}), [k0]: paAnswer('no') };
+    paAnswers[d1] = { ...(paAnswers[d1] ?? {}), [k1]: paAnswer('yes') };
+    const put = await pa.call('PUT', `${planPath()}/checklist?how=apart`, paDoc, {
+      'if-match': String(before.version),
+    });
+    expect(put.status, put.text).toBe(200);
+    // Back online: on the checklist page, everything kept is sent.
+    await page.goto(`${w.url}/me/checklist`);
+    await ctx.setOffline(false);
+    const choose = page.locator('[data-choose-answers]');
+    await choose.waitFor({ timeout: 20_000 });
+    await expect.poll(async () => (await checkIns()).length, { timeout: 15_000 }).toBe(checkInsBefore + 1);
+    expect((await helpRequests()).length).toBe(helpBefore + 1);
+    // Nine answers are the young person's; the one both changed keeps the PA's until Robin chooses; the PA's
+    // other answer is kept.
+    const sent = await planNow();
+    for (const id of mine.slice(1))
+      expect(answer(sent.plan.checklist, id), id).toMatchObject({
+        value: id.startsWith('housing.') ? 'yes' : 'no',
+        by: 'young-person',
+      });
+    expect(answer(sent.plan.checklist, mine[5]!)).toMatchObject({ note: NOTE, help: true });
+    expect(answer(sent.plan.checklist, mine[0]!)).toMatchObject({ value: 'no', by: 'worker' });
+    expect(answer(sent.plan.checklist, other)).toMatchObject({ value: 'yes', by: 'worker' });
+    expect(await outbox()).toBe(1);
+    // Both answers are shown, in plain words, and Robin chooses theirs.
+    expect(await choose.locator('fieldset').count()).toBe(1);
+    expect(await choose.textContent()).toContain('What you said on this phone: Yes');
+    expect(await choose.textContent()).toContain('What is saved now: No');
+    await noViolations('choosing between two answers');
+    await choose.locator('input[value="mine"]').check();
+    await choose.locator('button:has-text("Save my choices")').click();
+    await expect.poll(widgetStatus, { timeout: 15_000 }).toContain('choices are saved');
+    expect(await outbox()).toBe(0);
+    const chosen = await planNow();
+    expect(answer(chosen.plan.checklist, mine[0]!)).toMatchObject({ value: 'yes', by: 'young-person' });
+    expect(answer(chosen.plan.checklist, other)).toMatchObject({ value: 'yes', by: 'worker' });
+    // Once each: visiting again sends nothing more.
+    await page.reload();
+    await page.waitForTimeout(500);
+    expect((await planNow()).version).toBe(chosen.version);
+    expect((await checkIns()).length).toBe(checkInsBefore + 1);
+    expect((await helpRequests()).length).toBe(helpBefore + 1);
+  });
+
+  it('loses nothing and sends nothing twice when the browser is killed while it sends answers kept offline', async () => {
+    await page.goto(`${w.url}/me/checklist`);
+    const housing = await sectionIds('housing');
+    await ctx.setOffline(true);
+    for (const id of housing.slice(0, 2)) await tapAnswer(housing, id, 'not-relevant');
+    await expect.poll(widgetStatus, { timeout: 10_000 }).toContain('Saved on this phone');
+    expect(await outbox()).toBe(1);
+    // The save reaches the server, and the browser is killed (kill -9) before the phone hears back.
+    let delivered = 0;
+    await page.route('**/api/plans/*/checklist*', async (route) => {
+      await route.fetch();
+      delivered++;
+      execSync(`pkill -9 -f -- "${profile}"`);
+    });
+    await ctx.setOffline(false);
+    await expect.poll(() => delivered, { timeout: 20_000 }).toBe(1);
+    const atKill = await planNow();
+    for (const id of housing.slice(0, 2))
+      expect(answer(atKill.plan.checklist, id), id).toMatchObject({ value: 'not-relevant', by: 'young-person' });
+    await ctx.close().catch(() => undefined);
+    // The phone starts again: the answers were still on it (never removed before the server's answer); sending
+    // them again finds the server has them and saves nothing more.
+    ctx = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      ...PHONE,
+      bypassCSP: true,
+    });
+    page = ctx.pages()[0] ?? (await ctx.newPage());
+    // Still on the phone (looked at offline, so nothing is sent before it is counted).
+    await ctx.setOffline(true);
+    await page.goto(`${w.url}/me`);
+    expect(await outbox()).toBe(1);
+    await ctx.setOffline(false);
+    await page.goto(`${w.url}/me/checklist`);
+    if (new URL(page.url()).pathname === '/sign-in') {
+      await signIn();
+      await page.goto(`${w.url}/me/checklist`);
+    }
+    await expect.poll(outbox, { timeout: 20_000 }).toBe(0);
+    const after = await planNow();
+    expect(after.version).toBe(atKill.version);
+    expect(changedAnswers(atKill.plan.checklist, after.plan.checklist)).toEqual([]);
   });
 
   it('warns before signing out would delete a check-in not sent, and needs a connection to sign out', async () => {

@@ -29,7 +29,13 @@ if (host) {
   const status = host.querySelector<HTMLElement>('[data-app-status]')!;
   const alert = host.querySelector<HTMLElement>('[data-app-alert]')!;
   const network = msg(host, 'network') || msg(host, 'offline');
-  const state = { waiting: 0, justSent: false, backOnline: false, update: undefined as (() => void) | undefined };
+  const state = {
+    waiting: 0,
+    choose: 0,
+    justSent: false,
+    backOnline: false,
+    update: undefined as (() => void) | undefined,
+  };
 
   /** The status line: offline or back online, what waits on this phone, a new version. */
   const show = () => {
@@ -38,6 +44,16 @@ if (host) {
     else if (state.backOnline) parts.push(paragraph(msg(host, 'backOnline')));
     if (state.waiting) parts.push(paragraph(msg(host, 'outboxWaiting').replace('{n}', String(state.waiting))));
     if (state.justSent) parts.push(paragraph(msg(host, 'outboxSent')));
+    // Answers changed on this phone and by someone else: the checklist page asks which to keep.
+    if (state.choose && !document.querySelector('[data-choose-answers]')) {
+      const p = paragraph(`${msg(host, 'chooseWaiting')} `);
+      const a = Object.assign(document.createElement('a'), {
+        href: '/me/checklist',
+        textContent: msg(host, 'chooseGo'),
+      });
+      p.append(a);
+      parts.push(p);
+    }
     if (state.update) {
       const p = paragraph(msg(host, 'updateReady'));
       parts.push(p, button(msg(host, 'updateUse'), false, state.update));
@@ -46,13 +62,15 @@ if (host) {
     status.className = parts.length ? 'panel-info' : '';
   };
   const count = async () => {
-    state.waiting = (await kept(youngPersonId)).filter((e) => !e.refused).length;
+    const all = (await kept(youngPersonId)).filter((e) => !e.refused);
+    state.choose = all.filter((e) => e.kind === 'checklist' && e.choose).length;
+    state.waiting = all.length - state.choose;
     show();
   };
   onSent((r: SendResult) => {
     state.justSent = r.sent.length > 0;
     state.waiting = r.waiting.length;
-    show();
+    void count();
   });
   const sendNow = () => (navigator.onLine ? send(youngPersonId, network).then(count, count) : count());
 

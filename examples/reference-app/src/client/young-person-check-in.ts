@@ -5,7 +5,7 @@
 // sent when the connection comes back or on their next visit, once (its id is the server's idempotency key).
 // If the server refuses it, the message says why and their faces, help requests and notes come back into the
 // widget so they can send it again.
-import { keep as keepOnPhone, kept, type OutboxEntry, onSent, remove, send } from '../web/outbox.js';
+import { type CheckInEntry, keep as keepOnPhone, kept, type OutboxEntry, onSent, remove, send } from '../web/outbox.js';
 import { api, csrfToken, Messages, msg, swapIn, tabDrafts } from '../web/widget-host.js';
 
 interface CheckIn {
@@ -110,7 +110,7 @@ function mount(): void {
   });
   // A check-in kept on this phone that the server refused while no page showed it: its answers come back here.
   void kept(youngPersonId).then(async (entries) => {
-    const refused = entries.find((x) => x.refused);
+    const refused = entries.find((x): x is CheckInEntry => x.kind === 'check-in' && Boolean(x.refused));
     if (!refused) return;
     await remove(refused.key);
     window.dispatchEvent(new Event('onward-outbox-kept'));

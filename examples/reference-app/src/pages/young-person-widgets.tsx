@@ -29,13 +29,13 @@ const en = {
   offline: 'You are offline. You can still read your plan and do a check-in: it will send when you are back online.',
   backOnline: 'You are back online.',
   savedOffline: 'Saved on this phone. Your check-in will send when you are online.',
-  outboxSent: 'Your check-in saved on this phone has been sent.',
+  outboxSent: 'What you saved on this phone has been sent.',
   outboxWaiting: 'Saved on this phone, will send when you are online: {n}.',
   outboxRefusedTitle: 'A check-in saved on this phone was not accepted',
   outboxRefused: 'Your answers are back in the form. Check them and send it again.',
   updateReady: 'A new version of Onward is ready.',
   updateUse: 'Use the new version',
-  unsentTitle: 'Your check-in has not been sent yet',
+  unsentTitle: 'Something you saved on this phone has not been sent yet',
   unsentSignOut:
     'If you sign out now, it will be deleted from this phone. Go online first and wait until it says it has been sent.',
   signOutAnyway: 'Sign out and delete it',
@@ -43,6 +43,20 @@ const en = {
   offlineSignOut: 'You need to be online to sign out. Nothing has been deleted.',
   offlineTitle: 'You are offline',
   offlineBody: 'This page is not saved on this phone yet. These pages open without a connection:',
+  // The checklist kept on this phone (issue 15).
+  answersSavedOffline: 'Saved on this phone. Your answers will send when you are online.',
+  answersSent: 'Your answers saved on this phone have been sent. Your personal adviser can see them.',
+  answersRefusedTitle: 'Your answers saved on this phone were not accepted',
+  chooseWaiting: 'Some of your answers need you to choose which one is right.',
+  chooseGo: 'Choose your answers',
+  chooseTitle: 'Choose which answers are right',
+  chooseIntro:
+    'While your answers were on this phone, someone else changed {n} of the same answers. For each one, choose the answer that is right. Until you choose, we keep the one that is saved.',
+  chooseMine: 'What you said on this phone: {a}',
+  chooseSaved: 'What is saved now: {a}',
+  chooseSave: 'Save my choices',
+  chooseSaved1: 'Thank you. Your choices are saved.',
+  answerNone: 'No answer',
 };
 type WidgetStrings = typeof en;
 
@@ -69,19 +83,31 @@ const easy: WidgetStrings = {
   offline: 'You are offline. You can still read your plan and check in. We will send it when you are online.',
   backOnline: 'You are online again.',
   savedOffline: 'Saved on this phone. We will send it when you are online.',
-  outboxSent: 'We sent your check-in.',
+  outboxSent: 'We sent what you saved on this phone.',
   outboxWaiting: 'Saved on this phone. We will send it when you are online: {n}.',
   outboxRefusedTitle: 'We could not send a check-in',
   outboxRefused: 'Your answers are back in the form. Check them. Send it again.',
   updateReady: 'There is a new version of Onward.',
   updateUse: 'Use the new version',
-  unsentTitle: 'Your check-in is not sent yet',
+  unsentTitle: 'Something on this phone is not sent yet',
   unsentSignOut: 'If you sign out now, we will delete it from this phone. Go online first. Wait until it says sent.',
   signOutAnyway: 'Sign out and delete it',
   staySignedIn: 'Stay signed in',
   offlineSignOut: 'You need to be online to sign out. We did not delete anything.',
   offlineTitle: 'You are offline',
   offlineBody: 'This page is not on this phone yet. You can open these pages with no internet:',
+  answersSavedOffline: 'Saved on this phone. We will send your answers when you are online.',
+  answersSent: 'We sent your answers. Your worker can see them.',
+  answersRefusedTitle: 'We could not send your answers',
+  chooseWaiting: 'Some answers need you to choose.',
+  chooseGo: 'Choose your answers',
+  chooseTitle: 'Choose the right answers',
+  chooseIntro:
+    'Someone else changed {n} of the same answers as you. Choose the right answer for each one. Until you choose, we keep the saved one.',
+  chooseMine: 'What you said on this phone: {a}',
+  chooseSaved: 'What is saved now: {a}',
+  chooseSave: 'Save my choices',
+  chooseSaved1: 'Thank you. We saved your choices.',
 };
 
 const cy: WidgetStrings = {
@@ -110,13 +136,13 @@ const cy: WidgetStrings = {
     'Rydych chi all-lein. Gallwch chi ddal i ddarllen eich cynllun a gwneud gwiriad: bydd yn cael ei anfon pan fyddwch chi ar-lein eto.',
   backOnline: 'Rydych chi ar-lein eto.',
   savedOffline: 'Wedi’i gadw ar y ffôn hwn. Bydd eich gwiriad yn cael ei anfon pan fyddwch chi ar-lein.',
-  outboxSent: 'Mae’r gwiriad a gadwyd ar y ffôn hwn wedi’i anfon.',
+  outboxSent: 'Mae’r hyn a gadwoch chi ar y ffôn hwn wedi’i anfon.',
   outboxWaiting: 'Wedi’u cadw ar y ffôn hwn, i’w hanfon pan fyddwch chi ar-lein: {n}.',
   outboxRefusedTitle: 'Chafodd gwiriad a gadwyd ar y ffôn hwn mo’i dderbyn',
   outboxRefused: 'Mae eich atebion yn ôl yn y ffurflen. Gwiriwch nhw a’i anfon eto.',
   updateReady: 'Mae fersiwn newydd o Onward yn barod.',
   updateUse: 'Defnyddio’r fersiwn newydd',
-  unsentTitle: 'Dydy eich gwiriad ddim wedi’i anfon eto',
+  unsentTitle: 'Dydy rhywbeth a gadwoch chi ar y ffôn hwn ddim wedi’i anfon eto',
   unsentSignOut:
     'Os byddwch chi’n allgofnodi nawr, bydd yn cael ei ddileu o’r ffôn hwn. Ewch ar-lein yn gyntaf ac arhoswch nes ei fod yn dweud ei fod wedi’i anfon.',
   signOutAnyway: 'Allgofnodi a’i ddileu',
@@ -124,6 +150,20 @@ const cy: WidgetStrings = {
   offlineSignOut: 'Mae angen i chi fod ar-lein i allgofnodi. Does dim byd wedi’i ddileu.',
   offlineTitle: 'Rydych chi all-lein',
   offlineBody: 'Dydy’r dudalen hon ddim wedi’i chadw ar y ffôn hwn eto. Mae’r tudalennau hyn yn agor heb gysylltiad:',
+  answersSavedOffline: 'Wedi’u cadw ar y ffôn hwn. Bydd eich atebion yn cael eu hanfon pan fyddwch chi ar-lein.',
+  answersSent:
+    'Mae’r atebion a gadwoch chi ar y ffôn hwn wedi’u hanfon. Mae eich cynghorydd personol yn gallu eu gweld.',
+  answersRefusedTitle: 'Chafodd yr atebion a gadwoch chi ar y ffôn hwn mo’u derbyn',
+  chooseWaiting: 'Mae angen i chi ddewis pa un sy’n iawn ar gyfer rhai o’ch atebion.',
+  chooseGo: 'Dewis eich atebion',
+  chooseTitle: 'Dewiswch pa atebion sy’n iawn',
+  chooseIntro:
+    'Tra oedd eich atebion ar y ffôn hwn, newidiodd rhywun arall {n} o’r un atebion. Ar gyfer pob un, dewiswch yr ateb sy’n iawn. Nes i chi ddewis, rydyn ni’n cadw’r un sydd wedi’i gadw.',
+  chooseMine: 'Beth ddywedoch chi ar y ffôn hwn: {a}',
+  chooseSaved: 'Beth sydd wedi’i gadw nawr: {a}',
+  chooseSave: 'Cadw fy newisiadau',
+  chooseSaved1: 'Diolch. Mae eich dewisiadau wedi’u cadw.',
+  answerNone: 'Dim ateb',
 };
 
 export function widgetStrings(p: Prefs): WidgetStrings {

@@ -271,7 +271,26 @@ export function mountYoungPerson(app: AnyHono) {
             'bothChangedTitle',
             'bothChanged',
             'youWrote',
+            'answersSavedOffline',
+            'answersSent',
+            'answersRefusedTitle',
+            'chooseTitle',
+            'chooseIntro',
+            'chooseMine',
+            'chooseSaved',
+            'chooseSave',
+            'chooseSaved1',
+            'answerNone',
           ])}
+          data-msg-answer-yes={t.yes}
+          data-msg-answer-no={t.no}
+          data-msg-answer-not-relevant={t.notRelevant}
+          data-msg-answer-help={t.wantHelp}
+          data-young-person={s.user.youngPersonId}
+          // Each question's words as shown to this young person, for the page to name an answer it asks about.
+          data-questions={JSON.stringify(
+            Object.fromEntries(set.domains.flatMap((d) => d.questions.map((q) => [q.id, questionText(q.id, prefs)]))),
+          )}
         >
           <div data-fallback="">
             <p>{t.answeredOf(progress.overall.answered, progress.overall.total)}</p>

@@ -191,6 +191,8 @@ export function Layout(props: PageProps) {
               'signOutAnyway',
               'staySignedIn',
               'offlineSignOut',
+              'chooseWaiting',
+              'chooseGo',
             ])}
           >
             <div data-app-status="" role="status" tabindex={-1} />

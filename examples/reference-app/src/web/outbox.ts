@@ -5,26 +5,55 @@
 // only once the server has answered that it has it, so a lost connection, a closed tab or a browser killed
 // mid-send loses nothing, and sending again duplicates nothing.
 //
+// A checklist entry (one per plan) holds the young person's checklist as they left it on the phone (`mine`) and
+// the copy of the saved checklist they started from (`base`, at plan version `version`). Sending it is the same
+// three-way merge as two people saving at once (the engine's mergeChecklists): it reads the plan as it is now and
+// lays on it only the answers the young person changed, so answers changed by others meanwhile are kept and
+// different answers never conflict. The same answer changed on both sides to different things keeps the saved one
+// and the entry stays on the phone holding both (`choose`), for the young person to choose; nothing is dropped.
+//
 // Sending runs under one Web Lock for the whole browser (every tab of the app and the page script of the check-in
 // share it), with the session's own CSRF token read just before, and only for the young person signed in now: an
 // entry of someone else (a shared phone) stays until they sign in again. Signing out clears the whole store
 // (the server's Clear-Site-Data), after the young person is told what would be lost.
+
+import { type AnyChecklist, type ChecklistConflict, changedAnswers, mergeChecklists } from '@onward/engine';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { ApiError, api } from './widget-host.js';
 
-export interface OutboxEntry {
-  /** The idempotency key: for a check-in, its id. */
+interface EntryBase {
+  /** The idempotency key: for a check-in, its id; for a checklist, `checklist:<plan id>`. */
   key: string;
-  kind: 'check-in';
   youngPersonId: string;
-  /** Where it is sent (POST), and what. */
-  path: string;
-  body: unknown;
-  /** When the young person made it (ISO time). */
+  /** When the young person made it (ISO time; for a checklist, its first answer kept on the phone). */
   madeAt: string;
   /** The server's words when it refused it (never set for a lost connection). */
   refused?: string;
 }
+
+export interface CheckInEntry extends EntryBase {
+  kind: 'check-in';
+  /** Where it is sent (POST), and what. */
+  path: string;
+  body: unknown;
+}
+
+export interface ChecklistEntry extends EntryBase {
+  kind: 'checklist';
+  planId: string;
+  /** The saved checklist the young person's changes were made on, and the plan version it was read at. */
+  base: AnyChecklist;
+  version: number;
+  /** The checklist as the young person left it on the phone. */
+  mine: AnyChecklist;
+  /** Answers both sides changed differently: the saved one was kept; the young person chooses. */
+  choose?: ChecklistConflict[];
+}
+
+export type OutboxEntry = CheckInEntry | ChecklistEntry;
+
+/** The key of a plan's checklist entry. */
+export const checklistKey = (planId: string) => `checklist:${planId}`;
 
 interface OutboxDb extends DBSchema {
   outbox: { key: string; value: OutboxEntry; indexes: { youngPersonId: string } };
@@ -68,11 +97,72 @@ export async function remove(key: string): Promise<void> {
   await (await open()).delete('outbox', key);
 }
 
+/** One entry by its key. */
+export async function entry(key: string): Promise<OutboxEntry | undefined> {
+  try {
+    return await (await open()).get('outbox', key);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keeps the young person's checklist on this phone (`mine`, changed from `base` read at `version`). If an entry
+ * for the plan is already waiting, only `mine` moves on: the entry keeps the copy its first change was made on, so
+ * sending it still lays every change on the plan as it is then. Under the outbox's lock, so a send in progress
+ * never removes an entry that changed while it was on its way.
+ */
+export function keepChecklist(
+  youngPersonId: string,
+  planId: string,
+  base: AnyChecklist,
+  version: number,
+  mine: AnyChecklist,
+): Promise<ChecklistEntry> {
+  return underLock(async () => {
+    const key = checklistKey(planId);
+    const was = await entry(key);
+    const next: ChecklistEntry =
+      was?.kind === 'checklist'
+        ? { ...was, mine }
+        : { key, kind: 'checklist', youngPersonId, planId, base, version, mine, madeAt: new Date().toISOString() };
+    await keep(next);
+    return next;
+  });
+}
+
+/**
+ * The young person's choice for each answer both sides changed: `mine` keeps what they said on this phone for
+ * those question ids, the rest keep what is saved. The entry then waits to be sent like any other change.
+ */
+export function chooseAnswers(planId: string, keepMine: ReadonlySet<string>): Promise<ChecklistEntry | undefined> {
+  return underLock(async () => {
+    const was = await entry(checklistKey(planId));
+    if (was?.kind !== 'checklist' || !was.choose) return undefined;
+    type Answers = Record<string, Record<string, unknown> | undefined>;
+    const answers = structuredClone(was.base.answers) as Answers;
+    for (const c of was.choose) {
+      if (!keepMine.has(c.questionId)) continue;
+      const [d = '', k = ''] = c.questionId.split('.');
+      const area = answers[d] ?? {};
+      if (c.mine) area[k] = c.mine;
+      else delete area[k];
+      answers[d] = area;
+    }
+    const { choose: _chosen, ...rest } = was;
+    const next: ChecklistEntry = { ...rest, mine: { ...was.base, answers } as AnyChecklist };
+    await keep(next);
+    return next;
+  });
+}
+
 export interface SendResult {
   sent: OutboxEntry[];
   refused: OutboxEntry[];
   /** Still on this phone, waiting for a connection (or for this young person to sign in again). */
   waiting: OutboxEntry[];
+  /** Checklists sent but for answers both sides changed: kept on the phone for the young person to choose. */
+  choose: ChecklistEntry[];
   /** When sending stopped because the server answered but could not take it now (busy, unwell, session gone). */
   problem?: { key: string; status: number; message: string };
 }
@@ -95,8 +185,8 @@ async function underLock<T>(f: () => Promise<T>): Promise<T> {
  */
 export function send(youngPersonId: string, network: string): Promise<SendResult> {
   return underLock(async () => {
-    const result: SendResult = { sent: [], refused: [], waiting: [] };
-    const entries = (await kept(youngPersonId)).filter((e) => !e.refused);
+    const result: SendResult = { sent: [], refused: [], waiting: [], choose: [] };
+    const entries = (await kept(youngPersonId)).filter((e) => !e.refused && !(e.kind === 'checklist' && e.choose));
     if (!entries.length) return result;
     let csrf = '';
     try {
@@ -111,7 +201,13 @@ export function send(youngPersonId: string, network: string): Promise<SendResult
     }
     for (const [i, e] of entries.entries()) {
       try {
-        await api('POST', e.path, { body: e.body, csrf, networkMessage: network });
+        if (e.kind === 'checklist') {
+          const left = await sendChecklist(e, csrf, network);
+          if (left) {
+            result.choose.push(left);
+            continue;
+          }
+        } else await api('POST', e.path, { body: e.body, csrf, networkMessage: network });
         await remove(e.key);
         result.sent.push(e);
       } catch (err) {
@@ -128,7 +224,53 @@ export function send(youngPersonId: string, network: string): Promise<SendResult
         result.refused.push(refused);
       }
     }
-    if (result.sent.length || result.refused.length) for (const f of listeners) f(result);
+    if (result.sent.length || result.refused.length || result.choose.length) for (const f of listeners) f(result);
     return result;
   });
+}
+
+interface PlanView {
+  plan: { checklist: AnyChecklist };
+  version: number;
+}
+
+/**
+ * Sends a checklist kept on the phone: reads the plan as it is now, lays on it the young person's changes (the
+ * engine's three-way merge) and saves with If-Match, so the server merges again if someone saved in between; a
+ * 409 because someone did is retried on a fresh read. Returns the entry kept for the young person to choose when
+ * some answer was changed differently on both sides (the rest is saved), otherwise undefined (all saved).
+ */
+async function sendChecklist(e: ChecklistEntry, csrf: string, network: string): Promise<ChecklistEntry | undefined> {
+  const path = `/api/plans/${encodeURIComponent(e.planId)}`;
+  for (let attempt = 0; ; attempt++) {
+    const now = (await api<PlanView>('GET', path, { networkMessage: network })).data;
+    const merged = mergeChecklists(e.base, e.mine, now.plan.checklist);
+    let saved = now;
+    if (changedAnswers(now.plan.checklist, merged.checklist).length) {
+      try {
+        saved = (
+          await api<PlanView>('PUT', `${path}/checklist?how=apart`, {
+            body: merged.checklist,
+            csrf,
+            headers: { 'if-match': String(now.version) },
+            networkMessage: network,
+          })
+        ).data;
+      } catch (err) {
+        // Saved by someone else between the read and the save: read again (a few times, then wait for later).
+        if (err instanceof ApiError && err.status === 409 && attempt < 3) continue;
+        throw err;
+      }
+    }
+    if (!merged.conflicts.length) return undefined;
+    // What is saved now is the copy the young person chooses against; their answers stay as they left them.
+    const left: ChecklistEntry = {
+      ...e,
+      base: saved.plan.checklist,
+      version: saved.version,
+      choose: [...merged.conflicts],
+    };
+    await keep(left);
+    return left;
+  }
 }
