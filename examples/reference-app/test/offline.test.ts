@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     }
     await signIn();
     await controlled();
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await ctx?.close();
     await w?.close();
