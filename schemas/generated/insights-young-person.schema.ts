@@ -3884,7 +3884,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -3939,7 +3944,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -3994,7 +4004,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4049,7 +4064,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4104,7 +4124,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4159,7 +4184,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4214,7 +4244,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4269,7 +4304,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4324,7 +4364,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4379,7 +4424,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4434,7 +4484,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4489,7 +4544,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4544,7 +4604,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4599,7 +4664,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           },
                           "x-onward-kind": "help"
@@ -4662,7 +4732,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4717,7 +4792,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4772,7 +4852,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4827,7 +4912,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4882,7 +4972,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4937,7 +5032,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -4992,7 +5092,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           },
                           "x-onward-kind": "help"
@@ -5055,7 +5160,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5110,7 +5220,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5165,7 +5280,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5220,7 +5340,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5275,7 +5400,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5330,7 +5460,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5385,7 +5520,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5440,7 +5580,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           },
                           "x-onward-kind": "help"
@@ -5503,7 +5648,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5558,7 +5708,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5613,7 +5768,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5668,7 +5828,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           },
                           "x-onward-kind": "help"
@@ -5731,7 +5896,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5786,7 +5956,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5841,7 +6016,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5896,7 +6076,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -5951,7 +6136,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6006,7 +6196,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           },
                           "x-onward-kind": "help"
@@ -6069,7 +6264,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6124,7 +6324,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6179,7 +6384,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6234,7 +6444,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6289,7 +6504,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6344,7 +6564,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6399,7 +6624,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6454,7 +6684,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           },
                           "x-onward-kind": "help"
@@ -6517,7 +6752,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6572,7 +6812,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6627,7 +6872,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6682,7 +6932,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6737,7 +6992,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6792,7 +7052,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6847,7 +7112,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6902,7 +7172,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -6957,7 +7232,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -7012,7 +7292,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           },
                           "x-onward-kind": "help"
@@ -7075,7 +7360,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -7130,7 +7420,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -7185,7 +7480,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -7240,7 +7540,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -7295,7 +7600,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -7350,7 +7660,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -7405,7 +7720,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -7460,7 +7780,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         },
@@ -7515,7 +7840,12 @@ export const insightsYoungPersonSchema = {
                             "at": {
                               "type": "string",
                               "format": "date-time",
-                              "description": "When the answer was given."
+                              "description": "When the answer was given: when it reached the record."
+                            },
+                            "madeAt": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                             }
                           }
                         }

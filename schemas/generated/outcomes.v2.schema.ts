@@ -81,7 +81,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -136,7 +141,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -191,7 +201,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -246,7 +261,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -301,7 +321,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -356,7 +381,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -411,7 +441,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -466,7 +501,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -521,7 +561,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -576,7 +621,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -631,7 +681,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -686,7 +741,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -741,7 +801,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -796,7 +861,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               },
               "x-onward-kind": "help"
@@ -859,7 +929,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -914,7 +989,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -969,7 +1049,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1024,7 +1109,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1079,7 +1169,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1134,7 +1229,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1189,7 +1289,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               },
               "x-onward-kind": "help"
@@ -1252,7 +1357,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1307,7 +1417,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1362,7 +1477,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1417,7 +1537,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1472,7 +1597,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1527,7 +1657,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1582,7 +1717,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1637,7 +1777,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               },
               "x-onward-kind": "help"
@@ -1700,7 +1845,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1755,7 +1905,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1810,7 +1965,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1865,7 +2025,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               },
               "x-onward-kind": "help"
@@ -1928,7 +2093,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -1983,7 +2153,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2038,7 +2213,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2093,7 +2273,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2148,7 +2333,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2203,7 +2393,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               },
               "x-onward-kind": "help"
@@ -2266,7 +2461,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2321,7 +2521,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2376,7 +2581,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2431,7 +2641,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2486,7 +2701,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2541,7 +2761,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2596,7 +2821,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2651,7 +2881,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               },
               "x-onward-kind": "help"
@@ -2714,7 +2949,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2769,7 +3009,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2824,7 +3069,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2879,7 +3129,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2934,7 +3189,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -2989,7 +3249,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3044,7 +3309,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3099,7 +3369,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3154,7 +3429,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3209,7 +3489,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               },
               "x-onward-kind": "help"
@@ -3272,7 +3557,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3327,7 +3617,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3382,7 +3677,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3437,7 +3737,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3492,7 +3797,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3547,7 +3857,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3602,7 +3917,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3657,7 +3977,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             },
@@ -3712,7 +4037,12 @@ export const outcomesV2Schema = {
                 "at": {
                   "type": "string",
                   "format": "date-time",
-                  "description": "When the answer was given."
+                  "description": "When the answer was given: when it reached the record."
+                },
+                "madeAt": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                 }
               }
             }

@@ -3960,7 +3960,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4015,7 +4020,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4070,7 +4080,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4125,7 +4140,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4180,7 +4200,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4235,7 +4260,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4290,7 +4320,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4345,7 +4380,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4400,7 +4440,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4455,7 +4500,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4510,7 +4560,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4565,7 +4620,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4620,7 +4680,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4675,7 +4740,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     },
                     "x-onward-kind": "help"
@@ -4738,7 +4808,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4793,7 +4868,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4848,7 +4928,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4903,7 +4988,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -4958,7 +5048,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5013,7 +5108,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5068,7 +5168,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     },
                     "x-onward-kind": "help"
@@ -5131,7 +5236,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5186,7 +5296,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5241,7 +5356,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5296,7 +5416,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5351,7 +5476,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5406,7 +5536,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5461,7 +5596,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5516,7 +5656,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     },
                     "x-onward-kind": "help"
@@ -5579,7 +5724,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5634,7 +5784,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5689,7 +5844,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5744,7 +5904,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     },
                     "x-onward-kind": "help"
@@ -5807,7 +5972,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5862,7 +6032,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5917,7 +6092,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -5972,7 +6152,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6027,7 +6212,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6082,7 +6272,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     },
                     "x-onward-kind": "help"
@@ -6145,7 +6340,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6200,7 +6400,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6255,7 +6460,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6310,7 +6520,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6365,7 +6580,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6420,7 +6640,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6475,7 +6700,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6530,7 +6760,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     },
                     "x-onward-kind": "help"
@@ -6593,7 +6828,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6648,7 +6888,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6703,7 +6948,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6758,7 +7008,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6813,7 +7068,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6868,7 +7128,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6923,7 +7188,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -6978,7 +7248,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -7033,7 +7308,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -7088,7 +7368,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     },
                     "x-onward-kind": "help"
@@ -7151,7 +7436,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -7206,7 +7496,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -7261,7 +7556,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -7316,7 +7616,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -7371,7 +7676,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -7426,7 +7736,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -7481,7 +7796,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -7536,7 +7856,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   },
@@ -7591,7 +7916,12 @@ export const pathwayPlanSchema = {
                       "at": {
                         "type": "string",
                         "format": "date-time",
-                        "description": "When the answer was given."
+                        "description": "When the answer was given: when it reached the record."
+                      },
+                      "madeAt": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                       }
                     }
                   }

@@ -3883,7 +3883,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -3938,7 +3943,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -3993,7 +4003,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4048,7 +4063,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4103,7 +4123,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4158,7 +4183,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4213,7 +4243,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4268,7 +4303,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4323,7 +4363,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4378,7 +4423,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4433,7 +4483,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4488,7 +4543,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4543,7 +4603,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4598,7 +4663,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         },
                         "x-onward-kind": "help"
@@ -4661,7 +4731,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4716,7 +4791,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4771,7 +4851,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4826,7 +4911,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4881,7 +4971,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4936,7 +5031,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -4991,7 +5091,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         },
                         "x-onward-kind": "help"
@@ -5054,7 +5159,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5109,7 +5219,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5164,7 +5279,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5219,7 +5339,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5274,7 +5399,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5329,7 +5459,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5384,7 +5519,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5439,7 +5579,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         },
                         "x-onward-kind": "help"
@@ -5502,7 +5647,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5557,7 +5707,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5612,7 +5767,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5667,7 +5827,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         },
                         "x-onward-kind": "help"
@@ -5730,7 +5895,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5785,7 +5955,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5840,7 +6015,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5895,7 +6075,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -5950,7 +6135,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6005,7 +6195,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         },
                         "x-onward-kind": "help"
@@ -6068,7 +6263,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6123,7 +6323,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6178,7 +6383,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6233,7 +6443,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6288,7 +6503,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6343,7 +6563,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6398,7 +6623,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6453,7 +6683,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         },
                         "x-onward-kind": "help"
@@ -6516,7 +6751,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6571,7 +6811,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6626,7 +6871,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6681,7 +6931,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6736,7 +6991,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6791,7 +7051,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6846,7 +7111,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6901,7 +7171,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -6956,7 +7231,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -7011,7 +7291,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         },
                         "x-onward-kind": "help"
@@ -7074,7 +7359,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -7129,7 +7419,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -7184,7 +7479,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -7239,7 +7539,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -7294,7 +7599,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -7349,7 +7659,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -7404,7 +7719,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -7459,7 +7779,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       },
@@ -7514,7 +7839,12 @@ export const planChecklistSavedEventSchema = {
                           "at": {
                             "type": "string",
                             "format": "date-time",
-                            "description": "When the answer was given."
+                            "description": "When the answer was given: when it reached the record."
+                          },
+                          "madeAt": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                           }
                         }
                       }

@@ -4077,7 +4077,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4132,7 +4137,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4187,7 +4197,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4242,7 +4257,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4297,7 +4317,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4352,7 +4377,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4407,7 +4437,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4462,7 +4497,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4517,7 +4557,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4572,7 +4617,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4627,7 +4677,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4682,7 +4737,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4737,7 +4797,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4792,7 +4857,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -4855,7 +4925,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4910,7 +4985,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4965,7 +5045,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5020,7 +5105,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5075,7 +5165,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5130,7 +5225,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5185,7 +5285,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -5248,7 +5353,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5303,7 +5413,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5358,7 +5473,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5413,7 +5533,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5468,7 +5593,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5523,7 +5653,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5578,7 +5713,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5633,7 +5773,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -5696,7 +5841,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5751,7 +5901,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5806,7 +5961,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5861,7 +6021,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -5924,7 +6089,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5979,7 +6149,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6034,7 +6209,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6089,7 +6269,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6144,7 +6329,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6199,7 +6389,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -6262,7 +6457,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6317,7 +6517,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6372,7 +6577,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6427,7 +6637,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6482,7 +6697,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6537,7 +6757,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6592,7 +6817,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6647,7 +6877,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -6710,7 +6945,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6765,7 +7005,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6820,7 +7065,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6875,7 +7125,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6930,7 +7185,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6985,7 +7245,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7040,7 +7305,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7095,7 +7365,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7150,7 +7425,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7205,7 +7485,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -7268,7 +7553,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7323,7 +7613,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7378,7 +7673,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7433,7 +7733,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7488,7 +7793,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7543,7 +7853,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7598,7 +7913,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7653,7 +7973,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7708,7 +8033,12 @@ export const planCreatedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           }

@@ -4083,7 +4083,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4138,7 +4143,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4193,7 +4203,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4248,7 +4263,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4303,7 +4323,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4358,7 +4383,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4413,7 +4443,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4468,7 +4503,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4523,7 +4563,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4578,7 +4623,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4633,7 +4683,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4688,7 +4743,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4743,7 +4803,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4798,7 +4863,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -4861,7 +4931,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4916,7 +4991,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -4971,7 +5051,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5026,7 +5111,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5081,7 +5171,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5136,7 +5231,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5191,7 +5291,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -5254,7 +5359,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5309,7 +5419,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5364,7 +5479,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5419,7 +5539,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5474,7 +5599,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5529,7 +5659,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5584,7 +5719,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5639,7 +5779,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -5702,7 +5847,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5757,7 +5907,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5812,7 +5967,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5867,7 +6027,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -5930,7 +6095,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -5985,7 +6155,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6040,7 +6215,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6095,7 +6275,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6150,7 +6335,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6205,7 +6395,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -6268,7 +6463,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6323,7 +6523,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6378,7 +6583,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6433,7 +6643,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6488,7 +6703,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6543,7 +6763,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6598,7 +6823,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6653,7 +6883,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -6716,7 +6951,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6771,7 +7011,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6826,7 +7071,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6881,7 +7131,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6936,7 +7191,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -6991,7 +7251,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7046,7 +7311,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7101,7 +7371,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7156,7 +7431,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7211,7 +7491,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             },
                             "x-onward-kind": "help"
@@ -7274,7 +7559,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7329,7 +7619,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7384,7 +7679,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7439,7 +7739,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7494,7 +7799,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7549,7 +7859,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7604,7 +7919,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7659,7 +7979,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           },
@@ -7714,7 +8039,12 @@ export const planSavedEventSchema = {
                               "at": {
                                 "type": "string",
                                 "format": "date-time",
-                                "description": "When the answer was given."
+                                "description": "When the answer was given: when it reached the record."
+                              },
+                              "madeAt": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When the answer was made on the young person's phone without a connection, if it reached the record later (at `at`)."
                               }
                             }
                           }

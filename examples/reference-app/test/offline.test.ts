@@ -358,6 +358,12 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
         by: 'young-person',
       });
     expect(answer(sent.plan.checklist, mine[5]!)).toMatchObject({ note: NOTE, help: true });
+    // Each answer records when it was made on the phone (offline) and, later, when it arrived.
+    for (const id of mine.slice(1)) {
+      const a = answer(sent.plan.checklist, id) as Answer & { madeAt?: string };
+      expect(a.madeAt, id).toBeDefined();
+      expect(Date.parse(a.madeAt!), id).toBeLessThan(Date.parse(a.at));
+    }
     expect(answer(sent.plan.checklist, mine[0]!)).toMatchObject({ value: 'no', by: 'worker' });
     expect(answer(sent.plan.checklist, other)).toMatchObject({ value: 'yes', by: 'worker' });
     expect(await outbox()).toBe(1);

@@ -45,4 +45,23 @@ describe('answer authorship', () => {
     expect(sameAnswer(x, { ...x, help: true })).toBe(false);
     expect(sameAnswer(x, { ...x, by: 'worker', at: 'later' })).toBe(true);
   });
+
+  it('keeps the time an answer was made offline beside the time it arrived, only when it is before it', () => {
+    const arrived = '2026-03-04T09:00:00.000Z';
+    const sent = doc({
+      housing: {
+        heating: { ...a('no', 'young-person', '2026-03-01T10:00:00.000Z'), madeAt: '2026-03-01T10:00:00.000Z' },
+        rent: { ...a('yes', 'young-person', '2026-03-05T10:00:00.000Z'), madeAt: '2026-03-05T10:00:00.000Z' },
+        wifi: a('yes', 'young-person', '2026-03-04T08:00:00.000Z'),
+      },
+    });
+    const out = stampAuthorship(undefined, sent, { by: 'young-person', at: arrived }) as unknown as {
+      answers: Record<string, Record<string, { at: string; madeAt?: string }>>;
+    };
+    expect(out.answers.housing?.heating).toMatchObject({ at: arrived, madeAt: '2026-03-01T10:00:00.000Z' });
+    // A phone clock ahead of the server: the wrong time is dropped, never stored.
+    expect(out.answers.housing?.rent?.at).toBe(arrived);
+    expect(out.answers.housing?.rent).not.toHaveProperty('madeAt');
+    expect(out.answers.housing?.wifi).not.toHaveProperty('madeAt');
+  });
 });

@@ -229,6 +229,25 @@ export function send(youngPersonId: string, network: string): Promise<SendResult
   });
 }
 
+type AnswerMap = Record<string, Record<string, { at?: string; madeAt?: string } | undefined> | undefined>;
+
+/**
+ * The checklist to send, each answer the young person changed on this phone carrying `madeAt`: the time they
+ * gave it (the widget stamps each answer when it is given). The server keeps it beside the time it arrived.
+ */
+function withMadeAt(doc: AnyChecklist, e: ChecklistEntry): AnyChecklist {
+  const out = structuredClone(doc);
+  const answers = out.answers as AnswerMap;
+  const mine = e.mine.answers as AnswerMap;
+  for (const id of changedAnswers(e.base, e.mine)) {
+    const [d = '', k = ''] = id.split('.');
+    const sent = answers[d]?.[k];
+    const made = mine[d]?.[k]?.at ?? e.madeAt;
+    if (sent) sent.madeAt = made;
+  }
+  return out;
+}
+
 interface PlanView {
   plan: { checklist: AnyChecklist };
   version: number;
@@ -250,7 +269,7 @@ async function sendChecklist(e: ChecklistEntry, csrf: string, network: string): 
       try {
         saved = (
           await api<PlanView>('PUT', `${path}/checklist?how=apart`, {
-            body: merged.checklist,
+            body: withMadeAt(merged.checklist, e),
             csrf,
             headers: { 'if-match': String(now.version) },
             networkMessage: network,

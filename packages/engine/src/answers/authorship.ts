@@ -20,7 +20,8 @@ export function answeredByFor(role: string, how: WayOfWorking = 'apart'): Answer
 /**
  * The checklist as it should be stored: answers unchanged since `previous` keep exactly who gave them and when;
  * every new or changed answer is stamped with `by` and `at` (the wording shown, locale and variant, stays as sent:
- * only the person's device knows it). Returns a new checklist.
+ * only the person's device knows it). An answer made offline and sent later may carry `madeAt`, the time it was made
+ * on the phone: kept when it is before `at`. Returns a new checklist.
  */
 export function stampAuthorship(
   previous: AnyChecklist | undefined,
@@ -34,7 +35,14 @@ export function stampAuthorship(
     const out: Record<string, Answer> = {};
     for (const [key, answer] of Object.entries(qs)) {
       const old = before[domain]?.[key];
-      out[key] = old && sameAnswer(old, answer) ? old : { ...answer, by: stamp.by, at: stamp.at };
+      if (old && sameAnswer(old, answer)) out[key] = old;
+      else {
+        const { madeAt, ...rest } = answer as Answer & { madeAt?: string };
+        // Made earlier on a phone with no connection: that time is kept beside the time it arrived, when it is a
+        // real time before it (a time after arrival is a wrong clock, dropped).
+        const made = madeAt && Date.parse(madeAt) < Date.parse(stamp.at) ? { madeAt } : {};
+        out[key] = { ...rest, by: stamp.by, at: stamp.at, ...made } as Answer;
+      }
     }
     answers[domain] = out;
   }
