@@ -5,7 +5,7 @@
 // (also when the answer to a send is lost), the warning before signing out would delete it, everything cleared on
 // sign-out, and a new version taken only when the young person chooses, every open page moving to it. axe-core
 // finds nothing on the offline states.
-import { execSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -396,13 +396,16 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     expect(await outbox()).toBe(1);
     // The save reaches the server, and the browser is killed (kill -9) before the phone hears back.
     let delivered = 0;
+    let killed: number | null = null;
     await page.route('**/api/plans/*/checklist*', async (route) => {
       await route.fetch();
       delivered++;
-      execSync(`pkill -9 -f -- "${profile}"`);
+      // pkill itself, not through a shell: a shell's own command line holds the profile's path and would be killed.
+      killed = spawnSync('pkill', ['-9', '-f', '--', profile]).status;
     });
     await ctx.setOffline(false);
     await expect.poll(() => delivered, { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => killed, { timeout: 5_000 }).toBe(0);
     const atKill = await planNow();
     for (const id of housing.slice(0, 2))
       expect(answer(atKill.plan.checklist, id), id).toMatchObject({ value: 'not-relevant', by: 'young-person' });
