@@ -246,7 +246,9 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     await page.goto(`${w.url}/me/check-in`);
     // The request reaches the server, but the phone never hears back (as when the browser dies mid-send).
     let delivered = 0;
-    await page.route('**/api/young-people/*/check-ins', async (route) => {
+    // On the context, not the page: a page the service worker controls sends through it, and Chromium shows those
+    // requests to the context's routes only (a page route then sometimes sees the request, sometimes not).
+    await ctx.route('**/api/young-people/*/check-ins', async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       await route.fetch();
       delivered++;
@@ -258,7 +260,7 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     expect(delivered).toBe(1);
     expect(await outbox()).toBe(1);
     expect((await checkIns()).length).toBe(before + 1);
-    await page.unroute('**/api/young-people/*/check-ins');
+    await ctx.unroute('**/api/young-people/*/check-ins');
     // The next visit sends it again; the server already has it (same id) and keeps one.
     await page.goto(`${w.url}/me`);
     await expect.poll(outbox, { timeout: 15_000 }).toBe(0);
@@ -397,7 +399,7 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     // The save reaches the server, and the browser is killed (kill -9) before the phone hears back.
     let delivered = 0;
     let killed: number | null = null;
-    await page.route('**/api/plans/*/checklist*', async (route) => {
+    await ctx.route('**/api/plans/*/checklist*', async (route) => {
       await route.fetch();
       delivered++;
       // pkill itself, not through a shell: a shell's own command line holds the profile's path and would be killed.
@@ -447,7 +449,7 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     await noViolations('signing out offline');
     // Back online, but what is sent is lost (the route is in place before the connection returns, so the send the
     // page makes on 'online' is lost too): it cannot be sent, so the young person is asked.
-    await page.route('**/api/young-people/*/check-ins', (r) =>
+    await ctx.route('**/api/young-people/*/check-ins', (r) =>
       r.request().method() === 'POST' ? r.abort('connectionreset') : r.continue(),
     );
     await ctx.setOffline(false);
@@ -457,7 +459,7 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     await noViolations('signing out with a check-in not sent');
     await page.locator('[data-app-alert] button:has-text("Stay signed in")').click();
     expect(new URL(page.url()).pathname).toBe('/me/check-in');
-    await page.unroute('**/api/young-people/*/check-ins');
+    await ctx.unroute('**/api/young-people/*/check-ins');
     // With the connection working, signing out sends it first, then signs out.
     const before = (await checkIns()).length;
     await Promise.all([
