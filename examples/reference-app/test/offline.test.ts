@@ -400,6 +400,8 @@ describe.skipIf(!hasChromium || !isBuilt)('the young person’s app offline', ()
     let delivered = 0;
     let killed: number | null = null;
     await ctx.route('**/api/plans/*/checklist*', async (route) => {
+      // Only the save: the context's routes also see what the service worker reads for the page (GETs).
+      if (route.request().method() !== 'PUT') return route.continue();
       await route.fetch();
       delivered++;
       // pkill itself, not through a shell: a shell's own command line holds the profile's path and would be killed.
