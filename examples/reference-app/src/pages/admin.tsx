@@ -7,6 +7,7 @@ import type { YoungPersonSummary } from '../web/api-types.js';
 import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther } from '../web/render.js';
+import { TableRegion } from '../web/table.js';
 import { type AdminStrings, adminStrings } from './admin-strings.js';
 import { staffSession } from './staff.js';
 
@@ -155,7 +156,7 @@ export function mountAdmin(app: AnyHono, options: { publicOrigin?: string } = {}
         <ErrorSummary title={t.errorSummary} errors={errors} />
         <h1>{a.teams}</h1>
         {d.teams.length ? (
-          <div class="table-wrap">
+          <TableRegion label={a.teams}>
             <table>
               <caption>{a.teams}</caption>
               <thead>
@@ -175,7 +176,7 @@ export function mountAdmin(app: AnyHono, options: { publicOrigin?: string } = {}
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ) : (
           <p>{a.noneYet}</p>
         )}
@@ -233,7 +234,7 @@ export function mountAdmin(app: AnyHono, options: { publicOrigin?: string } = {}
         <ErrorSummary title={t.errorSummary} errors={errors} />
         <h1>{a.staff}</h1>
         {extra.invite ? <InviteLink a={a} prefs={prefs} {...extra.invite} /> : null}
-        <div class="table-wrap">
+        <TableRegion label={a.staff}>
           <table>
             <caption>{a.staff}</caption>
             <thead>
@@ -260,7 +261,7 @@ export function mountAdmin(app: AnyHono, options: { publicOrigin?: string } = {}
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <h2>{a.inviteStaff}</h2>
         <p class="hint">{a.inviteStaffHint}</p>
         {d.teams.length ? null : <p>{a.needsTeamFirst}</p>}
@@ -469,7 +470,7 @@ export function mountAdmin(app: AnyHono, options: { publicOrigin?: string } = {}
           </div>
         ) : null}
         {d.youngPeople.length ? (
-          <div class="table-wrap">
+          <TableRegion label={a.youngPeople}>
             <table>
               <caption>{a.youngPeople}</caption>
               <thead>
@@ -495,7 +496,7 @@ export function mountAdmin(app: AnyHono, options: { publicOrigin?: string } = {}
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ) : (
           <p>{a.noneYet}</p>
         )}

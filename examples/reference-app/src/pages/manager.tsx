@@ -6,6 +6,7 @@ import type { AuditEntry, PlanView, QueueItem, YoungPersonSummary } from '../web
 import { formatDate, prefsOf } from '../web/context.js';
 import { SuccessBanner } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, page } from '../web/render.js';
+import { TableRegion } from '../web/table.js';
 import { domainTitle, questionText } from './checklist.js';
 import { managerStrings } from './manager-strings.js';
 import { planStrings } from './plan-strings.js';
@@ -102,7 +103,7 @@ export function mountManager(app: AnyHono) {
         {items.length ? (
           <>
             <p>{ps.queueSummary(items.length, oldest)}</p>
-            <div class="table-wrap">
+            <TableRegion label={t.authorisations}>
               <table>
                 <caption>{t.authorisations}</caption>
                 <thead>
@@ -126,7 +127,7 @@ export function mountManager(app: AnyHono) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           </>
         ) : (
           <p>{t.noItems}</p>
@@ -154,7 +155,7 @@ export function mountManager(app: AnyHono) {
       { title: t.team, session: s },
       <>
         <h1>{t.team}</h1>
-        <div class="table-wrap">
+        <TableRegion label={t.team}>
           <table>
             <caption>{t.team}</caption>
             <thead>
@@ -182,7 +183,7 @@ export function mountManager(app: AnyHono) {
                 ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <h2>{t.overdue}</h2>
         <CaseloadTable items={yps.data.items.filter(isOverdue)} prefs={prefs} caption={t.overdue} />
       </>,
@@ -218,7 +219,7 @@ export function mountManager(app: AnyHono) {
         <div data-dashboard-fallback>
           <h2>{m.stayingPutComparison}</h2>
           <p>{m.stayingPutIntro}</p>
-          <div class="table-wrap">
+          <TableRegion label={m.stayingPutComparison}>
             <table>
               <caption>{m.stayingPutComparison}</caption>
               <thead>
@@ -242,11 +243,11 @@ export function mountManager(app: AnyHono) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           <h2>{m.costEstimate}</h2>
           <p>{m.costIntro}</p>
           {r.data.costs.lines.length ? (
-            <div class="table-wrap">
+            <TableRegion label={m.costEstimate}>
               <table>
                 <caption>{m.costEstimate}</caption>
                 <thead>
@@ -266,12 +267,12 @@ export function mountManager(app: AnyHono) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           ) : (
             <p>{m.noCosts}</p>
           )}
           <h2>{t.areasOfLife}</h2>
-          <div class="table-wrap">
+          <TableRegion label={t.needingHelpByArea}>
             <table>
               <caption>{t.needingHelpByArea}</caption>
               <thead>
@@ -291,10 +292,10 @@ export function mountManager(app: AnyHono) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           <h2>{t.everyQuestion}</h2>
           {qs.domains.map((d) => (
-            <div class="table-wrap">
+            <TableRegion label={domainTitle(d.id, prefs)}>
               <table>
                 <caption>{domainTitle(d.id, prefs)}</caption>
                 <thead>
@@ -321,7 +322,7 @@ export function mountManager(app: AnyHono) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           ))}
         </div>
       </>,
@@ -344,7 +345,7 @@ export function mountManager(app: AnyHono) {
       <>
         <h1>{t.audit}</h1>
         <p>{t.auditIntro}</p>
-        <div class="table-wrap">
+        <TableRegion label={t.audit}>
           <table>
             <caption>{t.audit}</caption>
             <thead>
@@ -378,7 +379,7 @@ export function mountManager(app: AnyHono) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </>,
     );
   });

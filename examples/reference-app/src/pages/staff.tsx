@@ -26,6 +26,7 @@ import type {
 import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary, SuccessBanner } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
+import { TableRegion } from '../web/table.js';
 import { checklistDomain, checklistIndex, domainTitle, questionText, saveChecklistDomain } from './checklist.js';
 import { planPdfPath } from './plan-pdf.js';
 import { planStrings } from './plan-strings.js';
@@ -85,7 +86,7 @@ export function CaseloadTable(props: { items: YoungPersonSummary[]; prefs: Prefs
       rank(a) - rank(b) || (a.reviewDue ?? '9').localeCompare(b.reviewDue ?? '9') || a.name.localeCompare(b.name),
   );
   return (
-    <div class="table-wrap">
+    <TableRegion label={props.caption}>
       <table>
         <caption>{props.caption}</caption>
         <thead>
@@ -117,7 +118,7 @@ export function CaseloadTable(props: { items: YoungPersonSummary[]; prefs: Prefs
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -827,7 +828,7 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
       { title: t.stayingPut, session: s },
       <>
         <h1>{t.stayingPut}</h1>
-        <div class="table-wrap">
+        <TableRegion label={t.deadlines}>
           <table>
             <caption>{t.deadlines}</caption>
             <thead>
@@ -877,7 +878,7 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </>,
     );
   });

@@ -10,6 +10,7 @@ import type { ArrangementView, YoungPersonSummary } from '../web/api-types.js';
 import { formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary, SuccessBanner } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, page, seeOther, sessionOf } from '../web/render.js';
+import { TableRegion } from '../web/table.js';
 import { type ManagerStrings, managerStrings } from './manager-strings.js';
 import { DRAFT, mountAgreementPages, SIGN, SigningList, type StayingPutPeople } from './staying-put-agreement.js';
 import { type StayingPutStrings, stayingPutStrings } from './staying-put-strings.js';
@@ -660,7 +661,7 @@ export async function MyArrangements(props: { app: AnyHono; c: Context; s: Sessi
     <section aria-labelledby="my-arrangements">
       <h2 id="my-arrangements">{m.myArrangements}</h2>
       {r.data.items.length ? (
-        <div class="table-wrap">
+        <TableRegion label={m.myArrangements}>
           <table>
             <caption>{m.myArrangements}</caption>
             <thead>
@@ -691,7 +692,7 @@ export async function MyArrangements(props: { app: AnyHono; c: Context; s: Sessi
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <p>{m.noArrangements}</p>
       )}
