@@ -7,6 +7,7 @@ import { strings } from '../i18n.js';
 import { prefsOf, type Session, TextBody } from '../web/context.js';
 import { ErrorSummary } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, page } from '../web/render.js';
+import { TableRegion } from '../web/table.js';
 import { type AdminStrings, adminStrings } from './admin-strings.js';
 import { staffSession } from './staff.js';
 
@@ -39,7 +40,7 @@ type Shown =
 function Problems(props: { a: AdminStrings; problems: RowProblem[] }) {
   const i = props.a.import;
   return (
-    <div class="table-wrap">
+    <TableRegion label={i.problemsCaption}>
       <table id="problems">
         <caption>{i.problemsCaption}</caption>
         <thead>
@@ -59,7 +60,7 @@ function Problems(props: { a: AdminStrings; problems: RowProblem[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -74,7 +75,7 @@ function Outcomes(props: { a: AdminStrings; result: ImportResult }) {
         ? `${props.result.dryRun ? i.willUpdate : i.updated}: ${r.changed.map((f) => i.fields[f] ?? f).join(', ')}`
         : i.unchanged;
   return (
-    <div class="table-wrap">
+    <TableRegion label={i.rowsCaption}>
       <table id="rows">
         <caption>{i.rowsCaption}</caption>
         <thead>
@@ -94,7 +95,7 @@ function Outcomes(props: { a: AdminStrings; result: ImportResult }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
