@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type AnyChecklist, cyWording, enGBWording, getAnswer } from '@onward/engine';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '#test-support/browser.js';
+import { hasPoppler, pdfText } from '#test-support/pdf.js';
 import { loadWordingFolder, WordingFolderError } from '../src/wording.js';
 import { type Client, formFields, isBuilt, makeWorld, type World } from './support/world.js';
 
@@ -140,6 +141,26 @@ describe.skipIf(!isBuilt)('a council wording folder, served by the app', () => {
     expect(getAnswer(doc, 'housing.safe')).toMatchObject({ value: 'yes', locale: 'cy', variant: 'easy' });
     expect(getAnswer(doc, 'housing.own-space')).toMatchObject({ value: 'no', locale: 'cy', variant: 'standard' });
   });
+
+  it('puts the council’s wording in the authorised plan’s PDF (read with pdftotext), not the shipped words', async () => {
+    if (!hasPoppler) return;
+    // The answers above are in the plan; the PA submits it and the team manager authorises it, which freezes it
+    // with its PDF, rendered by the app with the council's wording.
+    const pa = await w.as('pa');
+    const submitted = await pa.call('POST', `/api/plans/${planId}/events`, { type: 'plan.submit' });
+    expect(submitted.status, submitted.text).toBe(200);
+    const tm = await w.as('tm');
+    const authorised = await tm.call('POST', `/api/plans/${planId}/events`, { type: 'plan.authorise' });
+    expect(authorised.status, authorised.text).toBe(200);
+    const r = await as('en', false).call('GET', `/api/plans/${planId}/pdf`, undefined, { accept: 'application/pdf' });
+    expect(r.status, r.text.slice(0, 200)).toBe(200);
+    expect(r.type).toContain('application/pdf');
+    const text = pdfText(r.bytes).replace(/\s+/g, ' ');
+    expect(text).toContain(CHANGED);
+    expect(text).not.toContain(enGBWording.questions['housing.safe']);
+    // A question the council did not change keeps the shipped words.
+    expect(text).toContain(enGBWording.questions['housing.heating']);
+  }, 120_000);
 
   it('serves the council’s files to the widgets, which show the changed question in Chromium', async () => {
     const files = (await robin.call('GET', '/wording/council.json')).json().files as { meta: { locale: string } }[];
