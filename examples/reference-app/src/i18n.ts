@@ -479,6 +479,9 @@ const cy: Strings = {
   adminTeams: 'Timau',
   adminYoungPeople: 'Pobl ifanc',
   adminCouncilSettings: 'Gosodiadau’r cyngor',
+  audience: 'Pwy',
+  action2: 'Gweithred',
+  record: 'Cofnod',
 };
 
 export function strings(p: Prefs): Strings {

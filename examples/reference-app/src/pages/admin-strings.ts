@@ -1,5 +1,10 @@
 // Words of the set-up and admin pages (English; Welsh draft awaiting review by Welsh speakers, like the rest).
 import type { Prefs } from '../i18n.js';
+import { plural } from '../plural.js';
+
+const rows = (n: number) => plural('en', n, { one: '# row', other: '# rows' });
+// rhes (a row) is feminine: dwy res (soft mutation), tair rhes.
+const rhes = (n: number) => plural('cy', n, { two: '# res', other: '# rhes' });
 
 const en = {
   // first run and staff invitations
@@ -134,11 +139,11 @@ const en = {
     } as Record<string, string>,
     readyTitle: 'The file is ready to import',
     wouldDo: (n: { rows: number; created: number; updated: number; unchanged: number }) =>
-      `${n.rows} rows: ${n.created} to add, ${n.updated} to update, ${n.unchanged} with no change. Nothing has been saved yet.`,
-    importButton: (rows: number) => `Import ${rows === 1 ? '1 row' : `${rows} rows`}`,
+      `${rows(n.rows)}: ${n.created} to add, ${n.updated} to update, ${n.unchanged} with no change. Nothing has been saved yet.`,
+    importButton: (n: number) => `Import ${rows(n)}`,
     doneTitle: 'Imported',
     didDo: (n: { rows: number; created: number; updated: number; unchanged: number }) =>
-      `${n.rows} rows: ${n.created} added, ${n.updated} updated, ${n.unchanged} with no change.`,
+      `${rows(n.rows)}: ${n.created} added, ${n.updated} updated, ${n.unchanged} with no change.`,
     seeYoungPeople: 'See the young people',
   },
 };
@@ -187,6 +192,104 @@ const cy: AdminStrings = {
   saved: 'Wedi’i gadw.',
   back: 'Yn ôl',
   noneYet: 'Dim eto.',
+  setupClosedBody:
+    'Mewngofnodwch. Os mai chi yw’r gweinyddwr ac na allwch chi, gofynnwch i bwy bynnag sy’n rhedeg Onward am ddolen newydd.',
+  setupTokenHint: 'Cafodd ei argraffu pan ddechreuodd Onward, ar ôl “Set up Onward at”.',
+  staffInvitationFor: (name: string, council: string) =>
+    `Helo ${name}. Rydych chi wedi cael eich ychwanegu at Onward yn ${council}. Dewiswch gyfrinair i fewngofnodi.`,
+  staffInvitationInvalid:
+    'Mae’r ddolen hon wedi’i defnyddio, wedi’i disodli gan un mwy newydd, neu wedi dod i ben. Gofynnwch i’ch gweinyddwr am ddolen newydd.',
+  signInWith: 'Byddwch chi’n mewngofnodi gyda',
+  youngPeopleCount: 'Pobl ifanc',
+  inviteStaffHint: 'Byddan nhw’n cael dolen i ddewis eu cyfrinair eu hunain. Does neb arall byth yn ei wybod.',
+  sendInvite: 'Ychwanegu a gwneud eu dolen',
+  inviteLink: 'Eu dolen wahodd',
+  inviteLinkHelp: (name: string, until: string) =>
+    `Rhowch y ddolen hon i ${name} (drwy e-bost gwaith neu wyneb yn wyneb). Mae’n gweithio unwaith, tan ${until}.`,
+  newLink: 'Gwneud dolen wahodd newydd',
+  newLinkHint: 'I rywun a gollodd ei ddolen neu a anghofiodd ei gyfrinair. Bydd ei hen ddolen yn peidio â gweithio.',
+  preferredName: 'Enw a ffefrir (dewisol)',
+  category: 'Categori’r sawl sy’n gadael gofal',
+  addYoungPersonButton: 'Ychwanegu person ifanc',
+  allocation: 'Pwy sy’n eu cefnogi',
+  allocationHint: 'Eu symud i dîm arall? Dewiswch y tîm newydd a chynghorydd personol ynddo.',
+  saveAllocation: 'Cadw',
+  switchOff: 'Diffodd eu mewngofnodi (maen nhw wedi gadael, neu ni ddylai fod ganddyn nhw fynediad)',
+  changeStaff: 'Newid rôl, tîm neu fynediad',
+  added: (name: string) => `Mae ${name} wedi’i ychwanegu.`,
+  needsTeamFirst: 'Ychwanegwch dîm yn gyntaf: mae staff a phobl ifanc yn perthyn i dîm.',
+  needsPaFirst: 'Gwahoddwch gynghorydd personol yn gyntaf: mae gan bob person ifanc un.',
+  roles: {
+    admin: 'Gweinyddwr',
+    'team-manager': 'Rheolwr tîm',
+    pa: 'Cynghorydd personol',
+    'social-worker': 'Gweithiwr cymdeithasol',
+    'supervising-social-worker': 'Gweithiwr cymdeithasol goruchwylio',
+    carer: 'Gofalwr',
+    analyst: 'Dadansoddwr',
+  } as Record<string, string>,
+  categories: {
+    eligible: 'Cymwys (16–17, yn dal i gael gofal)',
+    relevant: 'Perthnasol (16–17, wedi gadael gofal)',
+    'former-relevant': 'Perthnasol gynt (18 oed a hŷn)',
+    qualifying: 'Cymhwyso',
+  } as Record<string, string>,
+  languages: { 'en-GB': 'Saesneg', cy: 'Cymraeg' } as Record<string, string>,
+  importLink: 'Mewnforio pobl ifanc o ffeil CSV',
+  import: {
+    ...en.import,
+    title: 'Mewnforio pobl ifanc',
+    intro:
+      'Llwythwch y ffeil CSV a allforiwyd o’ch system rheoli achosion. Mae Onward yn gwirio pob rhes yn gyntaf ac nid yw’n cadw dim nes i chi ddewis mewnforio.',
+    columnsSummary: 'Y colofnau sydd eu hangen ar y ffeil',
+    // The column names are the file's own headings and stay as they are; what each holds is in Welsh.
+    columns: [
+      ['external_id', 'eu rhif adnabod yn y system rheoli achosion (gofynnol)'],
+      ['name', 'eu henw (gofynnol)'],
+      ['preferred_name', 'beth maen nhw’n hoffi cael eu galw'],
+      ['date_of_birth', 'wedi’i ysgrifennu BBBB-MM-DD (gofynnol)'],
+      ['category', 'eligible, relevant, former-relevant neu qualifying (gofynnol)'],
+      ['team_id', 'rhif adnabod Onward eu tîm (gofynnol)'],
+      ['pa_id', 'rhif adnabod Onward eu cynghorydd personol (gofynnol)'],
+      ['social_worker_id', 'rhif adnabod Onward eu gweithiwr cymdeithasol'],
+      ['language', 'er enghraifft en neu cy'],
+    ] as [string, string][],
+    file: 'Ffeil CSV',
+    fileHint: 'Wedi’i chadw o’r daenlen fel “CSV UTF-8”. Mae’r llinell gyntaf yn enwi’r colofnau.',
+    check: 'Gwirio’r ffeil',
+    chooseAgain: 'Gwirio ffeil wahanol',
+    noFile: 'Dewiswch ffeil CSV i’w gwirio.',
+    problemsCaption: 'Problemau yn y ffeil',
+    checkedNothingSaved: 'Does dim wedi’i gadw. Cywirwch y rhain yn y ffeil a’i gwirio eto.',
+    refusedNothingSaved: 'Ni chafodd dim ei fewnforio. Cywirwch y rhain yn y ffeil a’i gwirio eto.',
+    wholeFile: 'Y ffeil gyfan',
+    line: 'Llinell',
+    column: 'Colofn',
+    problem: 'Problem',
+    rowsCaption: 'Pob rhes yn y ffeil',
+    externalId: 'Rhif adnabod rheoli achosion',
+    outcome: 'Beth sy’n digwydd',
+    willAdd: 'Bydd yn cael ei ychwanegu',
+    willUpdate: 'Bydd yn cael ei ddiweddaru',
+    added: 'Wedi’i ychwanegu',
+    updated: 'Wedi’i ddiweddaru',
+    unchanged: 'Dim newid',
+    fields: {
+      teamId: 'tîm',
+      paId: 'cynghorydd personol',
+      socialWorkerId: 'gweithiwr cymdeithasol',
+      preferredName: 'enw a ffefrir',
+      language: 'iaith',
+    } as Record<string, string>,
+    readyTitle: 'Mae’r ffeil yn barod i’w mewnforio',
+    wouldDo: (n: { rows: number; created: number; updated: number; unchanged: number }) =>
+      `${rhes(n.rows)}: ${n.created} i’w hychwanegu, ${n.updated} i’w diweddaru, ${n.unchanged} heb newid. Does dim wedi’i gadw eto.`,
+    importButton: (n: number) => `Mewnforio ${rhes(n)}`,
+    doneTitle: 'Wedi’i fewnforio',
+    didDo: (n: { rows: number; created: number; updated: number; unchanged: number }) =>
+      `${rhes(n.rows)}: ${n.created} wedi’u hychwanegu, ${n.updated} wedi’u diweddaru, ${n.unchanged} heb newid.`,
+    seeYoungPeople: 'Gweld y bobl ifanc',
+  },
 };
 
 export function adminStrings(p: Prefs): AdminStrings {

@@ -1,6 +1,14 @@
 // Words of the plan's confirmations (after submitting, going ahead without the young person, returning and
 // authorising) and of the authorisation queue: English, and a Welsh draft awaiting review by Welsh speakers.
 import type { Prefs } from '../i18n.js';
+import { plural } from '../plural.js';
+
+const days = (n: number) => plural('en', n, { one: '# day', other: '# days' });
+// diwrnod (a day) and cynllun (a plan) are masculine: dau ddiwrnod, dau gynllun (soft mutation); tri chynllun and
+// chwe chynllun (aspirate mutation); the other numbers take the plain noun.
+const diwrnod = (n: number) => plural('cy', n, { two: '# ddiwrnod', other: '# diwrnod' });
+const cynllun = (n: number) =>
+  plural('cy', n, { two: '# gynllun', few: '# chynllun', many: '# chynllun', other: '# cynllun' });
 
 const en = {
   // Confirmations: what happened, then what happens next.
@@ -19,11 +27,12 @@ const en = {
   // The queue
   pa: 'PA',
   daysWaiting: 'Days waiting',
-  days: (n: number) => (n === 0 ? 'Submitted today' : n === 1 ? '1 day' : `${n} days`),
+  days: (n: number) => (n === 0 ? 'Submitted today' : days(n)),
   queueSummary: (n: number, oldest: number) =>
-    n === 1
-      ? `1 plan is waiting. It has waited ${oldest === 1 ? '1 day' : `${oldest} days`}.`
-      : `${n} plans are waiting, oldest first. The oldest has waited ${oldest === 1 ? '1 day' : `${oldest} days`}.`,
+    plural('en', n, {
+      one: `1 plan is waiting. It has waited ${days(oldest)}.`,
+      other: `# plans are waiting, oldest first. The oldest has waited ${days(oldest)}.`,
+    }),
 };
 export type PlanStrings = typeof en;
 
@@ -43,11 +52,12 @@ const cy: PlanStrings = {
   openPlan: (name: string) => `Agor cynllun ${name}`,
   pa: 'Cynghorydd personol',
   daysWaiting: 'Diwrnodau’n aros',
-  days: (n: number) => (n === 0 ? 'Wedi’i gyflwyno heddiw' : n === 1 ? '1 diwrnod' : `${n} diwrnod`),
+  days: (n: number) => (n === 0 ? 'Wedi’i gyflwyno heddiw' : diwrnod(n)),
   queueSummary: (n: number, oldest: number) =>
-    n === 1
-      ? `Mae 1 cynllun yn aros. Mae wedi aros ${oldest === 1 ? '1 diwrnod' : `${oldest} diwrnod`}.`
-      : `Mae ${n} cynllun yn aros, yr hynaf yn gyntaf. Mae’r hynaf wedi aros ${oldest === 1 ? '1 diwrnod' : `${oldest} diwrnod`}.`,
+    plural('cy', n, {
+      one: `Mae 1 cynllun yn aros. Mae wedi aros ${diwrnod(oldest)}.`,
+      other: `Mae ${cynllun(n)} yn aros, yr hynaf yn gyntaf. Mae’r hynaf wedi aros ${diwrnod(oldest)}.`,
+    }),
 };
 
 export function planStrings(p: Prefs): PlanStrings {
