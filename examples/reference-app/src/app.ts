@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { allShippedWording, type PathwayPlan, type Wording } from '@onward/engine';
 import { renderAgreementPdf, renderPlanPdf } from '@onward/pdf';
 import { createOnwardServer, type RenderContext, type Store } from '@onward/server';
+import { strings } from './i18n.js';
 import { mountAdmin } from './pages/admin.js';
 import { mountAdminImport } from './pages/admin-import.js';
 import { mountAuth } from './pages/auth.js';
@@ -95,7 +96,8 @@ export function planPdfRenderer(
       council: ctx.council,
       locale: ctx.locale,
       createdAt: clock(),
-      status: 'Authorised',
+      // In the plan's language: a Welsh plan says "Wedi’i awdurdodi" on every page, not "Authorised".
+      status: strings({ lang: ctx.locale.startsWith('cy') ? 'cy' : 'en', easy: false }).states.authorised,
     });
 }
 

@@ -1,14 +1,17 @@
 // Welsh staff screens: every word the app's pages show (the shared strings, the admin, manager, plan and Staying
 // Put pages) has a Welsh version, so a Welsh page never falls back to English a key at a time; and counts take
 // the Welsh plural forms (zero, one, two, few, many, other) from Intl.PluralRules, not `n === 1 ? … : …`.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { hasPoppler, pdfText } from '#test-support/pdf.js';
 import { type Prefs, strings } from '../src/i18n.js';
 import { adminStrings } from '../src/pages/admin-strings.js';
 import { managerStrings } from '../src/pages/manager-strings.js';
 import { planStrings } from '../src/pages/plan-strings.js';
 import { stayingPutStrings } from '../src/pages/staying-put-strings.js';
 import { plural } from '../src/plural.js';
+import { buildSeed } from '../src/seed.js';
 
 const EN: Prefs = { lang: 'en', easy: false };
 const CY: Prefs = { lang: 'cy', easy: false };
@@ -112,4 +115,27 @@ describe('Welsh staff screens', () => {
       expect(src, f).not.toMatch(/===\s*1\s*\?/);
     }
   });
+});
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+describe.skipIf(!existsSync(`${DIST}app.js`) || !hasPoppler)('the authorised plan’s PDF in Welsh', () => {
+  it('says “Wedi’i awdurdodi” on every page, not “Authorised”; an English plan says “Authorised”', async () => {
+    const { planPdfRenderer } = (await import(/* @vite-ignore */ `${DIST}app.js`)) as typeof import('../src/app.js');
+    const seed = buildSeed({ size: 4, secondSize: 1 });
+    const plan = seed.councils[0]!.youngPeople.flatMap((y) => y.plans).find((p) => p.plan.authorised)!.plan;
+    const council = { id: seed.councils[0]!.id, name: seed.councils[0]!.name };
+    const render = planPdfRenderer(undefined, () => new Date('2026-12-03T12:00:00Z'));
+    const pages = (locale: string) => async () =>
+      pdfText(await render({ ...plan, wording: { ...plan.wording!, locale } }, { council, locale }))
+        .split('\f')
+        .filter((p) => p.trim());
+    const cy = await pages('cy')();
+    expect(cy.length).toBeGreaterThan(1);
+    for (const [i, page] of cy.entries()) {
+      expect(page, `Welsh page ${i + 1}`).toContain('Wedi’i awdurdodi');
+      expect(page, `Welsh page ${i + 1}`).not.toContain('Authorised');
+    }
+    const en = await pages('en-GB')();
+    for (const page of en) expect(page).toContain('Authorised');
+  }, 60_000);
 });
