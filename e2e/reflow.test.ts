@@ -12,7 +12,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, describeViolations, hasChromium, launchChromium } from '#test-support/browser.js';
-import { isBuilt, type RunningApp, startApp } from './support/app.js';
+import { isBuilt, type RunningApp, START_MS, startApp } from './support/app.js';
 
 const PASSWORD = 'leaving-care-demo';
 const WIDTH = 320;
@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium || !isBuilt)('reflow at 320 CSS px, with axe, in En
       ? { url: running, output: () => '', stop: async () => {} }
       : await startApp({ ONWARD_SEED_ACCOUNTS: '1' });
     browser = await launchChromium();
-  }, 240_000);
+  }, START_MS + 60_000);
 
   afterAll(async () => {
     await browser?.close();

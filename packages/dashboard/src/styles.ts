@@ -28,8 +28,9 @@ box-sizing:border-box;padding:var(--onward-padding,.75rem);text-align:start}
 .od-controls{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end;margin-block:.75rem}
 .od-fieldset{border:0;padding:0;margin-inline:0}
 .od-fieldset legend{font-weight:700;font-size:1.1em;padding:0;width:100%}
+.od-field{min-width:0;max-width:100%}
 .od-field label{display:block;font-weight:700;margin-block-end:.25rem}
-.od select,.od input{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid var(--_text);border-radius:var(--_radius);background:var(--_bg);color:var(--_text)}
+.od select,.od input{font:inherit;max-width:100%;min-height:44px;padding:.25rem .5rem;border:2px solid var(--_text);border-radius:var(--_radius);background:var(--_bg);color:var(--_text)}
 .od-btn{font:inherit;min-height:44px;min-width:44px;padding:.5rem 1rem;border:2px solid transparent;border-radius:var(--_radius);
 background:var(--_primary);color:var(--_on-primary);cursor:pointer;box-shadow:0 2px 0 var(--_text)}
 .od-btn.od-secondary{background:var(--_panel);color:var(--_text);border-color:var(--_border)}
