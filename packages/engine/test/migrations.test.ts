@@ -148,7 +148,9 @@ describe('version 1 → 2: independence.id-documents splits into passport and bi
       }),
       { numRuns: 200 },
     );
-  });
+    // 200 checklists of up to 66 answers, each validated twice: about 3 s on a quiet machine, over the default 20 s
+    // on a loaded CI machine (it was reported FLAKY there, a timeout).
+  }, 120_000);
 });
 
 describe('applyMigration: rename, merge and retire (a council testing its own migration)', () => {
