@@ -124,3 +124,13 @@ export function dashboardTeamOf(u: User): string | undefined {
 export function managerWithoutTeam(u: User): boolean {
   return u.role === 'team-manager' && !u.teamId;
 }
+
+/** Whether an account holds this role in this council: who can be named as a carer or supervising social worker. */
+export function holdsRole(x: User | undefined, role: Role, councilId: string): x is User {
+  return x !== undefined && x.councilId === councilId && x.role === role;
+}
+
+/** A young person's own sign-in, as opposed to a staff account (its role cannot change; their PA invites them). */
+export function isYoungPersonAccount(x: User): boolean {
+  return x.role === 'young-person';
+}

@@ -1,7 +1,7 @@
 // Council administration: staff, teams, API tokens, webhooks; and the audit trail for managers.
 import { validateCouncilSettings } from '@onward/engine';
 import type { Hono } from 'hono';
-import { auditTeamOf, staffListScope } from '../access.js';
+import { auditTeamOf, isYoungPersonAccount, staffListScope } from '../access.js';
 import { randomToken } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
 import { audit, auditEntry, audited, body, type Ctx, type Env, user } from '../http/context.js';
@@ -183,7 +183,7 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
     if (scope === 'council') return c.json({ items: (await store.listUsers(u.councilId)).map(publicUser) });
     if (scope) {
       const team = await store.listUsers(u.councilId, scope);
-      return c.json({ items: team.filter((x) => x.role !== 'young-person').map(publicUser) });
+      return c.json({ items: team.filter((x) => !isYoungPersonAccount(x)).map(publicUser) });
     }
     throw forbidden('Only an admin or a team manager can list staff.');
   });
@@ -248,7 +248,7 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
     const target = await store.getUser(c.req.param('id'));
     if (!target || target.councilId !== u.councilId) throw notFound('user');
     const b = await body(c, bodies.userUpdate);
-    if (target.role === 'young-person' && b.role)
+    if (isYoungPersonAccount(target) && b.role)
       throw new HttpProblem(409, 'conflict', "A young person's sign-in cannot be given a staff role.");
     if (b.teamId) {
       const t = await store.getTeam(b.teamId);

@@ -2,6 +2,7 @@
 // the server printed at start), a new staff member choosing their password from their link, and an admin making a
 // new link for someone (a first link, or one to replace a forgotten password).
 import type { Hono } from 'hono';
+import { isYoungPersonAccount } from '../access.js';
 import { safeEqual } from '../auth/crypto.js';
 import { passwordProblems } from '../auth/password-policy.js';
 import { auditEntry, audited, body, type Env, user } from '../http/context.js';
@@ -146,7 +147,7 @@ export function registerSetupRoutes(app: Hono<Env>, d: Deps): void {
     const target = await store.getUser(c.req.param('id'));
     if (!target || target.councilId !== u.councilId) throw notFound('user');
     await body(c, bodies.empty);
-    if (target.role === 'young-person')
+    if (isYoungPersonAccount(target))
       throw new HttpProblem(409, 'conflict', 'A young person is invited by their PA, from their page.');
     if (target.disabled) throw new HttpProblem(409, 'conflict', 'Switch this sign-in back on first.');
     const at = now();

@@ -14,7 +14,14 @@ import {
   ukDate,
 } from '@onward/engine';
 import type { Hono } from 'hono';
-import { caseloadScope, isArrangementParty, lifecycleActor, ownArrangementsScope, seesCase } from '../access.js';
+import {
+  caseloadScope,
+  holdsRole,
+  isArrangementParty,
+  lifecycleActor,
+  ownArrangementsScope,
+  seesCase,
+} from '../access.js';
 import { newId } from '../auth/crypto.js';
 import { audit, auditEntry, body, type Ctx, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
@@ -22,7 +29,7 @@ import type { Operation } from '../http/operation.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { allowed, momentOf } from '../lifecycle.js';
-import type { ArrangementRecord, YoungPersonRecord } from '../storage/projection.js';
+import type { ArrangementRecord, Role, YoungPersonRecord } from '../storage/projection.js';
 import type { User } from '../storage/store.js';
 import { visibleYoungPerson } from './cases.js';
 
@@ -166,12 +173,12 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     const errors: { path: string; message: string }[] = [];
     for (const [i, id] of b.carerUserIds.entries()) {
       const carer = await store.getUser(id);
-      if (!carer || carer.councilId !== u.councilId || carer.role !== 'carer')
+      if (!holdsRole(carer, 'carer', u.councilId))
         errors.push({ path: `carerUserIds.${i}`, message: 'There is no such carer in your council.' });
     }
     if (b.supervisingSocialWorkerId) {
       const s = await store.getUser(b.supervisingSocialWorkerId);
-      if (!s || s.councilId !== u.councilId || s.role !== 'supervising-social-worker') {
+      if (!holdsRole(s, 'supervising-social-worker', u.councilId)) {
         errors.push({
           path: 'supervisingSocialWorkerId',
           message: 'There is no such supervising social worker in your council.',
@@ -337,9 +344,9 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
     if (!caseloadScope(u))
       throw forbidden('Only PAs, social workers and team managers can see who can be named on an arrangement.');
     const users = await store.listUsers(u.councilId);
-    const named = (role: string) =>
+    const named = (role: Role) =>
       users
-        .filter((x) => x.role === role && !x.disabled)
+        .filter((x) => holdsRole(x, role, u.councilId) && !x.disabled)
         .map((x) => ({ id: x.id, name: x.name }))
         .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
     await audit(c, store, now(), 'read', 'staying-put-people', u.id);
