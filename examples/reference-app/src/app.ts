@@ -83,8 +83,9 @@ export async function notFoundPage(app: AnyHono, c: Parameters<typeof securityHe
 }
 
 /**
- * How the app renders an authorised plan's PDF: the server calls it when a manager authorises a plan, and the demo
- * seed calls it for the plans it authorises, so both freeze the same document.
+ * How the app renders an authorised plan's PDF: the server's freeze queue calls it for each plan a manager
+ * authorises and each the demo seed authorises, so both freeze the same document. Dated by the context's
+ * `createdAt` (the authorisation) when given, so the same plan always gives the same bytes.
  */
 export function planPdfRenderer(
   wording: Wording = allShippedWording(),
@@ -95,7 +96,7 @@ export function planPdfRenderer(
       wording,
       council: ctx.council,
       locale: ctx.locale,
-      createdAt: clock(),
+      createdAt: ctx.createdAt ?? clock(),
       // In the plan's language: a Welsh plan says "Wedi’i awdurdodi" on every page, not "Authorised".
       status: strings({ lang: ctx.locale.startsWith('cy') ? 'cy' : 'en', easy: false }).states.authorised,
     });

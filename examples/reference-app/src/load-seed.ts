@@ -24,7 +24,7 @@ import {
   type StayingPutContext,
   stayingPutRules,
 } from '@onward/engine';
-import type { NewEvent, RenderContext, Store } from '@onward/server';
+import type { NewEvent, Store } from '@onward/server';
 import type { SeedCouncil, SeedData, SeedStaff, SeedYoungPerson } from './seed.js';
 
 /** The server's store (docs/api.md §1): the loader uses its bulk methods and appendEvents. */
@@ -44,16 +44,16 @@ export interface LoadSeedOptions {
   log?: (line: string) => void;
   youngPersonAccounts?: number;
   /**
-   * Renders an authorised plan's PDF. Given, every plan the seed authorises is frozen with its PDF, as the
-   * server does when a manager authorises one (so "Download my plan (PDF)" works on demo data); without it the
-   * frozen copies have no PDF.
+   * True: every plan the seed authorises is frozen with its PDF queued, as the server does when a manager
+   * authorises one; the server's freeze queue makes the PDFs in the background (or one on the spot when asked
+   * for), so "Download my plan (PDF)" works on demo data. Otherwise the frozen copies have no PDF.
    */
-  renderPlanPdf?: (plan: PathwayPlan, ctx: RenderContext) => Promise<Uint8Array>;
+  queuePlanPdfs?: boolean;
 }
 
 export interface LoadReport {
   events: number;
-  /** Authorised plans frozen (with a PDF when a renderer was given). */
+  /** Authorised plans frozen (with their PDF queued when asked). */
   frozen: number;
   refused: number;
   ms: number;
@@ -382,31 +382,26 @@ export async function loadSeed(store: SeedStore, data: SeedData, options: LoadSe
       }
       const states = await store.appendEvents(batch);
       count += batch.length;
-      // Each authorised plan is frozen as the server freezes one: the document as authorised, with its PDF.
+      // Each authorised plan is frozen as the server freezes one: the document as authorised, its PDF queued.
       for (const e of batch) {
         const p = e.payload as { planId?: string; event?: { type?: string } };
         if (e.type !== 'plan.transition' || p.event?.type !== 'plan.authorise' || !p.planId) continue;
         const plan = states.get(e.youngPersonId)?.plans.get(p.planId);
         if (!plan) continue;
-        const pdf = options.renderPlanPdf
-          ? await options.renderPlanPdf(plan.doc, {
-              council: { id: council.id, name: council.name },
-              locale: plan.doc.wording?.locale ?? 'en-GB',
-            })
-          : undefined;
+        const locale = plan.doc.wording?.locale ?? 'en-GB';
         await store.freezePlan({
           planId: plan.id,
           councilId: council.id,
           youngPersonId: e.youngPersonId,
           doc: plan.doc,
-          ...(pdf ? { pdf } : {}),
+          ...(options.queuePlanPdfs ? { queue: { councilName: council.name, locale } } : {}),
           at: e.at ?? plan.updatedAt,
         });
         frozen++;
       }
     }
     lap(
-      `plans, check-ins and Staying Put, replayed through the lifecycles; ${frozen - frozenBefore} authorised plans frozen${options.renderPlanPdf ? ' with their PDFs' : ''}`,
+      `plans, check-ins and Staying Put, replayed through the lifecycles; ${frozen - frozenBefore} authorised plans frozen${options.queuePlanPdfs ? ', their PDFs queued' : ''}`,
     );
     const accounts = council.youngPeople.filter((y) => y.account === 'active' && y.email);
     const limit = options.youngPersonAccounts ?? 12;

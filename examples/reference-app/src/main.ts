@@ -10,7 +10,7 @@
 //   checked with the content check at start; an error stops the start).
 import { resolve } from 'node:path';
 import { configFromEnv, needsSetup, openStore, randomToken, serve } from '@onward/server';
-import { createReferenceApp, planPdfRenderer } from './app.js';
+import { createReferenceApp } from './app.js';
 import { loadSeed } from './load-seed.js';
 import { buildSeed, demoSignIns, seedSummary } from './seed.js';
 import { type CouncilWording, loadWordingFolder, WordingFolderError } from './wording.js';
@@ -68,12 +68,13 @@ async function main() {
     const report = await loadSeed(store, data, {
       log: (l) => console.log(l),
       youngPersonAccounts: intEnv('ONWARD_SEED_ACCOUNTS', 12, 0, 20000),
-      // Every authorised plan in the demo keeps its PDF, as one authorised in the app does.
-      renderPlanPdf: planPdfRenderer(),
+      // Every authorised plan in the demo gets its PDF, as one authorised in the app does: queued here, made by the
+      // server in the background (or on the spot when someone asks for one first).
+      queuePlanPdfs: true,
     });
     const s = seedSummary(data);
     console.log(
-      `Onward: demo data ready in ${(report.ms / 1000).toFixed(1)} s: ${s.youngPeople} young people, ${s.plans} plans, ${s.checkIns} check-ins, ${s.stayingPut} Staying Put arrangements, ${report.events} events, ${report.frozen} authorised plans with their PDFs.`,
+      `Onward: demo data ready in ${(report.ms / 1000).toFixed(1)} s: ${s.youngPeople} young people, ${s.plans} plans, ${s.checkIns} check-ins, ${s.stayingPut} Staying Put arrangements, ${report.events} events, ${report.frozen} authorised plans (their PDFs are made in the background once the server runs).`,
     );
   } else if (councils.length) console.log('Onward: the database already has data; not seeding.');
   if (seedOnly) {
@@ -100,7 +101,7 @@ async function main() {
     console.log(`Onward: the council's own wording from ${process.env.ONWARD_WORDING_DIR}: ${councilWording.summary}`);
     for (const w of councilWording.warnings) console.log(`  ${w}`);
   }
-  const { app } = createReferenceApp({
+  const { app, pdfFreezes } = createReferenceApp({
     ...(councilWording ? { councilWording } : {}),
     store,
     ...config.server,
@@ -128,7 +129,9 @@ async function main() {
   }
   console.log('Press Ctrl+C to stop.');
   const stop = async () => {
+    pdfFreezes?.stop();
     await server.close();
+    await pdfFreezes?.drain();
     await store.close();
     process.exit(0);
   };

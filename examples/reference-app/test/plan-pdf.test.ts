@@ -1,5 +1,5 @@
 // "Download my plan (PDF)" in Chromium: the demo young person's seeded, authorised plan downloads as a real PDF
-// (read with poppler) because the seed freezes each plan it authorises with its PDF, as the server does; and a
+// (read with poppler) because the seed freezes each plan it authorises with its PDF queued, as the server does; and a
 // plan authorised where no PDF was kept (a server without a PDF renderer) gets a page that says why and what to do,
 // in words for the young person and for staff, never a JSON error saved as a file.
 import { existsSync, readFileSync } from 'node:fs';
@@ -60,14 +60,15 @@ describe.skipIf(!built || !hasChromium || !hasPoppler)('the plan PDF link', () =
 
   beforeAll(async () => {
     store = await openStore({});
-    const { createReferenceApp, mountPages, planPdfRenderer } = (await import(
+    const { createReferenceApp, mountPages } = (await import(
       /* @vite-ignore */ `${DIST}app.js`
     )) as typeof import('../src/app.js');
-    const report = await loadSeed(store, seed, { youngPersonAccounts: 1, renderPlanPdf: planPdfRenderer() });
+    const report = await loadSeed(store, seed, { youngPersonAccounts: 1, queuePlanPdfs: true });
     frozen = report.frozen;
-    server = await serve(createReferenceApp({ store, secureCookies: false, publicDir: PUBLIC, logger: () => {} }).app, {
-      port: 0,
-    });
+    const app = createReferenceApp({ store, secureCookies: false, publicDir: PUBLIC, logger: () => {} });
+    // The seed queued the PDFs; the server's freeze queue makes them in the background.
+    await app.pdfFreezes?.drain();
+    server = await serve(app.app, { port: 0 });
     // The same pages on a server given no PDF renderer: a plan it authorises is frozen with no PDF.
     const noRenderer = createOnwardServer({
       store,

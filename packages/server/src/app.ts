@@ -11,6 +11,7 @@ import type { Deps, OnwardServerOptions } from './http/deps.js';
 import { HttpProblem } from './http/problem.js';
 import { LifecycleRefusedError, lifecycleProblem } from './lifecycle.js';
 import { openApiDocument, ROUTE_PERMISSIONS } from './openapi.js';
+import { PdfFreezes } from './pdf-freezes.js';
 import { guardRoutes } from './permissions.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { CSRF_COOKIE, registerAuthRoutes, SESSION_COOKIE } from './routes/auth.js';
@@ -33,6 +34,11 @@ export interface OnwardServer {
   app: Hono<Env>;
   /** Pending webhook deliveries; await it in tests or before shutting down. */
   webhooks: Webhooks;
+  /**
+   * The freeze queue's worker (plan PDFs made in the background), when the server has a plan PDF renderer:
+   * `drain()` waits until the queue is worked through, `stop()` before closing the store.
+   */
+  pdfFreezes: PdfFreezes | undefined;
   /** The OpenAPI 3.1 document served at /api/openapi.json. */
   openApi: Record<string, unknown>;
   /**
@@ -55,11 +61,15 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
   let draining = false;
   // Deliveries a previous run left waiting for a retry carry on where they stopped.
   webhooks.resumePending();
+  // Plan PDFs still queued (a previous run stopped, or the demo seed queued them) are made in the background.
+  const pdfFreezes = options.renderPlanPdf ? new PdfFreezes(store, options.renderPlanPdf, log) : undefined;
+  pdfFreezes?.kick();
   const deps: Deps = {
     store,
     now,
     options,
     webhooks,
+    pdfFreezes,
     limits: {
       // Counted in the database, so several server processes on one database share the counts.
       account: store.rateLimits.limiter({ name: 'sign-in-account', limit: 5, windowMs: 15 * 60_000 }),
@@ -249,6 +259,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
   return {
     app,
     webhooks,
+    pdfFreezes,
     openApi,
     beginShutdown: () => {
       draining = true;

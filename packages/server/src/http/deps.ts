@@ -2,6 +2,7 @@
 // import this file, never app.ts, so app.ts (which imports every route module) sits at the top with no circle.
 import type { LivingTogetherAgreement, PathwayPlan, Role } from '@onward/engine';
 import type { Hono } from 'hono';
+import type { PdfFreezes } from '../pdf-freezes.js';
 import type { Limiter } from '../storage/rate-limits.js';
 import type { Store } from '../storage/store.js';
 import type { WebhookOptions, Webhooks } from '../webhooks/webhooks.js';
@@ -13,11 +14,20 @@ export interface RenderContext {
   locale: string;
   /** Who the copy is for. The document given is already what they may see (engine `agreementForViewer`). */
   viewer?: { role: Role };
+  /**
+   * The moment the document is dated. For a frozen plan, the authorisation: its PDF may be made later (the freeze
+   * queue), and dating it by the moment it was made would give different bytes for the same plan.
+   */
+  createdAt?: Date;
 }
 
 export interface OnwardServerOptions {
   store: Store;
-  /** Renders the authorised plan; the bytes are stored with the frozen plan. Without it, plans freeze with no PDF. */
+  /**
+   * Renders the authorised plan. Authorising freezes the plan and queues its PDF, which a worker in the server makes
+   * in the background and stores with the frozen plan (or made on the spot when asked for first). Without it,
+   * plans freeze with no PDF.
+   */
   renderPlanPdf?: (plan: PathwayPlan, ctx: RenderContext) => Promise<Uint8Array>;
   /** Renders a Living Together Agreement for GET /api/staying-put/:id/agreement.pdf. */
   renderAgreementPdf?: (agreement: LivingTogetherAgreement, ctx: RenderContext) => Promise<Uint8Array>;
@@ -50,6 +60,8 @@ export interface Deps {
   now: () => Date;
   options: OnwardServerOptions;
   webhooks: Webhooks;
+  /** The freeze queue's worker; undefined when the server has no plan PDF renderer. */
+  pdfFreezes: PdfFreezes | undefined;
   /** Sign-in tries per account (email) and per client address. */
   limits: { account: Limiter; ip: Limiter };
   secureCookies: boolean;

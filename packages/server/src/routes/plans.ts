@@ -379,17 +379,17 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
       });
       const next = states.get(plan.youngPersonId)?.plans.get(plan.id) as PlanRecord;
       if (b.type === 'plan.authorise') {
-        // Rendered inside the transaction: if the PDF cannot be made, the plan is not authorised either.
-        const pdf = d.options.renderPlanPdf
-          ? await d.options.renderPlanPdf(next.doc, { council, locale: next.doc.wording?.locale ?? 'en-GB' })
-          : undefined;
+        // Frozen in the authorisation's transaction, its PDF queued in the same one: the freeze queue's worker makes
+        // it in the background (a failed render is kept in the queue and tried again).
         await store.freezePlan(
           {
             planId: plan.id,
             councilId: plan.councilId,
             youngPersonId: yp.id,
             doc: next.doc,
-            ...(pdf ? { pdf } : {}),
+            ...(d.pdfFreezes
+              ? { queue: { councilName: council.name, locale: next.doc.wording?.locale ?? 'en-GB' } }
+              : {}),
             at: at.toISOString(),
           },
           tx,
@@ -397,6 +397,7 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
       }
       return next;
     });
+    if (b.type === 'plan.authorise') d.pdfFreezes?.kick();
     if (b.type === 'plan.authorise') {
       d.webhooks.enqueue(plan.councilId, 'plan.authorised', {
         planId: plan.id,
@@ -412,7 +413,9 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     const { plan } = await loadPlan(c);
     const frozen = await store.getFrozenPlan(plan.id);
     if (!frozen) throw notFound('PDF yet: the plan gets one when a manager authorises it');
-    if (!frozen.pdf) throw notFound('PDF for this plan: it was authorised without a PDF renderer');
+    // Still in the freeze queue: made now, stored, and the same bytes the worker would have stored.
+    const pdf = frozen.pdf ?? (frozen.pending && d.pdfFreezes ? await d.pdfFreezes.pdfFor(frozen.pending) : undefined);
+    if (!pdf) throw notFound('PDF for this plan: it was authorised without a PDF renderer');
     await audit(
       c,
       store,
@@ -422,7 +425,7 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
       plan.id,
       plan.youngPersonId,
     );
-    return c.body(frozen.pdf as Uint8Array<ArrayBuffer>, 200, {
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/pdf',
       'content-disposition': `attachment; filename="pathway-plan-${plan.doc.authorised ?? 'authorised'}.pdf"`,
     });

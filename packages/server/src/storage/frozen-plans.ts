@@ -1,7 +1,26 @@
-// Authorised plans, frozen with their PDF at the moment a manager authorised them: what the exports, the PDF route
-// and case-management systems read. Append-only (a trigger refuses changes).
+// Authorised plans, frozen at the moment a manager authorised them, with their PDF: what the exports, the PDF route
+// and case-management systems read. Append-only (a trigger refuses changes). The PDF is made after the freeze, in
+// the background (the freeze queue, plan_pdf_queue; the worker is pdf-freezes.ts): frozen_plan_pdfs holds the PDFs
+// made that way, frozen_plans.pdf those stored with the plan (older rows, or a caller that rendered first).
 import type { Db, Queryable } from './db.js';
 import { iso, json } from './rows.js';
+
+/** What the renderer needs besides the frozen document, kept as it was at the freeze. */
+export interface PdfOrder {
+  councilName: string;
+  locale: string;
+}
+
+/** A frozen plan still waiting for its PDF. */
+export interface PendingPdf extends PdfOrder {
+  planId: string;
+  councilId: string;
+  youngPersonId: string;
+  doc: unknown;
+  /** The moment the PDF is dated (the authorisation), so a PDF made later has the same bytes. */
+  createdAt: string;
+  attempts: number;
+}
 
 export interface FrozenPlan {
   planId: string;
@@ -9,45 +28,150 @@ export interface FrozenPlan {
   youngPersonId: string;
   doc: unknown;
   pdf?: Uint8Array;
+  /** Set while the PDF waits in the freeze queue. */
+  pending?: PendingPdf;
   authorisedAt: string;
 }
 
 export class FrozenPlans {
   constructor(private readonly db: Db) {}
 
-  /** Freezes the plan; inside `tx` when given (the authorisation event and the frozen copy commit together). */
+  /**
+   * Freezes the plan; inside `tx` when given (the authorisation event and the frozen copy commit together). With
+   * `queue`, the plan also joins the freeze queue in the same transaction, to have its PDF made in the background.
+   */
   async freeze(
-    input: { planId: string; councilId: string; youngPersonId: string; doc: unknown; pdf?: Uint8Array; at: string },
+    input: {
+      planId: string;
+      councilId: string;
+      youngPersonId: string;
+      doc: unknown;
+      pdf?: Uint8Array;
+      queue?: PdfOrder;
+      at: string;
+    },
     tx?: Queryable,
   ): Promise<void> {
-    await (tx ?? this.db).query(
-      'INSERT INTO frozen_plans (plan_id, council_id, young_person_id, doc, pdf, authorised_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [input.planId, input.councilId, input.youngPersonId, JSON.stringify(input.doc), input.pdf ?? null, input.at],
-    );
+    const write = async (q: Queryable) => {
+      await q.query(
+        'INSERT INTO frozen_plans (plan_id, council_id, young_person_id, doc, pdf, authorised_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [input.planId, input.councilId, input.youngPersonId, JSON.stringify(input.doc), input.pdf ?? null, input.at],
+      );
+      if (input.queue && !input.pdf)
+        await q.query(
+          'INSERT INTO plan_pdf_queue (plan_id, council_name, locale, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+          [input.planId, input.queue.councilName, input.queue.locale, input.at],
+        );
+    };
+    if (tx) await write(tx);
+    else if (input.queue) await this.db.transaction(write);
+    else await write(this.db);
   }
 
   async get(planId: string): Promise<FrozenPlan | undefined> {
-    const [r] = await this.db.query('SELECT * FROM frozen_plans WHERE plan_id = $1', [planId]);
+    const [r] = await this.db.query(`${FROZEN_SELECT} WHERE f.plan_id = $1`, [planId]);
     return r ? toFrozen(r) : undefined;
   }
 
   /** Every authorised plan of one young person, oldest first (a subject access request reads them all). */
   async listForYoungPerson(youngPersonId: string): Promise<FrozenPlan[]> {
     const rows = await this.db.query(
-      'SELECT * FROM frozen_plans WHERE young_person_id = $1 ORDER BY authorised_at, plan_id',
+      `${FROZEN_SELECT} WHERE f.young_person_id = $1 ORDER BY f.authorised_at, f.plan_id`,
       [youngPersonId],
     );
     return rows.map(toFrozen);
   }
+
+  /**
+   * Claims up to `limit` queued plans for `leaseMs` (oldest first), so another worker leaves them alone meanwhile;
+   * a claim that runs out (a crash) makes the plan claimable again. Each claim counts as an attempt.
+   */
+  async claimPending(limit: number, leaseMs: number): Promise<PendingPdf[]> {
+    const rows = await this.db.transaction(async (tx) => {
+      const claimed = await tx.query(
+        `UPDATE plan_pdf_queue SET claimed_until = now() + make_interval(secs => $2::double precision / 1000),
+                attempts = attempts + 1
+          WHERE plan_id IN (
+            SELECT plan_id FROM plan_pdf_queue
+             WHERE claimed_until IS NULL OR claimed_until < now()
+             ORDER BY queued_at, plan_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING plan_id`,
+        [limit, leaseMs],
+      );
+      if (!claimed.length) return [];
+      return tx.query(
+        `SELECT f.plan_id, f.council_id, f.young_person_id, f.doc, q.council_name, q.locale, q.created_at, q.attempts
+           FROM plan_pdf_queue q JOIN frozen_plans f ON f.plan_id = q.plan_id
+          WHERE q.plan_id = ANY($1::text[])
+          ORDER BY q.queued_at, q.plan_id`,
+        [claimed.map((c) => String(c.plan_id))],
+      );
+    });
+    return rows.map(pending);
+  }
+
+  /**
+   * Stores the plan's PDF and takes it off the queue, in one transaction. Idempotent: when the plan already has
+   * a PDF (another worker was first) the stored one stays and is returned.
+   */
+  async storePdf(planId: string, pdf: Uint8Array): Promise<Uint8Array> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO frozen_plan_pdfs (plan_id, pdf) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        planId,
+        pdf,
+      ]);
+      await tx.query('DELETE FROM plan_pdf_queue WHERE plan_id = $1', [planId]);
+      const [r] = await tx.query('SELECT pdf FROM frozen_plan_pdfs WHERE plan_id = $1', [planId]);
+      return new Uint8Array(r?.pdf as Uint8Array);
+    });
+  }
+
+  /** A render that failed: the reason is kept and the plan is left alone for `retryMs`. */
+  async pdfFailed(planId: string, reason: string, retryMs: number): Promise<void> {
+    await this.db.query(
+      `UPDATE plan_pdf_queue SET last_error = $2,
+              claimed_until = now() + make_interval(secs => $3::double precision / 1000)
+        WHERE plan_id = $1`,
+      [planId, reason.slice(0, 500), retryMs],
+    );
+  }
+
+  /** How many frozen plans wait for their PDF. */
+  async pendingCount(): Promise<number> {
+    const [r] = await this.db.query('SELECT count(*)::int AS n FROM plan_pdf_queue');
+    return Number(r?.n ?? 0);
+  }
 }
 
+/** A frozen plan with its PDF from either table, and its place in the freeze queue while it waits. */
+const FROZEN_SELECT = `SELECT f.*, p.pdf AS made_pdf, q.council_name, q.locale, q.created_at, q.attempts
+    FROM frozen_plans f
+    LEFT JOIN frozen_plan_pdfs p ON p.plan_id = f.plan_id
+    LEFT JOIN plan_pdf_queue q ON q.plan_id = f.plan_id`;
+
 function toFrozen(r: Record<string, unknown>): FrozenPlan {
+  const pdf = (r.pdf ?? r.made_pdf) as Uint8Array | null;
+  const frozen: FrozenPlan = {
+    planId: String(r.plan_id),
+    councilId: String(r.council_id),
+    youngPersonId: String(r.young_person_id),
+    doc: json(r.doc),
+    ...(pdf ? { pdf: new Uint8Array(pdf) } : {}),
+    authorisedAt: iso(r.authorised_at),
+  };
+  if (!pdf && r.council_name != null) frozen.pending = pending(r);
+  return frozen;
+}
+
+function pending(r: Record<string, unknown>): PendingPdf {
   return {
     planId: String(r.plan_id),
     councilId: String(r.council_id),
     youngPersonId: String(r.young_person_id),
     doc: json(r.doc),
-    ...(r.pdf ? { pdf: new Uint8Array(r.pdf as Uint8Array) } : {}),
-    authorisedAt: iso(r.authorised_at),
+    councilName: String(r.council_name),
+    locale: String(r.locale),
+    createdAt: iso(r.created_at),
+    attempts: Number(r.attempts ?? 0),
   };
 }

@@ -353,6 +353,37 @@ CREATE TABLE young_person_external_ids (
 );
 `,
   },
+  {
+    id: 9,
+    name: 'plan PDFs made in the background (the freeze queue)',
+    sql: `
+-- An authorised plan is frozen at once (frozen_plans, in the authorisation's transaction) and its PDF is made after:
+-- one row here per frozen plan still waiting for its PDF, with what the renderer needs besides the frozen document
+-- (the council's name and the locale as they were, and the moment the PDF is dated: the authorisation). A worker
+-- in the server claims a row for a while (claimed_until), renders, then stores the PDF and deletes the row in one
+-- transaction. A crash leaves the row, claimed for a short while at most, for the next worker.
+CREATE TABLE plan_pdf_queue (
+  plan_id text PRIMARY KEY REFERENCES frozen_plans(plan_id),
+  council_name text NOT NULL,
+  locale text NOT NULL,
+  created_at timestamptz NOT NULL,
+  queued_at timestamptz NOT NULL DEFAULT now(),
+  claimed_until timestamptz,
+  attempts integer NOT NULL DEFAULT 0,
+  last_error text
+);
+CREATE INDEX plan_pdf_queue_order ON plan_pdf_queue (queued_at, plan_id);
+-- The PDFs made from the queue. Written once per plan (INSERT ... ON CONFLICT DO NOTHING: two workers rendering one
+-- plan store it once); never changed, as frozen_plans.
+CREATE TABLE frozen_plan_pdfs (
+  plan_id text PRIMARY KEY REFERENCES frozen_plans(plan_id),
+  pdf bytea NOT NULL,
+  made_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TRIGGER frozen_plan_pdfs_append_only BEFORE UPDATE OR DELETE ON frozen_plan_pdfs
+  FOR EACH ROW EXECUTE FUNCTION onward_refuse_change();
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -4,7 +4,7 @@
 //   sessions.ts            sessions, invitation links, API tokens
 //   event-log.ts           the append-only record per young person, appends and rebuilds
 //   case-records.ts        the projection tables the event log keeps (young people, plans, check-ins, arrangements)
-//   frozen-plans.ts        authorised plans with their PDFs (what exports read)
+//   frozen-plans.ts        authorised plans with their PDFs (what exports read), the queue of PDFs to make
 //   audit.ts               the audit trail
 //   webhook-deliveries.ts  webhooks, deliveries and attempts
 //   rate-limits.ts         sign-in tries counted in the database
@@ -251,6 +251,18 @@ export class Store {
   }
   getFrozenPlan(...a: Args<FrozenPlans['get']>) {
     return this.frozenPlans.get(...a);
+  }
+  claimPendingPdfs(...a: Args<FrozenPlans['claimPending']>) {
+    return this.frozenPlans.claimPending(...a);
+  }
+  storePlanPdf(...a: Args<FrozenPlans['storePdf']>) {
+    return this.frozenPlans.storePdf(...a);
+  }
+  planPdfFailed(...a: Args<FrozenPlans['pdfFailed']>) {
+    return this.frozenPlans.pdfFailed(...a);
+  }
+  pendingPdfCount() {
+    return this.frozenPlans.pendingCount();
   }
 
   // ---- audit
