@@ -8,6 +8,7 @@ import type { Deps } from '../http/deps.js';
 import type { Operation } from '../http/operation.js';
 import { forbidden, notFound } from '../http/problem.js';
 import { subjectAccessZip } from '../sar/subject-access.js';
+import type { PendingPdf } from '../storage/frozen-plans.js';
 
 /** This module's routes for OpenAPI, each naming its permission (openapi.ts gathers every module's). */
 export const SUBJECT_ACCESS_OPERATIONS: readonly Operation[] = [
@@ -35,10 +36,12 @@ export function registerSubjectAccessRoutes(app: Hono<Env>, d: Deps): void {
       throw notFound();
     }
     const now = d.now();
+    const freezes = d.pdfFreezes;
     const { zip } = await subjectAccessZip(d.store, yp, {
       producedBy: { id: u.id, name: u.name, role: u.role },
       now,
       ...(d.options.renderAgreementPdf ? { renderAgreementPdf: d.options.renderAgreementPdf } : {}),
+      ...(freezes ? { planPdf: (p: PendingPdf) => freezes.pdfFor(p) } : {}),
     });
     await audit(c, d.store, now, 'export', 'subject-access', yp.id, yp.id);
     return c.body(zip as Uint8Array<ArrayBuffer>, 200, {

@@ -8,6 +8,7 @@
 import { agreementForViewer, eventsForViewer, type LivingTogetherAgreement } from '@onward/engine';
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import type { RenderContext } from '../http/deps.js';
+import type { PendingPdf } from '../storage/frozen-plans.js';
 import type { YoungPersonRecord } from '../storage/projection.js';
 import type { Store } from '../storage/store.js';
 
@@ -42,6 +43,8 @@ export interface SubjectAccessOptions {
   producedBy: { id: string; name: string; role: string };
   now: Date;
   renderAgreementPdf?: (agreement: LivingTogetherAgreement, ctx: RenderContext) => Promise<Uint8Array>;
+  /** Makes (and stores) the PDF of a plan still in the freeze queue: the server's `pdfFreezes.pdfFor`. */
+  planPdf?: (pending: PendingPdf) => Promise<Uint8Array>;
 }
 
 const json = (v: unknown) => strToU8(`${JSON.stringify(v, null, 2)}\n`);
@@ -95,7 +98,9 @@ export async function subjectAccessZip(
   );
   for (const p of plans)
     add(`plans/${safe(p.id)}.json`, `Pathway plan (${p.state}), as last saved`, json({ state: p.state, ...p.doc }));
-  for (const f of frozen)
+  for (const f of frozen) {
+    // A PDF still in the freeze queue is made now (the same bytes the worker would store), so none is left out.
+    if (!f.pdf && f.pending && o.planPdf) f.pdf = await o.planPdf(f.pending);
     if (f.pdf)
       add(
         `plans/${safe(f.planId)}-authorised-${f.authorisedAt.slice(0, 10)}.pdf`,
@@ -103,6 +108,7 @@ export async function subjectAccessZip(
         f.pdf,
         true,
       );
+  }
   for (const ci of checkIns)
     add(
       `check-ins/${safe(ci.id)}.json`,
