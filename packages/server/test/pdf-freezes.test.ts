@@ -146,6 +146,7 @@ for (const b of backends) {
     });
 
     it('a queue left by a stopped server is worked through by the next server started on the database', async () => {
+      w.server.pdfFreezes?.stop(); // only the workers made here work the queue
       const { planId } = await authorise();
       expect(await queued()).toBe(1);
       const next = createOnwardServer({
@@ -163,6 +164,7 @@ for (const b of backends) {
     });
 
     it('two workers at once store one PDF per plan, each plan rendered once', async () => {
+      w.server.pdfFreezes?.stop(); // only the workers made here work the queue
       const ids = [(await authorise()).planId, (await authorise()).planId, (await authorise()).planId];
       expect(await queued()).toBe(3);
       const before = r.calls.length;
@@ -186,6 +188,7 @@ for (const b of backends) {
     });
 
     it('a render that fails stays queued with its reason and is tried again', async () => {
+      w.server.pdfFreezes?.stop(); // only the workers made here work the queue
       const { planId } = await authorise();
       r.failOnce();
       const log: string[] = [];
