@@ -72,7 +72,10 @@ export function mountPages(
   mountStaff(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
   mountManager(app);
   mountStayingPut(app, options.clock);
-  mountAdmin(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
+  mountAdmin(app, {
+    ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   mountAdminImport(app);
   mountCouncilSettings(app);
 }

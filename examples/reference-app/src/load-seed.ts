@@ -31,6 +31,7 @@ import type { SeedCouncil, SeedData, SeedStaff, SeedYoungPerson } from './seed.j
 export type SeedStore = Pick<
   Store,
   | 'createCouncil'
+  | 'councilSettings'
   | 'createTeam'
   | 'createStaffUsers'
   | 'createYoungPeople'
@@ -341,6 +342,15 @@ export async function loadSeed(store: SeedStore, data: SeedData, options: LoadSe
     const frozenBefore = frozen;
     const lap = (what: string) => options.log?.(`    ${what}: ${((Date.now() - tc) / 1000).toFixed(1)} s`);
     await store.createCouncil({ id: council.id, name: council.name });
+    // A council outside England runs on its nation's defaults (Welsh law and terms), kept as its settings so the
+    // server and every page use them; an English council runs on the defaults with nothing stored.
+    if (council.nation !== 'england')
+      await store.councilSettings.put({
+        councilId: council.id,
+        settings: defaultCouncilSettings(council.nation),
+        by: council.staff.find((s) => s.role === 'admin')?.id ?? 'seed',
+        at: `${data.today}T09:00:00.000Z`,
+      });
     for (const t of council.teams) await store.createTeam({ id: t.id, councilId: council.id, name: t.name });
     await store.createStaffUsers(
       council.staff.map((s) => ({

@@ -1,6 +1,7 @@
 // The council admin's screens: teams, staff (invite with a one-time link, role, team, switch off, a new link) and
 // young people (add, allocate a PA and social worker, move team), with each PA's caseload. Every read and write
 // goes through the API, which checks the admin role and writes the audit trail; these pages only show and send.
+import { careLeaverCategoryName, ukDate } from '@onward/engine';
 import type { Context } from 'hono';
 import { type Prefs, strings } from '../i18n.js';
 import type { YoungPersonSummary } from '../web/api-types.js';
@@ -125,7 +126,7 @@ function InviteLink(props: { a: AdminStrings; name: string; url: string; expires
   );
 }
 
-export function mountAdmin(app: AnyHono, options: { publicOrigin?: string } = {}) {
+export function mountAdmin(app: AnyHono, options: { publicOrigin?: string; clock?: () => Date } = {}) {
   const adminSession = (c: Context) => staffSession(app, c, ['admin']);
   const absolute = (c: Context, path: string) =>
     new URL(path, options.publicOrigin ?? new URL(c.req.url).origin).toString();
@@ -584,6 +585,8 @@ export function mountAdmin(app: AnyHono, options: { publicOrigin?: string } = {}
     const y = d.youngPeople.find((x) => x.id === c.req.param('id'));
     if (!y) return errorPage(c, 404, s);
     const errors = extra.errors ?? [];
+    // The category in the council's nation's law (Wales numbers its categories, and one depends on age).
+    const today = ukDate((options.clock ?? (() => new Date()))());
     return page(
       c,
       { title: y.name, session: s, status: errors.length ? 400 : 200 },
@@ -595,7 +598,7 @@ export function mountAdmin(app: AnyHono, options: { publicOrigin?: string } = {}
         <h1>
           {y.name}
           <span class="caption">
-            {a.dateOfBirth}: {formatDate(y.dateOfBirth, prefs.lang)} · {a.categories[y.category] ?? y.category}
+            {a.dateOfBirth}: {formatDate(y.dateOfBirth, prefs.lang)} · {careLeaverCategoryName(y.category, s.nation ?? 'england', { dateOfBirth: y.dateOfBirth, on: today }, prefs.lang)}
           </span>
         </h1>
         {extra.saved ? (

@@ -23,7 +23,7 @@ import type {
   TrackerItem,
   YoungPersonSummary,
 } from '../web/api-types.js';
-import { formatDate, prefsOf, type Session } from '../web/context.js';
+import { arrangementWord, councilWords, formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary, SuccessBanner } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
 import { TableRegion } from '../web/table.js';
@@ -346,11 +346,11 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
           ) : null}
           {yp.data.stayingPut ? (
             <a class="button secondary" href={`/staying-put/${encodeURIComponent(yp.data.stayingPut.id)}`}>
-              {stayingPutStrings(prefs).openArrangement}
+              {councilWords(stayingPutStrings(prefs).openArrangement, s)}
             </a>
           ) : ['pa', 'social-worker'].includes(s.user.role) && ageOn(yp.data.dateOfBirth, today()) < 21 ? (
             <a class="button secondary" href={`/young-people/${encodeURIComponent(id)}/staying-put`}>
-              {stayingPutStrings(prefs).start}
+              {councilWords(stayingPutStrings(prefs).start, s)}
             </a>
           ) : null}
           {['pa', 'team-manager'].includes(s.user.role) ? (
@@ -825,9 +825,9 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
     });
     return page(
       c,
-      { title: t.stayingPut, session: s },
+      { title: arrangementWord(s, prefs.lang), session: s },
       <>
-        <h1>{t.stayingPut}</h1>
+        <h1>{arrangementWord(s, prefs.lang)}</h1>
         <TableRegion label={t.deadlines}>
           <table>
             <caption>{t.deadlines}</caption>

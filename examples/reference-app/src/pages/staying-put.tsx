@@ -7,7 +7,7 @@ import { ageOn, birthday, inNationWords, type Nation, stayingPutLifecycle, ukDat
 import type { Context } from 'hono';
 import { strings } from '../i18n.js';
 import type { ArrangementView, YoungPersonSummary } from '../web/api-types.js';
-import { formatDate, prefsOf, type Session } from '../web/context.js';
+import { councilWords, formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary, SuccessBanner } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, page, seeOther, sessionOf } from '../web/render.js';
 import { TableRegion } from '../web/table.js';
@@ -520,20 +520,20 @@ async function startPage(
   const carerError = errors.find((e) => e.field === 'carer-0')?.message;
   return page(
     c,
-    { title: w.start, session: s, status: errors.length ? 400 : 200 },
+    { title: councilWords(w.start, s), session: s, status: errors.length ? 400 : 200 },
     <>
       <a class="back-link" href={`/young-people/${encodeURIComponent(ypId)}`}>
         {name}
       </a>
       <ErrorSummary title={t.errorSummary} errors={errors} />
       <h1>
-        {w.start}
+        {councilWords(w.start, s)}
         <span class="caption">{name}</span>
       </h1>
       <p>
         {adult
-          ? w.startIntroAdult(name)
-          : w.startIntro(name, formatDate(birthday(yp.data.dateOfBirth, 18), prefs.lang))}
+          ? councilWords(w.startIntroAdult(name), s)
+          : councilWords(w.startIntro(name, formatDate(birthday(yp.data.dateOfBirth, 18), prefs.lang)), s)}
       </p>
       {people.data.carers.length ? (
         <form method="post" action={`/young-people/${encodeURIComponent(ypId)}/staying-put`}>
@@ -570,7 +570,7 @@ async function startPage(
             </select>
           </div>
           <button class="button" type="submit">
-            {w.start}
+            {councilWords(w.start, s)}
           </button>
         </form>
       ) : (
@@ -659,11 +659,11 @@ export async function MyArrangements(props: { app: AnyHono; c: Context; s: Sessi
   if (!r.ok) return null;
   return (
     <section aria-labelledby="my-arrangements">
-      <h2 id="my-arrangements">{m.myArrangements}</h2>
+      <h2 id="my-arrangements">{councilWords(m.myArrangements, s)}</h2>
       {r.data.items.length ? (
         <TableRegion label={m.myArrangements}>
           <table>
-            <caption>{m.myArrangements}</caption>
+            <caption>{councilWords(m.myArrangements, s)}</caption>
             <thead>
               <tr>
                 <th scope="col">{m.youngPerson}</th>

@@ -13,7 +13,7 @@ import {
 import type { Context } from 'hono';
 import { localeOf, type Prefs, strings, variantOf } from '../i18n.js';
 import type { ArrangementView, PlanListItem, PlanView, YoungPersonSummary } from '../web/api-types.js';
-import { formatDate, prefsOf, type Session } from '../web/context.js';
+import { councilWords, formatDate, prefsOf, type Session } from '../web/context.js';
 import { ErrorSummary, SuccessBanner } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, formOf, page, seeOther, sessionOf } from '../web/render.js';
 import { councilLocaleFiles } from '../web/wording.js';
@@ -472,7 +472,7 @@ export function mountYoungPerson(app: AnyHono) {
           {t.welcome}
           <span class="caption">{s.user.name}</span>
         </h1>
-        <p>{s.user.role === 'supervising-social-worker' ? t.welcomeSsw : t.welcomeParty}</p>
+        <p>{councilWords(s.user.role === 'supervising-social-worker' ? t.welcomeSsw : t.welcomeParty, s)}</p>
         <MyArrangements app={app} c={c} s={s} />
       </>,
     );

@@ -1,6 +1,7 @@
 // How a page talks to the server: every read and write goes through the server's own JSON API (in-process,
 // with the visitor's cookies), so roles, tenancy, validation and the audit log are the server's, never re-done
 // here. A page never reads the store directly.
+import { arrangementName, inNationWords, type Nation } from '@onward/engine';
 import type { Context, Hono } from 'hono';
 import type { Lang, Prefs } from '../i18n.js';
 
@@ -17,6 +18,18 @@ export interface SessionUser {
 export interface Session {
   user: SessionUser;
   csrfToken: string;
+  /** The council's nation (GET /api/auth/session): its legal terms are used on every page. */
+  nation?: Nation;
+}
+
+/** English text written with "Staying Put" in the words of the signed-in council's nation (the engine's rule). */
+export function councilWords(text: string, session: Session | undefined): string {
+  return inNationWords(text, session?.nation ?? 'england');
+}
+
+/** The name of the arrangement for staying on with former foster carers, in the council's nation and the language. */
+export function arrangementWord(session: Session | undefined, lang: Lang): string {
+  return arrangementName(session?.nation ?? 'england', lang);
 }
 
 export interface ApiResult<T = unknown> {

@@ -5,7 +5,7 @@ import { type Prefs, type Strings, strings } from '../i18n.js';
 import { messageData } from '../pages/young-person-widgets.js';
 import { MANIFEST_PATH, THEME_COLOUR } from '../sw/scope.js';
 import { asset, assetImports } from './assets.js';
-import type { Session } from './context.js';
+import { arrangementWord, type Session } from './context.js';
 
 export interface PageProps {
   title: string;
@@ -21,7 +21,7 @@ export interface PageProps {
   children?: Child;
 }
 
-export function navFor(role: string | undefined, t: Strings): [string, string][] {
+export function navFor(role: string | undefined, t: Strings, stayingPut = t.stayingPut): [string, string][] {
   switch (role) {
     case 'young-person':
       return [
@@ -35,14 +35,14 @@ export function navFor(role: string | undefined, t: Strings): [string, string][]
       return [
         ['/caseload', t.caseload],
         ['/help-requests', t.helpRequests],
-        ['/staying-put', t.stayingPut],
+        ['/staying-put', stayingPut],
       ];
     case 'team-manager':
       return [
         ['/authorisations', t.authorisations],
         ['/team', t.team],
         ['/dashboard', t.dashboard],
-        ['/staying-put', t.stayingPut],
+        ['/staying-put', stayingPut],
         ['/audit', t.audit],
       ];
     case 'analyst':
@@ -75,7 +75,8 @@ function switchHref(path: string, key: 'lang' | 'easy', value: string): string {
 export function Layout(props: PageProps) {
   const { prefs, session, path } = props;
   const t = strings(prefs);
-  const nav = navFor(session?.user.role, t);
+  // The arrangement is named as the council's nation names it ("When I am Ready" in Wales).
+  const nav = navFor(session?.user.role, t, arrangementWord(session, prefs.lang));
   const langTag = prefs.lang === 'cy' ? 'cy' : 'en-GB';
   // The young person's pages are an installable app that opens offline (issue 15): its manifest, and the script
   // that registers the service worker, says when they are offline and sends what was kept on the phone.

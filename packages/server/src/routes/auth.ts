@@ -166,10 +166,12 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
     return startSession(c, u);
   });
 
-  app.get('/api/auth/session', (c) => {
+  app.get('/api/auth/session', async (c) => {
     const p = principal(c);
     if (p.kind !== 'user') throw new HttpProblem(403, 'forbidden', 'An API token has no session.');
-    return c.json({ user: publicUser(p.user), csrfToken: p.csrfToken });
+    // The council's nation, so a client can use its legal terms ("When I am Ready" in Wales).
+    const { nation } = await store.councilSettings.settingsFor(p.user.councilId);
+    return c.json({ user: publicUser(p.user), csrfToken: p.csrfToken, nation });
   });
 
   app.post('/api/auth/sign-out', async (c) => {
