@@ -598,7 +598,13 @@ export function mountAdmin(app: AnyHono, options: { publicOrigin?: string; clock
         <h1>
           {y.name}
           <span class="caption">
-            {a.dateOfBirth}: {formatDate(y.dateOfBirth, prefs.lang)} · {careLeaverCategoryName(y.category, s.nation ?? 'england', { dateOfBirth: y.dateOfBirth, on: today }, prefs.lang)}
+            {a.dateOfBirth}: {formatDate(y.dateOfBirth, prefs.lang)} ·{' '}
+            {careLeaverCategoryName(
+              y.category,
+              s.nation ?? 'england',
+              { dateOfBirth: y.dateOfBirth, on: today },
+              prefs.lang,
+            )}
           </span>
         </h1>
         {extra.saved ? (
