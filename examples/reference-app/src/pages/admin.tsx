@@ -29,6 +29,8 @@ type Problem = { errors?: { path: string; message: string }[]; detail?: string; 
 
 const STAFF_ROLES = ['pa', 'team-manager', 'social-worker', 'supervising-social-worker', 'carer', 'analyst', 'admin'];
 const CATEGORIES = ['eligible', 'relevant', 'former-relevant', 'qualifying'];
+type Category = Parameters<typeof careLeaverCategoryName>[0];
+const isCategory = (c: string): c is Category => CATEGORIES.includes(c);
 const LANGUAGES = ['en-GB', 'cy'];
 
 function problemFields(data: unknown, fallback: string): FieldError[] {
@@ -599,12 +601,14 @@ export function mountAdmin(app: AnyHono, options: { publicOrigin?: string; clock
           {y.name}
           <span class="caption">
             {a.dateOfBirth}: {formatDate(y.dateOfBirth, prefs.lang)} ·{' '}
-            {careLeaverCategoryName(
-              y.category,
-              s.nation ?? 'england',
-              { dateOfBirth: y.dateOfBirth, on: today },
-              prefs.lang,
-            )}
+            {isCategory(y.category)
+              ? careLeaverCategoryName(
+                  y.category,
+                  s.nation ?? 'england',
+                  { dateOfBirth: y.dateOfBirth, on: today },
+                  prefs.lang,
+                )
+              : y.category}
           </span>
         </h1>
         {extra.saved ? (
