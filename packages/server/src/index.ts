@@ -14,6 +14,8 @@ export type { ImportOptions, ImportResult, RowOutcome } from './import/young-peo
 export { importYoungPeople } from './import/young-people-import.js';
 export type { RouteSpec } from './openapi.js';
 export { openApiDocument, ROUTES } from './openapi.js';
+export type { PermissionName } from './permissions.js';
+export { roleMay } from './permissions.js';
 export { serve } from './serve.js';
 export type { FirstCouncil, FirstCouncilInput } from './setup.js';
 export { councilIdFrom, needsSetup, SETUP_ACTOR, SetupError, setUpFirstCouncil, staffInvitationPath } from './setup.js';

@@ -122,6 +122,15 @@ export function permits(permission: Permission, caller: Principal | undefined): 
   return permission.who.includes(caller.user.role);
 }
 
+/**
+ * Whether a signed-in user of this role passes the permission: for pages that offer an action only to those the
+ * server will let do it (the page asks here; it never keeps its own list of roles). Records are checked after.
+ */
+export function roleMay(name: PermissionName, role: string): boolean {
+  const who: Permission['who'] = PERMISSIONS[name].who;
+  return who === 'anyone' || who === 'signed-in' || (who as readonly string[]).includes(role);
+}
+
 /** The guard's answer to a caller the permission does not cover (401 signed out, else 403), or undefined: passes. */
 export function refusalOf(
   permission: Permission,

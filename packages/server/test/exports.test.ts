@@ -27,6 +27,7 @@ it('exports exactly these names', () => {
       'importYoungPeople',
       'needsSetup',
       'randomToken',
+      'roleMay',
       'setUpFirstCouncil',
       'staffInvitationPath',
       'openApiDocument',

@@ -13,6 +13,7 @@ import {
   stayingPutLifecycle,
   ukDate,
 } from '@onward/engine';
+import { roleMay } from '@onward/server';
 import type { Context } from 'hono';
 import { type Prefs, type Strings, strings } from '../i18n.js';
 import type {
@@ -351,6 +352,16 @@ export function mountStaff(app: AnyHono, options: { publicOrigin?: string } = {}
           ) : ['pa', 'social-worker'].includes(s.user.role) && ageOn(yp.data.dateOfBirth, today()) < 21 ? (
             <a class="button secondary" href={`/young-people/${encodeURIComponent(id)}/staying-put`}>
               {councilWords(stayingPutStrings(prefs).start, s)}
+            </a>
+          ) : null}
+          {roleMay('subjectAccess', s.user.role) ? (
+            <a
+              class="button secondary"
+              href={`/api/young-people/${encodeURIComponent(id)}/subject-access`}
+              download
+              data-subject-access
+            >
+              {t.subjectAccess}
             </a>
           ) : null}
           {['pa', 'team-manager'].includes(s.user.role) ? (
