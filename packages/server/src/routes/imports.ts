@@ -6,7 +6,7 @@ import { BODY_LIMIT, tooLarge } from '../http/body-limit.js';
 import { type Ctx, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import type { Operation } from '../http/operation.js';
-import { forbidden, HttpProblem } from '../http/problem.js';
+import { HttpProblem } from '../http/problem.js';
 import { importYoungPeople } from '../import/young-people-import.js';
 
 /** The request body as UTF-8 text, when it is sent as text/csv. */

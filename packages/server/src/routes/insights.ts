@@ -12,7 +12,6 @@ import {
   insightsVoice,
   trendsStart,
   ukDate,
-  type Viewer,
 } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, dashboardTeamOf, insightsViewerOf, managerWithoutTeam, seesCase } from '../access.js';

@@ -8,7 +8,7 @@ import { passwordProblems } from '../auth/password-policy.js';
 import { auditEntry, audited, body, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import type { Operation } from '../http/operation.js';
-import { forbidden, HttpProblem, invalid, notFound } from '../http/problem.js';
+import { HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { needsSetup, SetupError, setUpFirstCouncil, staffInvitationPath } from '../setup.js';
 

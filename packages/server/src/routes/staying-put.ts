@@ -23,7 +23,7 @@ import {
   seesCase,
 } from '../access.js';
 import { newId } from '../auth/crypto.js';
-import { audit, auditEntry, body, type Ctx, type Env, principal, user } from '../http/context.js';
+import { audit, auditEntry, body, type Ctx, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import type { Operation } from '../http/operation.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
