@@ -34,17 +34,25 @@ export interface Actor {
 }
 export const SEED_ACTOR: Actor = { id: 'system/seed', role: 'system' };
 
-export interface CreateStaffUserInput {
+export type CreateStaffUserInput = {
   id?: string;
   councilId: string;
   email: string;
   name: string;
   role: StaffRole;
   teamId?: string;
-  password: string;
   /** Who made the account (the admin); default SEED_ACTOR. */
   actor?: Actor;
-}
+} & NewPassword;
+
+/**
+ * The sign-in's password, hashed here; or a hash already made with `hashPassword` (the demo seed hashes its one
+ * demo password once for every demo account, as scrypt at OWASP cost takes about 0.3 s of CPU a hash).
+ */
+export type NewPassword = { password: string; passwordHash?: never } | { passwordHash: string; password?: never };
+
+const hashOf = (p: NewPassword): Promise<string> =>
+  p.passwordHash !== undefined ? Promise.resolve(p.passwordHash) : hashPassword(p.password);
 
 /** A change to an account. `teamId: null` takes them out of their team. */
 export interface UserPatch {
@@ -145,7 +153,7 @@ export class Accounts {
 
   /** Creates staff in one transaction. Hashing runs in parallel (scrypt uses the libuv pool). */
   async createStaffUsers(inputs: readonly CreateStaffUserInput[]): Promise<User[]> {
-    const hashes = await Promise.all(inputs.map((i) => hashPassword(i.password)));
+    const hashes = await Promise.all(inputs.map(hashOf));
     const users: User[] = inputs.map((i) => ({
       id: i.id ?? newId('user'),
       councilId: i.councilId,
@@ -183,15 +191,14 @@ export class Accounts {
     return users;
   }
 
-  async createYoungPersonUser(input: {
-    id?: string;
-    councilId: string;
-    youngPersonId: string;
-    email: string;
-    password: string;
-  }): Promise<User> {
-    const hash = await hashPassword(input.password);
-    return this.db.transaction((tx) => this.insertYoungPersonUser(tx, { ...input, hash }));
+  async createYoungPersonUser(
+    input: { id?: string; councilId: string; youngPersonId: string; email: string } & NewPassword,
+  ): Promise<User> {
+    const hash = await hashOf(input);
+    const { id, councilId, youngPersonId, email } = input;
+    return this.db.transaction((tx) =>
+      this.insertYoungPersonUser(tx, { ...(id ? { id } : {}), councilId, youngPersonId, email, hash }),
+    );
   }
 
   /** The young person's own sign-in, inside the caller's transaction (an invitation is used in the same one). */
