@@ -4,7 +4,7 @@
 // (`pdfFor`). Every PDF is dated the moment of authorisation and given the council's name and locale as they were,
 // so it has the same bytes whether it is made at once, later, on demand or twice.
 import type { PathwayPlan } from '@onward/engine';
-import type { RenderContext } from './http/deps.js';
+import type { RenderContext } from './render-context.js';
 import type { PendingPdf } from './storage/frozen-plans.js';
 import type { Store } from './storage/store.js';
 

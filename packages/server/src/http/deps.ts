@@ -1,25 +1,15 @@
 // What every route module is given: the store, the clock, the server's options and shared services. Route modules
 // import this file, never app.ts, so app.ts (which imports every route module) sits at the top with no circle.
-import type { LivingTogetherAgreement, PathwayPlan, Role } from '@onward/engine';
+import type { LivingTogetherAgreement, PathwayPlan } from '@onward/engine';
 import type { Hono } from 'hono';
 import type { PdfFreezes } from '../pdf-freezes.js';
+import type { RenderContext } from '../render-context.js';
 import type { Limiter } from '../storage/rate-limits.js';
 import type { Store } from '../storage/store.js';
 import type { WebhookOptions, Webhooks } from '../webhooks/webhooks.js';
 import type { Ctx, Env } from './context.js';
 
-/** What the PDF renderers are given besides the document. */
-export interface RenderContext {
-  council: { id: string; name: string };
-  locale: string;
-  /** Who the copy is for. The document given is already what they may see (engine `agreementForViewer`). */
-  viewer?: { role: Role };
-  /**
-   * The moment the document is dated. For a frozen plan, the authorisation: its PDF may be made later (the freeze
-   * queue), and dating it by the moment it was made would give different bytes for the same plan.
-   */
-  createdAt?: Date;
-}
+export type { RenderContext } from '../render-context.js';
 
 export interface OnwardServerOptions {
   store: Store;

@@ -7,7 +7,7 @@
 // Only rows keyed to this young person are read, so nobody else's record can come into it.
 import { agreementForViewer, eventsForViewer, type LivingTogetherAgreement } from '@onward/engine';
 import { strToU8, type Zippable, zipSync } from 'fflate';
-import type { RenderContext } from '../http/deps.js';
+import type { RenderContext } from '../render-context.js';
 import type { PendingPdf } from '../storage/frozen-plans.js';
 import type { YoungPersonRecord } from '../storage/projection.js';
 import type { Store } from '../storage/store.js';
