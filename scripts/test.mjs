@@ -223,7 +223,7 @@ try {
   for (const e of o.unhandled) console.log(`\n\x1b[41;97m UNHANDLED ERROR \x1b[0m\n${e}`);
   for (const t of o.flaky)
     console.log(
-      `\n\x1b[43;30m FLAKY \x1b[0m ${t.name}: passed only after ${t.retries} retr${t.retries === 1 ? 'y' : 'ies'}`,
+      `\n\x1b[43;30m FLAKY \x1b[0m ${t.name}: passed only after ${t.retries} retr${t.retries === 1 ? 'y' : 'ies'}${t.message ? `; the failed try said:\n${t.message}` : ''}`,
     );
 } catch {
   console.log('\n(no list of failed tests: vitest did not finish its run)');

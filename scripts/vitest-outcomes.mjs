@@ -25,7 +25,9 @@ export default class Outcomes {
     if (result.state === 'failed') {
       this.failed.push({ name, message: head((result.errors ?? [])[0], 'no error message') });
     } else if (result.state === 'passed' && diagnostic?.flaky) {
-      this.flaky.push({ name, retries: diagnostic.retryCount });
+      // vitest keeps the failed attempts' errors on a test that passed on a retry: the first says why it failed.
+      const first = (result.errors ?? [])[0];
+      this.flaky.push({ name, retries: diagnostic.retryCount, message: first ? head(first, '') : '' });
     }
   }
   onTestModuleCollected() {}
