@@ -10,6 +10,7 @@ import {
   emptyChecklist,
   getAnswer,
   mergeAnswer,
+  mergeAnswerPatch,
   mergeChecklistSave,
   mergeChecklists,
   questionSet,
@@ -177,3 +178,104 @@ describe('mergeChecklistSave', () => {
     expect(mergeChecklistSave(theirs, mine, base).conflicts.map((c) => c.questionId)).toEqual([Q[2]]);
   });
 });
+
+describe('mergeAnswerPatch (a save of some answers only)', () => {
+  const saved = answered([
+    [Q[0]!, { value: 'yes' }],
+    [Q[1]!, { value: 'no' }],
+  ]);
+  const a = (value: 'yes' | 'no' | 'not-relevant', note?: string) =>
+    getAnswer(answered([[Q[5]!, { value, ...(note ? { note } : {}) }]], pa), Q[5]!)!;
+
+  it('changes only the answers sent; every other answer stays exactly as saved', () => {
+    const r = mergeAnswerPatch(saved, { answers: { [Q[2]!]: a('yes', 'mine') } });
+    expect(r.conflicts).toEqual([]);
+    expect(r.fromMine).toEqual([Q[2]]);
+    expect(getAnswer(r.checklist, Q[2]!)).toMatchObject({ value: 'yes', note: 'mine' });
+    expect(getAnswer(r.checklist, Q[0]!)).toBe(getAnswer(saved, Q[0]!));
+    expect(getAnswer(r.checklist, Q[1]!)).toBe(getAnswer(saved, Q[1]!));
+    expect(getAnswer(saved, Q[2]!)).toBeUndefined();
+  });
+
+  it('two writers of different answers from the same copy never conflict, in either order', () => {
+    const one = { answers: { [Q[2]!]: a('yes') }, base: { [Q[2]!]: null } };
+    const two = { answers: { [Q[3]!]: a('no') }, base: { [Q[3]!]: null } };
+    for (const [x, y] of [
+      [one, two],
+      [two, one],
+    ] as const) {
+      const r = mergeAnswerPatch(mergeAnswerPatch(saved, x).checklist, y);
+      expect(r.conflicts).toEqual([]);
+      expect(getAnswer(r.checklist, Q[2]!)?.value).toBe('yes');
+      expect(getAnswer(r.checklist, Q[3]!)?.value).toBe('no');
+    }
+  });
+
+  it('the same answer from a stale base is a conflict naming base, mine and theirs; the saved one is kept', () => {
+    const base = { [Q[1]!]: { value: 'no' as const } };
+    const first = mergeAnswerPatch(saved, { answers: { [Q[1]!]: a('yes') }, base });
+    expect(first.conflicts).toEqual([]);
+    const second = mergeAnswerPatch(first.checklist, { answers: { [Q[1]!]: a('not-relevant') }, base });
+    expect(second.conflicts).toEqual([
+      {
+        questionId: Q[1],
+        base: { value: 'no' },
+        mine: expect.objectContaining({ value: 'not-relevant' }),
+        theirs: expect.objectContaining({ value: 'yes' }),
+      },
+    ]);
+    expect(getAnswer(second.checklist, Q[1]!)?.value).toBe('yes');
+    // The merge path: the writer chooses, and sends again with the saved answer as their base.
+    const again = mergeAnswerPatch(first.checklist, {
+      answers: { [Q[1]!]: a('not-relevant') },
+      base: { [Q[1]!]: getAnswer(first.checklist, Q[1]!)! },
+    });
+    expect(again.conflicts).toEqual([]);
+    expect(getAnswer(again.checklist, Q[1]!)?.value).toBe('not-relevant');
+  });
+
+  it('the same change made by both is no conflict; without a base the sent answer wins; null clears', () => {
+    const same = mergeAnswerPatch(saved, { answers: { [Q[1]!]: a('no') }, base: { [Q[1]!]: null } });
+    expect(same.conflicts).toEqual([]);
+    expect(same.fromMine).toEqual([]);
+    const noBase = mergeAnswerPatch(saved, { answers: { [Q[1]!]: a('yes') } });
+    expect(getAnswer(noBase.checklist, Q[1]!)?.value).toBe('yes');
+    const cleared = mergeAnswerPatch(saved, { answers: { [Q[0]!]: null }, base: { [Q[0]!]: { value: 'yes' } } });
+    expect(cleared.conflicts).toEqual([]);
+    expect(getAnswer(cleared.checklist, Q[0]!)).toBeUndefined();
+    expect(() => mergeAnswerPatch(saved, { answers: { nodot: null } })).toThrow(ContentError);
+  });
+
+  it('agrees with the whole-checklist merge: a patch is the whole save of the same changes', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: Q.length - 1 }), { maxLength: 8 }),
+        fc.array(fc.constantFrom('yes', 'no', 'not-relevant', null), { minLength: 8, maxLength: 8 }),
+        (picks, values) => {
+          const answers: Record<string, ReturnType<typeof a> | null> = {};
+          picks.forEach((i, n) => {
+            const v = values[n] as 'yes' | 'no' | 'not-relevant' | null;
+            answers[Q[i]!] = v ? a(v) : null;
+          });
+          let mine = saved;
+          for (const [id, x] of Object.entries(answers))
+            mine = x ? setAnswer(set, mine, id, { value: x.value }, pa) : clearAnswerOf(mine, id);
+          const viaPatch = mergeAnswerPatch(saved, {
+            answers,
+            base: Object.fromEntries(picks.map((i) => [Q[i]!, getAnswer(saved, Q[i]!) ?? null])),
+          });
+          const viaWhole = mergeChecklists(saved, mine, saved);
+          expect(changedAnswers(viaWhole.checklist, viaPatch.checklist)).toEqual([]);
+          expect(viaPatch.conflicts).toEqual([]);
+        },
+      ),
+    );
+  });
+});
+
+function clearAnswerOf(doc: AnyChecklist, id: string): AnyChecklist {
+  const [d, k] = id.split('.') as [string, string];
+  const answers = structuredClone(doc.answers) as Record<string, Record<string, unknown>>;
+  if (answers[d]) delete answers[d][k];
+  return { ...doc, answers } as AnyChecklist;
+}

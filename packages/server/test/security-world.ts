@@ -224,6 +224,16 @@ export const TABLE: Row[] = [
     allowed: ['yp', 'pa', 'sw'],
   },
   {
+    method: 'patch',
+    path: '/api/plans/:planId/checklist',
+    url: (i) => `/api/plans/${i.draft}/checklist`,
+    body: () => ({
+      version: 2,
+      answers: { 'housing.heating': { value: 'no', note: 'radiator broken', locale: 'en-GB', variant: 'standard' } },
+    }),
+    allowed: ['yp', 'pa', 'sw'],
+  },
+  {
     method: 'put',
     path: '/api/plans/:planId/views',
     url: (i) => `/api/plans/${i.draft}/views`,

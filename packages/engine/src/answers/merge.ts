@@ -145,3 +145,52 @@ export function mergeChecklistSave(saved: AnyChecklist, sent: AnyChecklist, base
     }
   return mergeChecklists({ ...saved, answers: sentOnly } as AnyChecklist, sent, saved);
 }
+
+/**
+ * A save of some answers only (the server's per-answer route): the new answers by question id (`null` clears one),
+ * and, for each, what the writer's copy said before they changed it (`base`, `null`: unanswered).
+ */
+export interface AnswerPatch {
+  /** `domain.key` → the new answer, or `null` to clear it. */
+  readonly answers: Readonly<Record<string, Answer | null>>;
+  /**
+   * `domain.key` → the answer the writer started from (`null`: it was unanswered). A question sent without a base
+   * replaces the saved answer whatever it is (last writer wins, for that answer only).
+   */
+  readonly base?: Readonly<Record<string, AnswerContent | null>>;
+}
+
+/**
+ * What a per-answer save changes: each answer sent, merged into the saved checklist by the same three-way rule as
+ * a whole save (`mergeAnswer`): saved answer unchanged since the writer's base → the writer's answer; changed
+ * meanwhile to something else than the writer's → a conflict (the saved one is kept). Answers not sent are never
+ * touched, so writers of different answers never conflict. Question ids must be `domain.key`.
+ */
+export function mergeAnswerPatch(saved: AnyChecklist, patch: AnswerPatch): ChecklistMerge {
+  const s = saved.answers as Answers;
+  const mine: Record<string, Record<string, Answer>> = {};
+  const base: Record<string, Record<string, Answer>> = {};
+  for (const [d, qs] of Object.entries(s)) {
+    mine[d] = { ...qs };
+    base[d] = { ...qs };
+  }
+  const put = (map: Record<string, Record<string, Answer>>, id: string, a: AnswerContent | null | undefined) => {
+    const dot = id.indexOf('.');
+    if (dot < 1) throw new ContentError(`"${id}" is not a question id (domain.key).`);
+    const d = id.slice(0, dot);
+    const k = id.slice(dot + 1);
+    if (a) {
+      map[d] ??= {};
+      (map[d] as Record<string, Answer>)[k] = a as Answer;
+    } else if (map[d]) delete map[d][k];
+  };
+  for (const [id, a] of Object.entries(patch.answers)) {
+    put(mine, id, a);
+    if (patch.base && Object.hasOwn(patch.base, id)) put(base, id, patch.base[id]);
+  }
+  return mergeChecklists(
+    { ...saved, answers: base } as AnyChecklist,
+    { ...saved, answers: mine } as AnyChecklist,
+    saved,
+  );
+}

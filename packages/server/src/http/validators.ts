@@ -186,6 +186,12 @@ export interface UserUpdateBody {
 export interface NameBody {
   name: string;
 }
+/** Some checklist answers (`PATCH /api/plans/:planId/checklist`); each answer is checked with the checklist's schema. */
+export interface ChecklistAnswersBody {
+  version: number;
+  answers: Record<string, Record<string, unknown> | null>;
+  base?: Record<string, { value: 'yes' | 'no' | 'not-relevant'; note?: string; help?: boolean } | null>;
+}
 export interface WebhookCreateBody {
   url: string;
   events: 'plan.authorised'[];
@@ -211,6 +217,7 @@ export const bodies = {
   teamCreate: compile<NameBody>(schemas.apiTeamCreateSchema),
   tokenCreate: compile<NameBody>(schemas.apiTokenCreateSchema),
   webhookCreate: compile<WebhookCreateBody>(schemas.apiWebhookCreateSchema),
+  checklistAnswers: compile<ChecklistAnswersBody>(schemas.apiChecklistAnswersSchema),
   plan: engine(validatePlan),
   checklist: engine(validateChecklist),
   checkIn: engine(validateCheckIn),

@@ -1,6 +1,7 @@
 // Pathway plans: start, edit (whole plan by workers, checklist by the young person or workers, the young person's
 // own views), engagement attempts, lifecycle steps (submit, return, authorise …) and the frozen PDF.
 import {
+  type Answer,
   type AnyChecklist,
   allShippedWording,
   answeredByFor,
@@ -8,14 +9,17 @@ import {
   daysBetween,
   emptyChecklist,
   type LifecycleEvent,
+  mergeAnswerPatch,
   mergeChecklistSave,
   type PathwayPlan,
   pathwayPlanRules,
   planAtVersion,
   questionSet,
   recordEvents,
+  sameAnswer,
   stampAuthorship,
   ukDate,
+  validateChecklist,
   type WayOfWorking,
 } from '@onward/engine';
 import type { Hono } from 'hono';
@@ -28,7 +32,7 @@ import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { allowed, momentOf } from '../lifecycle.js';
 import type { PlanRecord, YoungPersonRecord } from '../storage/projection.js';
-import type { NewEvent, User } from '../storage/store.js';
+import { DuplicateEventError, type NewEvent, type User } from '../storage/store.js';
 import { visibleYoungPerson } from './cases.js';
 
 const wording = allShippedWording();
@@ -86,6 +90,17 @@ export const PLAN_OPERATIONS: readonly Operation[] = [
     who: 'the young person, their PA or social worker',
     permission: 'saveChecklist',
     body: 'outcomesV2Schema',
+    ok: 200,
+    query: ['how'],
+  },
+  {
+    method: 'patch',
+    path: '/api/plans/:planId/checklist',
+    summary:
+      'Save some checklist answers (by question id; null clears one). Others’ answers are never touched; 409 when an answer changed since the base you sent',
+    who: 'the young person, their PA or social worker',
+    permission: 'saveChecklist',
+    body: 'apiChecklistAnswersSchema',
     ok: 200,
     query: ['how'],
   },
@@ -327,6 +342,98 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     return c.json(view(c, states.get(plan.youngPersonId)?.plans.get(plan.id) as PlanRecord));
   });
 
+  app.patch('/api/plans/:planId/checklist', async (c) => {
+    const u = user(c);
+    const { plan } = await loadPlan(c);
+    const b = await body(c, bodies.checklistAnswers);
+    const idem = idempotencyKey(c);
+    const how = c.req.query('how') as WayOfWorking | undefined;
+    const at = now();
+    const stamp = { by: answeredByFor(u.role, how), at: at.toISOString() };
+    // Each answer as it would be stored (who gave it and when are the server's), checked with the checklist's own
+    // schema: the same check as a whole save, so a bad answer names its field (answers.<domain>.<key>.<field>).
+    const answers: Record<string, Answer | null> = {};
+    const nested: Record<string, Record<string, unknown>> = {};
+    for (const [id, a] of Object.entries(b.answers)) {
+      const [d, k] = splitId(id);
+      answers[id] = a ? ({ ...a, ...stamp } as unknown as Answer) : null;
+      if (a) {
+        nested[d] ??= {};
+        (nested[d] as Record<string, unknown>)[k] = answers[id];
+      }
+    }
+    const checked = validateChecklist({ questionSet: 'onward.outcomes', version: b.version, answers: nested });
+    if (!checked.ok)
+      throw new HttpProblem(
+        400,
+        'invalid-body',
+        `${checked.errors.length} problem(s) with what was sent.`,
+        checked.errors.map((e) => ({ path: e.path, message: e.message })),
+      );
+    // The same answer sent again under the same key (a retry after a lost reply) is stored once: the key is the
+    // event's idempotency key (unique in the database), per plan and writer.
+    const key = idem ? `plan.checklist-answers:${plan.id}:${u.id}:${idem}` : undefined;
+    let replayed = false;
+    const decided = async () =>
+      store.events.decide([plan.youngPersonId], async (states, q) => {
+        const current = states.get(plan.youngPersonId)?.plans.get(plan.id);
+        if (!current) throw notFound('plan');
+        const saved = current.doc.checklist as AnyChecklist;
+        if (key) {
+          const [done] = await q.query('SELECT payload FROM events WHERE idempotency_key = $1', [key]);
+          if (done) {
+            const stored = (done.payload as { checklist?: AnyChecklist } | string | undefined) ?? {};
+            const doc = (typeof stored === 'string' ? JSON.parse(stored) : stored).checklist as AnyChecklist;
+            if (!sameAnswers(doc, answers))
+              throw conflict('This Idempotency-Key was already used for other answers. Send these with a new key.');
+            replayed = true;
+            return { events: [] };
+          }
+        }
+        if (b.version !== saved.version) {
+          throw conflict(
+            `The plan's checklist uses question set version ${saved.version}, not ${b.version}. Reload it, then make your changes again.`,
+          );
+        }
+        // Decided under the young person's row lock, from the checklist as it is then (the engine's rule).
+        const merged = mergeAnswerPatch(saved, { answers, ...(b.base ? { base: b.base } : {}) });
+        if (merged.conflicts.length) throw answerConflict(current, merged.conflicts, 'answers');
+        if (!merged.fromMine.length) return { events: [] };
+        const checklist = stampAuthorship(saved, merged.checklist, stamp);
+        return {
+          events: [
+            {
+              ...recordEvents.checklistSaved(momentOf(u, current, at), current.doc, checklist, how),
+              ...(key ? { key } : {}),
+            },
+          ],
+          audit: [auditEntry(c, at, 'update', 'plan', plan.id, plan.youngPersonId)],
+        };
+      });
+    let states: Awaited<ReturnType<typeof decided>>;
+    try {
+      states = await decided();
+    } catch (e) {
+      // The same key committed by another process between our lock and our insert cannot happen (one writer per
+      // young person), but if the database says so, the answer is the replay's.
+      if (!(e instanceof DuplicateEventError && e.constraint === 'events_idempotency_key')) throw e;
+      states = await decided();
+    }
+    const p = states.get(plan.youngPersonId)?.plans.get(plan.id) as PlanRecord;
+    const stored = p.doc.checklist as AnyChecklist;
+    const v = view(c, p);
+    return c.json(
+      {
+        version: v.version,
+        state: v.state,
+        allowedEvents: v.allowedEvents,
+        answers: Object.fromEntries(Object.keys(answers).map((id) => [id, answerOf(stored, id) ?? null])),
+      },
+      200,
+      replayed ? { 'idempotent-replayed': 'true' } : {},
+    );
+  });
+
   app.put('/api/plans/:planId/views', async (c) => {
     const u = user(c);
     const { plan } = await loadPlan(c);
@@ -459,8 +566,38 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
   });
 }
 
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+/** The `Idempotency-Key` header, or undefined; 400 when it is not 1-100 letters, digits or `_.:-`. */
+function idempotencyKey(c: Ctx): string | undefined {
+  const h = c.req.header('idempotency-key');
+  if (h === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(h))
+    throw new HttpProblem(400, 'invalid-body', '1 problem with what was sent.', [
+      { path: 'Idempotency-Key', message: 'The Idempotency-Key header must be 1 to 100 letters, digits or _ . : -' },
+    ]);
+  return h;
+}
+
+function splitId(id: string): [string, string] {
+  const dot = id.indexOf('.');
+  return [id.slice(0, dot), id.slice(dot + 1)];
+}
+function answerOf(doc: AnyChecklist | undefined, id: string): Answer | undefined {
+  const [d, k] = splitId(id);
+  return (doc?.answers as Record<string, Record<string, Answer> | undefined> | undefined)?.[d]?.[k];
+}
+/** Whether the checklist holds these answers (what they say, not who or when): a replay sends what was stored. */
+function sameAnswers(doc: AnyChecklist | undefined, answers: Readonly<Record<string, Answer | null>>): boolean {
+  return Object.entries(answers).every(([id, a]) => sameAnswer(answerOf(doc, id), a ?? undefined));
+}
+
 /** 409 naming every answer both this writer and someone else changed differently, with the three versions. */
-function answerConflict(plan: PlanRecord, conflicts: readonly ChecklistConflict[]): HttpProblem {
+function answerConflict(
+  plan: PlanRecord,
+  conflicts: readonly ChecklistConflict[],
+  route: 'checklist' | 'answers' = 'checklist',
+): HttpProblem {
   const words = { locale: plan.doc.wording?.locale ?? 'en-GB', variant: plan.doc.wording?.variant ?? 'standard' };
   const text = (id: string) => {
     try {
@@ -473,7 +610,11 @@ function answerConflict(plan: PlanRecord, conflicts: readonly ChecklistConflict[
   return new HttpProblem(
     409,
     'conflict',
-    `Someone else changed ${conflicts.length === 1 ? 'this answer' : 'these answers'} since you opened the plan: ${names.join(', ')}. Nothing was saved. Choose which answer to keep and save again with If-Match: ${plan.version}.`,
+    `Someone else changed ${conflicts.length === 1 ? 'this answer' : 'these answers'} since you opened the plan: ${names.join(', ')}. Nothing was saved. ${
+      route === 'answers'
+        ? 'Choose which answer to keep and send it again with the saved answer (theirs) as its base.'
+        : `Choose which answer to keep and save again with If-Match: ${plan.version}.`
+    }`,
     conflicts.map((x) => ({
       path: `answers.${x.questionId}`,
       message: `Someone else changed the answer to “${text(x.questionId)}” since you opened the plan.`,
