@@ -27,7 +27,7 @@ import {
 import { hashPassword, type NewEvent, type Store } from '@onward/server';
 import type { SeedCouncil, SeedData, SeedStaff, SeedYoungPerson } from './seed.js';
 
-/** The server's store (docs/api.md §1): the loader uses its bulk methods and appendEvents. */
+/** The server's store (docs/api.md §1): the loader uses its bulk methods and appendHistory (the demo's past). */
 export type SeedStore = Pick<
   Store,
   | 'createCouncil'
@@ -37,7 +37,7 @@ export type SeedStore = Pick<
   | 'createYoungPeople'
   | 'createYoungPersonUser'
   | 'createInvitation'
-  | 'appendEvents'
+  | 'appendHistory'
   | 'freezePlan'
 >;
 
@@ -392,7 +392,8 @@ export async function loadSeed(store: SeedStore, data: SeedData, options: LoadSe
         batch.push(...r.events);
         refused += r.refused;
       }
-      const states = await store.appendEvents(batch);
+      // The demo's past: recorded, but no PA is emailed about help asked for months ago.
+      const states = await store.appendHistory(batch);
       count += batch.length;
       // Each authorised plan is frozen as the server freezes one: the document as authorised, its PDF queued.
       for (const e of batch) {

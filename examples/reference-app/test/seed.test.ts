@@ -124,6 +124,8 @@ describe('demo seed', () => {
       // Tenancy: the second council's records are its own.
       const afonPlans = await store.listPlans({ councilId: 'afon' });
       expect(afonPlans.every((p) => p.councilId === 'afon')).toBe(true);
+      // The demo's past (help asked for, plans authorised) is history: no PA is emailed about it.
+      expect(await store.outbox.summary()).toEqual({ queued: 0, sent: 0, undeliverable: 0 });
     } finally {
       await store.close();
     }

@@ -3,9 +3,10 @@
 // with the projection's reducer, insert them and write the changed projection rows. Nothing of a batch is saved
 // when one event does not fit. A rebuild throws the projections away and replays every event.
 import {
-  appendToProjection,
+  appendWithNotices,
   checkRecordEvent,
   type EventDraft,
+  type Notice,
   type ProjectionState,
   type RecordEvent,
   recordEvents,
@@ -19,6 +20,7 @@ import { type Actor, SEED_ACTOR } from './accounts.js';
 import type { AuditInput, AuditTrail } from './audit.js';
 import type { CaseRecords } from './case-records.js';
 import type { Db, Queryable } from './db.js';
+import type { NotificationOutbox } from './notification-outbox.js';
 import { ConflictError, insertRows, iso, json, type Row } from './rows.js';
 
 /** An event to append, as the engine's builders make it (`recordEvents.*`). */
@@ -94,6 +96,11 @@ export interface AppendOptions {
   expect?: AppendExpectations;
   /** Audit rows written in the same transaction as the events. */
   audit?: readonly AuditInput[];
+  /**
+   * Past events being loaded (the demo seed, a move from another system): recorded as any other, but nobody is
+   * told about them (no messages in the notification outbox).
+   */
+  history?: boolean;
 }
 
 function toStored(r: Row): StoredEventAnyVersion {
@@ -125,6 +132,7 @@ export class EventLog {
     private readonly db: Db,
     private readonly records: CaseRecords,
     private readonly auditTrail: AuditTrail,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   /** Registers young people (one `young-person.registered` event each) in one transaction. */
@@ -160,10 +168,11 @@ export class EventLog {
   async append(events: readonly NewEvent[], options: AppendOptions = {}): Promise<Map<string, ProjectionState>> {
     if (!events.length) return new Map();
     const ids = [...new Set(events.map((e) => e.youngPersonId))];
-    return this.run(options.tx, async (q) => {
+    const written = await this.run(options.tx, async (q) => {
       const states = await this.lockAndLoad(q, ids, options.expect ?? {});
-      return this.appendLoaded(q, states, events, options.audit ?? []);
+      return this.appendLoaded(q, states, events, options.audit ?? [], options.history === true);
     });
+    return this.afterCommit(written);
   }
 
   /**
@@ -179,17 +188,18 @@ export class EventLog {
     decide: (states: ReadonlyMap<string, ProjectionState>, q: Queryable) => Promise<Decision> | Decision,
     options: { tx?: Queryable } = {},
   ): Promise<Map<string, ProjectionState>> {
-    return this.run(options.tx, async (q) => {
+    const written = await this.run(options.tx, async (q) => {
       const states = await this.lockAndLoad(q, youngPersonIds, {});
       const d = await decide(states, q);
       if (!d.events.length) {
         if (d.audit?.length) await this.auditTrail.record(d.audit, q);
-        return states;
+        return { states, notices: 0 };
       }
       for (const e of d.events)
         if (!states.has(e.youngPersonId)) throw new Error(`decide: event for ${e.youngPersonId} was not locked`);
       return this.appendLoaded(q, states, d.events, d.audit ?? []);
     });
+    return this.afterCommit(written);
   }
 
   /** One young person's stored events in the current format, read with `q` (e.g. inside a transaction). */
@@ -206,13 +216,23 @@ export class EventLog {
     }
   }
 
-  /** Numbers, applies, checks and inserts the events, writes the changed projection rows and the audit rows. */
+  /** Wakes this process's notification worker once messages were written (and, without a caller's tx, committed). */
+  private afterCommit(w: { states: Map<string, ProjectionState>; notices: number }): Map<string, ProjectionState> {
+    if (w.notices) this.outbox.queued();
+    return w.states;
+  }
+
+  /**
+   * Numbers, applies, checks and inserts the events, writes the changed projection rows, the audit rows and the
+   * messages the engine says the events cause (the notification outbox), all with `q`: one transaction.
+   */
   private async appendLoaded(
     q: Queryable,
     states: Map<string, ProjectionState>,
     events: readonly NewEvent[],
     audit: readonly AuditInput[],
-  ): Promise<Map<string, ProjectionState>> {
+    history = false,
+  ): Promise<{ states: Map<string, ProjectionState>; notices: number }> {
     const seqRows = await q.query(
       'SELECT young_person_id, max(sequence) AS s FROM events WHERE young_person_id = ANY($1) GROUP BY young_person_id',
       [[...states.keys()]],
@@ -220,6 +240,7 @@ export class EventLog {
     const seq = new Map(seqRows.map((r) => [String(r.young_person_id), Number(r.s)]));
     const stored: RecordEvent[] = [];
     const keys = new Map<RecordEvent, string>();
+    const notices: { notice: Notice; eventId: string; councilId: string; at: string }[] = [];
     for (const e of events) {
       const state = states.get(e.youngPersonId) as ProjectionState;
       if (state.youngPerson && state.youngPerson.councilId !== e.councilId) {
@@ -228,11 +249,11 @@ export class EventLog {
       const sequence = (seq.get(e.youngPersonId) ?? 0) + 1;
       seq.set(e.youngPersonId, sequence);
       const { key, ...draft } = e;
-      const s = checkRecordEvent(
-        appendToProjection(state, draft as EventDraft, { id: newId('ev'), sequence }),
-        `new ${e.type} event`,
-      );
+      const applied = appendWithNotices(state, draft as EventDraft, { id: newId('ev'), sequence });
+      const s = checkRecordEvent(applied.event, `new ${e.type} event`);
       stored.push(s);
+      if (!history)
+        for (const notice of applied.notices) notices.push({ notice, eventId: s.id, councilId: s.councilId, at: s.at });
       if (key) keys.set(s, key);
     }
     await insertRows(
@@ -256,7 +277,8 @@ export class EventLog {
     );
     await this.records.write(q, [...states.values()]);
     if (audit.length) await this.auditTrail.record(audit, q);
-    return states;
+    await this.outbox.enqueue(q, notices);
+    return { states, notices: notices.length };
   }
 
   /** One writer per young person at a time; the versions the caller read must still hold. */

@@ -3,7 +3,17 @@
 // the background (the freeze queue, plan_pdf_queue; the worker is pdf-freezes.ts): frozen_plan_pdfs holds the PDFs
 // made that way, frozen_plans.pdf those stored with the plan (older rows, or a caller that rendered first).
 import type { Db, Queryable } from './db.js';
+import { claimLeased, type LeaseQueue, releaseLeased } from './lease-queue.js';
 import { iso, json } from './rows.js';
+
+/** The freeze queue: a plan is taken for a while (claimed_until), each claim counting as an attempt. */
+const PDF_QUEUE: LeaseQueue = {
+  table: 'plan_pdf_queue',
+  key: 'plan_id',
+  leaseColumn: 'claimed_until',
+  order: 'queued_at, plan_id',
+  set: 'attempts = attempts + 1',
+};
 
 /** What the renderer needs besides the frozen document, kept as it was at the freeze. */
 export interface PdfOrder {
@@ -88,23 +98,14 @@ export class FrozenPlans {
    */
   async claimPending(limit: number, leaseMs: number): Promise<PendingPdf[]> {
     const rows = await this.db.transaction(async (tx) => {
-      const claimed = await tx.query(
-        `UPDATE plan_pdf_queue SET claimed_until = now() + make_interval(secs => $2::double precision / 1000),
-                attempts = attempts + 1
-          WHERE plan_id IN (
-            SELECT plan_id FROM plan_pdf_queue
-             WHERE claimed_until IS NULL OR claimed_until < now()
-             ORDER BY queued_at, plan_id LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING plan_id`,
-        [limit, leaseMs],
-      );
+      const claimed = await claimLeased(tx, PDF_QUEUE, limit, leaseMs);
       if (!claimed.length) return [];
       return tx.query(
         `SELECT f.plan_id, f.council_id, f.young_person_id, f.doc, q.council_name, q.locale, q.created_at, q.attempts
            FROM plan_pdf_queue q JOIN frozen_plans f ON f.plan_id = q.plan_id
           WHERE q.plan_id = ANY($1::text[])
           ORDER BY q.queued_at, q.plan_id`,
-        [claimed.map((c) => String(c.plan_id))],
+        [claimed],
       );
     });
     return rows.map(pending);
@@ -128,12 +129,10 @@ export class FrozenPlans {
 
   /** A render that failed: the reason is kept and the plan is left alone for `retryMs`. */
   async pdfFailed(planId: string, reason: string, retryMs: number): Promise<void> {
-    await this.db.query(
-      `UPDATE plan_pdf_queue SET last_error = $2,
-              claimed_until = now() + make_interval(secs => $3::double precision / 1000)
-        WHERE plan_id = $1`,
-      [planId, reason.slice(0, 500), retryMs],
-    );
+    await releaseLeased(this.db, PDF_QUEUE, planId, retryMs, {
+      sql: 'last_error = $3',
+      params: [reason.slice(0, 500)],
+    });
   }
 
   /** How many frozen plans wait for their PDF. */

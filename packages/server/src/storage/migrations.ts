@@ -384,6 +384,39 @@ CREATE TRIGGER frozen_plan_pdfs_append_only BEFORE UPDATE OR DELETE ON frozen_pl
   FOR EACH ROW EXECUTE FUNCTION onward_refuse_change();
 `,
   },
+  {
+    id: 10,
+    name: 'the notification outbox (emails to people, written with the event that causes them)',
+    sql: `
+-- One row per message to send: written in the transaction of the event that causes it (a young person asks for
+-- help, a plan comes back or is authorised), so a saved event always has its message and a refused one never does.
+-- It holds no address and no words of the young person: the recipient's account (their address is read when the
+-- message is sent) and the kind of message, whose words are the engine's (noticeMessage). A worker in the server
+-- takes rows for a while (available_at, a lease; also the back-off after a failure), sends them, and marks them
+-- sent; a crash leaves the row to be taken again once the lease runs out. Never deleted by the worker: what was
+-- sent, when, and how many tries it took stays for the admin's view.
+CREATE TABLE notification_outbox (
+  id text PRIMARY KEY,
+  council_id text NOT NULL REFERENCES councils(id),
+  kind text NOT NULL,
+  recipient_id text NOT NULL,
+  young_person_id text NOT NULL,
+  subject_id text NOT NULL,
+  event_id text NOT NULL,
+  language text NOT NULL,
+  status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'undeliverable')),
+  attempts integer NOT NULL DEFAULT 0,
+  available_at timestamptz,
+  claim_token text,
+  last_error text,
+  created_at timestamptz NOT NULL,
+  sent_at timestamptz,
+  UNIQUE (event_id, kind, recipient_id)
+);
+CREATE INDEX notification_outbox_queued ON notification_outbox (created_at, id) WHERE status = 'queued';
+CREATE INDEX notification_outbox_council ON notification_outbox (council_id, created_at);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -10,6 +10,8 @@
 //   rate-limits.ts         sign-in tries counted in the database
 //   staff-invitations.ts   one-time links for staff to choose their password
 //   council-settings.ts    each council's settings document (deadlines, attempts, attendance, nation)
+//   notification-outbox.ts messages to people (a PA told of a help request), written with the event that causes them
+//   lease-queue.ts         the claim with a lease that the freeze queue and the outbox share
 // Routes call the facade's methods (names kept stable); code that needs more reaches a module directly
 // (`store.events.append(events, { tx, expect, audit })`).
 import { Accounts, type CreateStaffUserInput, type User } from './accounts.js';
@@ -21,6 +23,7 @@ import { type Db, openPglite, openPostgres, type Queryable } from './db.js';
 import { type AppendExpectations, type CreateYoungPersonInput, EventLog, type NewEvent } from './event-log.js';
 import { FrozenPlans } from './frozen-plans.js';
 import { migrate } from './migrations.js';
+import { NotificationOutbox } from './notification-outbox.js';
 import type { YoungPersonRecord } from './projection.js';
 import { RateLimits } from './rate-limits.js';
 import { Sessions } from './sessions.js';
@@ -63,6 +66,7 @@ export class Store {
   readonly rateLimits: RateLimits;
   readonly staffInvitations: StaffInvitations;
   readonly councilSettings: CouncilSettingsStore;
+  readonly outbox: NotificationOutbox;
 
   private constructor(readonly db: Db) {
     this.councilLog = new CouncilLog(db);
@@ -70,7 +74,8 @@ export class Store {
     this.sessions = new Sessions(db, this.accounts, this.councilLog);
     this.records = new CaseRecords(db);
     this.audit = new AuditTrail(db);
-    this.events = new EventLog(db, this.records, this.audit);
+    this.outbox = new NotificationOutbox(db);
+    this.events = new EventLog(db, this.records, this.audit, this.outbox);
     this.frozenPlans = new FrozenPlans(db);
     this.webhooks = new WebhookDeliveries(db, this.councilLog);
     this.rateLimits = new RateLimits(db);
@@ -208,6 +213,10 @@ export class Store {
   /** Appends events (see EventLog.append); `tx` runs it inside the caller's transaction. */
   appendEvents(events: readonly NewEvent[], tx?: Queryable, expect: AppendExpectations = {}) {
     return this.events.append(events, { ...(tx ? { tx } : {}), expect });
+  }
+  /** Appends past events (a seed, a move from another system): as appendEvents, but nobody is told about them. */
+  appendHistory(events: readonly NewEvent[]) {
+    return this.events.append(events, { history: true });
   }
   listEvents(...a: Args<EventLog['listEvents']>) {
     return this.events.listEvents(...a);
