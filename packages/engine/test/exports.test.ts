@@ -246,6 +246,7 @@ const PUBLIC = [
   'loadLocale',
   'loadQuestionSet',
   'mergeAnswer',
+  'mergeAnswerPatch',
   'mergeChecklistSave',
   'mergeChecklists',
   'mermaidDiagram',
