@@ -25,6 +25,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Chromium 150 makes a new renderer document on each navigation (RenderDocument), and the offline emulation
+  // playwright-core 1.65 sets (context.setOffline) no longer reaches it: a page opened offline from the service
+  // worker said navigator.onLine === true, so the offline tests saw no "You are offline". Real phones are not
+  // affected (their navigator.onLine is the real one); only the emulation in tests needs this.
+  '--disable-features=RenderDocument',
 ];
 
 export function launchChromium(): Promise<Browser> {
