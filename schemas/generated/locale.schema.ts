@@ -110,6 +110,30 @@ export const localeSchema = {
         "maxLength": 400
       }
     },
+    "sameAsStandardBecause": {
+      "type": "object",
+      "description": "Easy read only: why an easy-read question is word for word the standard question (the content check fails otherwise).",
+      "propertyNames": {
+        "pattern": "^[a-z]+\\.[a-z0-9-]+$"
+      },
+      "additionalProperties": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 200
+      }
+    },
+    "pictures": {
+      "type": "object",
+      "description": "Alternative text for the picture beside each question (shown in easy read), keyed by question id.",
+      "propertyNames": {
+        "pattern": "^[a-z]+\\.[a-z0-9-]+$"
+      },
+      "additionalProperties": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 150
+      }
+    },
     "ui": {
       "type": "object",
       "description": "Words for buttons, labels and messages used by the widgets, keyed by a dotted name.",

@@ -14,8 +14,15 @@ export { JsonSyntaxError, keyPosition, scanJson } from './content/json-scan.js';
 export * from './content/locales.js';
 export * from './content/migrations.js';
 export * from './content/question-set.js';
-export type { ReadingEase } from './content/readability.js';
-export { countSyllables, readingEase } from './content/readability.js';
+export type { ReadingEase, ReadingLoad } from './content/readability.js';
+export {
+  countSyllables,
+  EASY_READ_HARD_WORDS,
+  harderBecause,
+  hardWordsIn,
+  readingEase,
+  readingLoad,
+} from './content/readability.js';
 export * from './content/wording.js';
 export * from './dates/index.js';
 export * from './events/index.js';

@@ -7,7 +7,9 @@ import {
   type ContentSources,
   checkContent,
   countSyllables,
+  EASY_READ_HARD_WORDS,
   formatProblem,
+  harderBecause,
   JsonSyntaxError,
   keyPosition,
   questionSet,
@@ -167,7 +169,7 @@ describe('duplicate ids', () => {
       src,
       'locales/en-GB.json',
       '"housing.safe": "Do you feel safe at home?",',
-      '"housing.safe": "Do you feel safe at home?",\n    "housing.safe": "Is home safe?",',
+      '"housing.safe": "Do you feel safe at home?",\n    "housing.safe": "Is your home a safe place to be?",',
     );
     const text = bad.locales[2]!.text;
     const a = at(text, '"housing.safe"', 0);
@@ -179,7 +181,7 @@ describe('duplicate ids', () => {
         file: 'locales/en-GB.json',
         ...a,
         id: 'housing.safe',
-        message: `"housing.safe" has 2 wordings in this file: "Do you feel safe at home?" (line ${a.line}, column ${a.column}) and "Is home safe?" (line ${b.line}, column ${b.column}). Only the last would be shown. Keep one.`,
+        message: `"housing.safe" has 2 wordings in this file: "Do you feel safe at home?" (line ${a.line}, column ${a.column}) and "Is your home a safe place to be?" (line ${b.line}, column ${b.column}). Only the last would be shown. Keep one.`,
       },
     ]);
   });
@@ -248,7 +250,7 @@ describe('wording', () => {
     bad = edit(
       bad,
       'locales/en-GB-easy.json',
-      '"careers.happy": "Are you happy with what you do each day?"',
+      '"careers.happy": "Are you happy with what you do?"',
       '"careers.happy": "   "',
     );
     expect(errorsOf(bad).map(formatProblem)).toEqual([
@@ -323,10 +325,12 @@ describe('wording', () => {
     );
     expect(errorsOf(src, { maxLength: longest })).toEqual([]);
     expect(errorsOf(src, { maxLength: longest - 1 }).length).toBeGreaterThan(0);
+    // Only the length rule here: an easy-read question is of course harder than a row of emoji.
+    const lengthErrors = (s: ContentSources) => errorsOf(s).filter((p) => !p.rule.startsWith('easy-read'));
     const emoji = edit(src, 'locales/en-GB.json', '"Do you feel safe at home?"', `"${'🙂'.repeat(150)}"`);
-    expect(errorsOf(emoji)).toEqual([]);
+    expect(lengthErrors(emoji)).toEqual([]);
     const over = edit(src, 'locales/en-GB.json', '"Do you feel safe at home?"', `"${'🙂'.repeat(151)}"`);
-    expect(errorsOf(over).map((p) => p.message)).toEqual([
+    expect(lengthErrors(over).map((p) => p.message)).toEqual([
       'The wording for "housing.safe" is 151 characters; the limit is 150. Shorten it, or move the explanation into a hint.',
     ]);
   });
@@ -383,7 +387,7 @@ describe('reading ease', () => {
       '"Do you experience a subjective perception of physical security within your accommodation?"',
     );
     const r = checkContent(hard, { maxLength: 400 });
-    const w = r.problems.find((p) => p.id === 'housing.safe');
+    const w = r.problems.find((p) => p.id === 'housing.safe' && p.rule === 'reading-ease');
     expect(w?.severity).toBe('warning');
     expect(w?.message).toMatch(
       /^"housing\.safe" may be hard to read: reading ease -?\d+\.\d, aim for 60 or more\. Try shorter words, or explain the hard word in a hint\.$/,
@@ -462,6 +466,123 @@ describe('reading ease', () => {
     // 2 sentences, 7 words, 8 syllables: 206.835 - 1.015 × 3.5 - 84.6 × 8/7 = 106.596
     expect(readingEase('Do you cook? Do you have money?').score).toBe(106.6);
     expect(readingEase('').score).toBe(100);
+  });
+});
+
+describe('easy read is easier than the standard wording', () => {
+  const easy = 'locales/en-GB-easy.json';
+  const rulesOf = (s: ContentSources) =>
+    checkContent(s, { minEase: 0 }).problems.map((p) => [p.rule, p.severity, p.id, p.line]);
+
+  it('an easy-read question harder than its standard question fails, saying why', () => {
+    const text = shipped().locales.find((f) => f.path === easy)!.text;
+    const bad = edit(
+      shipped(),
+      easy,
+      '"housing.heating": "Can you keep your home warm?"',
+      '"housing.heating": "Is it possible for you to keep your home warm enough in the winter?"',
+    );
+    const r = checkContent(bad, { minEase: 0 });
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => [p.rule, p.severity, p.id, p.line, p.message])).toEqual([
+      [
+        'easy-read-harder',
+        'error',
+        'housing.heating',
+        at(text, '"housing.heating"').line,
+        'Easy read: "housing.heating" is harder than the en-GB standard wording: it has 1 long word (possible) where the standard wording has 0; it has 14 words where the standard wording has 7. Standard: "Can you keep your home warm enough?"',
+      ],
+    ]);
+  });
+
+  it('the easy read the issue found ("housing register" for "council housing list") fails twice', () => {
+    const bad = edit(
+      shipped(),
+      easy,
+      '"housing.register": "Are you on the council housing list?"',
+      '"housing.register": "Are you on the housing register?"',
+    );
+    const r = checkContent(bad, { minEase: 0 });
+    expect(r.problems.map((p) => [p.rule, p.message])).toEqual([
+      [
+        'easy-read-hard-word',
+        'Easy read: "housing.register" uses "housing register"; say "council housing list" instead (or explain the word in a hint and use the plain words in the question).',
+      ],
+      [
+        'easy-read-harder',
+        'Easy read: "housing.register" is harder than the en-GB standard wording: it has 1 long word (register) where the standard wording has 0. Standard: "Are you on the council housing list?"',
+      ],
+      // The reason for keeping the standard words no longer applies.
+      ['easy-read-reason', expect.stringContaining('"housing.register"')],
+    ]);
+  });
+
+  it('an easy-read question word for word the standard one fails unless sameAsStandardBecause says why', () => {
+    const same = edit(
+      shipped(),
+      easy,
+      '"housing.heating": "Can you keep your home warm?"',
+      '"housing.heating": "Can you keep your home  warm enough?"',
+    );
+    expect(rulesOf(same).map((r) => r.slice(0, 3))).toEqual([['easy-read-same', 'error', 'housing.heating']]);
+    const explained = edit(
+      same,
+      easy,
+      '"sameAsStandardBecause": {',
+      '"sameAsStandardBecause": {\n    "housing.heating": "Already short and plain.",',
+    );
+    expect(rulesOf(explained)).toEqual([]);
+    // A blank reason is no reason (and breaks the locale schema).
+    const blank = edit(
+      same,
+      easy,
+      '"sameAsStandardBecause": {',
+      '"sameAsStandardBecause": {\n    "housing.heating": " ",',
+    );
+    expect(rulesOf(blank).map((r) => r[0])).toContain('easy-read-same');
+  });
+
+  it('a reason for an id of no version is an error', () => {
+    const bad = edit(
+      shipped(),
+      easy,
+      '"sameAsStandardBecause": {',
+      '"sameAsStandardBecause": {\n    "housing.heatin": "Short.",',
+    );
+    expect(rulesOf(bad).map((r) => r.slice(0, 3))).toEqual([['unknown-id', 'error', 'housing.heatin']]);
+  });
+
+  it('every listed hard word in an easy-read question fails, with its plain alternative', () => {
+    for (const h of EASY_READ_HARD_WORDS) {
+      const bad = edit(
+        shipped(),
+        easy,
+        '"housing.heating": "Can you keep your home warm?"',
+        `"housing.heating": "Can you keep your ${h.words} warm?"`,
+      );
+      const msgs = checkContent(bad, { minEase: 0 }).problems.filter((p) => p.rule === 'easy-read-hard-word');
+      expect(msgs.map((p) => p.message)).toEqual([expect.stringContaining(`say "${h.plain}"`)]);
+    }
+  });
+
+  it('a longer easy-read question is allowed only when it swaps long words for short ones', () => {
+    // 11 words for 7, but "relationships" (5 syllables) is gone.
+    expect(
+      harderBecause('Do you feel safe with the people you are close to?', 'Do you feel safe in your relationships?'),
+    ).toEqual([]);
+    // Longer with the same long word: harder.
+    expect(
+      harderBecause('Are you really happy with all your relationships?', 'Are you happy with your relationships?'),
+    ).toEqual(['it has 8 words where the standard wording has 6']);
+    // Two shorter sentences are fine; one long sentence in place of two short ones is not.
+    expect(harderBecause('Do you have a job? Do you like it?', 'Do you have a job? Do you like it?')).toEqual([]);
+    expect(harderBecause('Do you have a job that you like?', 'Do you have a job? Do you like it?')).toEqual([
+      "its longest sentence has 8 words where the standard wording's has 5",
+    ]);
+    // Outside English only words and sentences are compared (the syllable rules are English).
+    expect(harderBecause('Ydych chi’n teimlo’n ddiogel gartref?', 'Ydych chi’n ddiogel?', false)).toEqual([
+      'it has 5 words where the standard wording has 3',
+    ]);
   });
 });
 

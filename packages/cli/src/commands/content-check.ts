@@ -19,8 +19,9 @@ import { EXIT, type Io, UsageError } from '../io.js';
 const usage = `Usage: onward content check [--dir <folder>] [--max-length N] [--min-ease N] [--strict] [--scores] [--json]
 
 Checks question sets and wording: duplicate or missing ids, questions without wording in a locale, wording that
-is too long, locale files that break the locale schema, wording for ids that do not exist, and a reading-ease
-score for every English question (a warning where it may be hard to read).
+is too long, locale files that break the locale schema, wording for ids that do not exist, easy read that is
+harder than the standard wording (or the same with no reason given), and a reading-ease score for every English
+question (a warning where it may be hard to read).
 
 Options:
   --dir <folder>      The content folder, laid out like Onward's schemas/: outcomes/*.schema.json and

@@ -12,7 +12,7 @@ import {
 } from './json-scan.js';
 import { MIGRATIONS, type Migration, type MigrationStep } from './migrations.js';
 import { ContentError, loadQuestionSet, type QuestionSet } from './question-set.js';
-import { readingEase, sentences, wordsOf } from './readability.js';
+import { harderBecause, hardWordsIn, readingEase, sentences, wordsOf } from './readability.js';
 
 /** One file's text and the path to show in messages (relative to the content folder, e.g. `locales/cy.json`). */
 export interface ContentFile {
@@ -64,7 +64,11 @@ export type ContentRule =
   | 'unknown-domain'
   | 'too-long'
   | 'reading-ease'
-  | 'easy-read-sentence';
+  | 'easy-read-sentence'
+  | 'easy-read-harder'
+  | 'easy-read-hard-word'
+  | 'easy-read-same'
+  | 'easy-read-reason';
 
 export interface ContentProblem {
   readonly severity: 'error' | 'warning';
@@ -111,6 +115,24 @@ const DOMAIN_ID = /^[a-z]+$/;
 const QUESTION_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Check question sets and locales together. Never throws on bad content: every problem is in the report. */
+/** The questions of each standard locale file, by locale, to compare easy read with. */
+function standardQuestions(sources: ContentSources): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const f of sources.locales) {
+    try {
+      const doc = asRecord(JSON.parse(f.text));
+      const meta = asRecord(doc?.meta);
+      if (typeof meta?.locale === 'string' && (meta.variant ?? 'standard') === 'standard')
+        out.set(meta.locale, stringRecord(doc?.questions));
+    } catch {
+      // A file that is not JSON is reported on its own.
+    }
+  }
+  return out;
+}
+
+const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
 /** Which standard locale a partial variant of `locale` falls back to first: the locale itself, else its base language. */
 function seenStandard(sources: ContentSources, locale: string, base: string): string | undefined {
   const standards = new Set<string>();
@@ -132,6 +154,7 @@ export function checkContent(sources: ContentSources, options: ContentCheckOptio
   const problems: ContentProblem[] = [];
   const scores: ReadingScore[] = [];
   const add = (p: ContentProblem) => problems.push(p);
+  const standards = standardQuestions(sources);
 
   // 1. Question sets.
   const sets: { file: string; set: QuestionSet }[] = [];
@@ -335,6 +358,67 @@ export function checkContent(sources: ContentSources, options: ContentCheckOptio
     }
 
     if (variant === 'easy') {
+      // Easy read must be easier than the standard wording it replaces, or say why it is the same.
+      const base = locale.split('-')[0] ?? locale;
+      const standardLocale = seenStandard(sources, locale, base) ?? 'en-GB';
+      const standard = standards.get(standardLocale) ?? {};
+      const english = /^en(-|$)/i.test(locale);
+      const reasons = stringRecord(doc?.sameAsStandardBecause);
+      for (const [id, text] of Object.entries(questions)) {
+        const std = standard[id];
+        const pos = at(['questions', id]);
+        for (const h of english ? hardWordsIn(text) : [])
+          add({
+            severity: 'error',
+            rule: 'easy-read-hard-word',
+            file: f.path,
+            id,
+            ...pos,
+            message: `Easy read: "${id}" uses "${h.words}"; say "${h.plain}" instead (or explain the word in a hint and use the plain words in the question).`,
+          });
+        if (std === undefined) continue;
+        if (sameText(text, std)) {
+          if (!reasons[id]?.trim())
+            add({
+              severity: 'error',
+              rule: 'easy-read-same',
+              file: f.path,
+              id,
+              ...pos,
+              message: `Easy read: "${id}" is word for word the ${standardLocale} standard wording. Make it easier, or say why it stays the same in sameAsStandardBecause.`,
+            });
+          continue;
+        }
+        if (reasons[id] !== undefined)
+          add({
+            severity: 'warning',
+            rule: 'easy-read-reason',
+            file: f.path,
+            id,
+            ...at(['sameAsStandardBecause', id]),
+            message: `Easy read: sameAsStandardBecause gives a reason for "${id}", but its wording is not the same as the standard wording any more. Remove the reason.`,
+          });
+        const why = harderBecause(text, std, english);
+        if (why.length)
+          add({
+            severity: 'error',
+            rule: 'easy-read-harder',
+            file: f.path,
+            id,
+            ...pos,
+            message: `Easy read: "${id}" is harder than the ${standardLocale} standard wording: ${why.join('; ')}. Standard: "${std}"`,
+          });
+      }
+      for (const id of Object.keys(reasons))
+        if (sets.length && !knownIds.has(id))
+          add({
+            severity: 'error',
+            rule: 'unknown-id',
+            file: f.path,
+            id,
+            ...at(['sameAsStandardBecause', id]),
+            message: `"${id}" in sameAsStandardBecause is not a question in any version of the question set.`,
+          });
       for (const [section, record] of [
         ['questions', questions],
         ['hints', hints],
