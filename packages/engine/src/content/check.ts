@@ -300,6 +300,7 @@ export function checkContent(sources: ContentSources, options: ContentCheckOptio
       for (const [section, record] of [
         ['questions', questions],
         ['hints', hints],
+        ['pictures', stringRecord(doc?.pictures)],
       ] as const)
         for (const id of Object.keys(record))
           if (!knownIds.has(id))

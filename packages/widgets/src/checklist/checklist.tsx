@@ -1,6 +1,7 @@
 // The outcomes checklist: one domain at a time, a task list of sections with progress, yes / no / not relevant as
 // large radio targets, a note with a counter and an "I'd like help with this" toggle per question.
 import { ANSWER_VALUES, type DomainId, NOTE_LIMIT, type Question } from '@onward/engine';
+import { signal } from '@preact/signals';
 import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import { textLang } from '../i18n/index.js';
 import type { OnEvent } from '../shared/events.js';
@@ -17,8 +18,26 @@ import {
 } from '../shared/ui.js';
 import { type ChecklistOptions, ChecklistStore } from './checklist.store.js';
 
+/** The easy-read pictures: their own file, fetched the first time easy read is on (and for each new locale). */
+const pictures = signal<Awaited<ReturnType<typeof import('./pictures.js')['load']>> | undefined>(undefined);
+function loadPictures(locale: string): void {
+  import('./pictures.js')
+    .then((m) => m.load(locale))
+    .then(
+      (p) => {
+        pictures.value = p;
+      },
+      // Offline or blocked: the questions are shown without pictures.
+      () => {},
+    );
+}
+
 export function ChecklistView({ store }: { store: ChecklistStore }) {
   const words = store.words.value;
+  const easy = store.variant.value === 'easy';
+  useEffect(() => {
+    if (easy) loadPictures(words.req.locale);
+  }, [easy, words.req.locale]);
   const { t } = words;
   const domainIndex = store.domainIndex.value;
   const readOnly = store.readOnly.value;
@@ -49,7 +68,7 @@ export function ChecklistView({ store }: { store: ChecklistStore }) {
     <WidgetRoot widget="checklist" lang={words.lang} dir={words.dir}>
       <div class="o-bar">
         <h2>{t('checklist.title')}</h2>
-        <EasyReadToggle on={store.variant.value === 'easy'} onToggle={() => store.toggleVariant()} t={t} />
+        <EasyReadToggle on={easy} onToggle={() => store.toggleVariant()} t={t} />
       </div>
       {readOnly ? <p class="o-notice">{t('common.readOnly')}</p> : <p class="o-muted">{t('checklist.intro')}</p>}
       <ErrorSummary errors={summary} t={t} />
@@ -165,8 +184,10 @@ function QuestionCard({ q, store }: { q: Question; store: ChecklistStore }) {
   const fid = (part: string) => store.fieldId(q.id, part);
   const valueError = errors.get(fid('yes'));
   const legendId = fid('legend');
+  const pic = pictures.value?.picture(q.id, words.req, store.wording);
   return (
     <fieldset class="o-card" aria-describedby={hint ? fid('hint') : undefined}>
+      {words.req.variant === 'easy' && pic && <img class={pic.cls} src={pic.src} alt={pic.alt} />}
       <legend id={legendId} lang={text.locale} dir={text.dir}>
         {text.text}
       </legend>

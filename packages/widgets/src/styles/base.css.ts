@@ -24,6 +24,8 @@ max-width:var(--onward-max-width,44rem);box-sizing:border-box;padding:var(--onwa
 .onward a:focus-visible{background:var(--_focus);color:var(--_focus-text);box-shadow:0 4px var(--_focus-text);outline:none}
 .o-bar{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;justify-content:space-between;margin-block-end:.75rem}
 .o-muted{color:var(--_muted)}
+.o-pic{float:inline-start;margin-inline-end:.75rem}
+[dir=rtl] .o-flip{transform:scaleX(-1)}
 .o-small{font-size:.85em}
 .o-btn{font:inherit;display:inline-flex;align-items:center;justify-content:center;min-height:44px;min-width:44px;
 padding:.5rem 1rem;border:2px solid transparent;border-radius:var(--_radius);background:var(--_primary);color:var(--_on-primary);
