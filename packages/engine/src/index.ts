@@ -9,20 +9,15 @@ export * from './answers/merge.js';
 export * from './answers/progress.js';
 export * from './answers/voice.js';
 export * from './content/check.js';
+export type { ReadingLoad } from './content/easy-read.js';
+export { EASY_READ_HARD_WORDS, harderBecause, hardWordsIn, readingLoad } from './content/easy-read.js';
 export type { DuplicateKey, JsonScan, KeyOccurrence, TextPosition } from './content/json-scan.js';
 export { JsonSyntaxError, keyPosition, scanJson } from './content/json-scan.js';
 export * from './content/locales.js';
 export * from './content/migrations.js';
 export * from './content/question-set.js';
-export type { ReadingEase, ReadingLoad } from './content/readability.js';
-export {
-  countSyllables,
-  EASY_READ_HARD_WORDS,
-  harderBecause,
-  hardWordsIn,
-  readingEase,
-  readingLoad,
-} from './content/readability.js';
+export type { ReadingEase } from './content/readability.js';
+export { countSyllables, readingEase } from './content/readability.js';
 export * from './content/wording.js';
 export * from './dates/index.js';
 export * from './events/index.js';

@@ -2,6 +2,7 @@
 // set, found before it reaches a young person. Pure: it is given file texts, never touches a disk, so the same
 // check runs in the CLI, in tests and in a browser-based editor.
 import { validateLocale } from '../validation/validate.js';
+import { harderBecause, hardWordsIn } from './easy-read.js';
 import {
   type JsonScan,
   JsonSyntaxError,
@@ -12,7 +13,7 @@ import {
 } from './json-scan.js';
 import { MIGRATIONS, type Migration, type MigrationStep } from './migrations.js';
 import { ContentError, loadQuestionSet, type QuestionSet } from './question-set.js';
-import { harderBecause, hardWordsIn, readingEase, sentences, wordsOf } from './readability.js';
+import { readingEase, sentences, wordsOf } from './readability.js';
 
 /** One file's text and the path to show in messages (relative to the content folder, e.g. `locales/cy.json`). */
 export interface ContentFile {
