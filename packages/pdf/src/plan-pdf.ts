@@ -4,8 +4,10 @@
 import {
   type Answer,
   type AnyChecklist,
+  arrangementName,
   type DomainId,
   getAnswer,
+  type Nation,
   needsHelp,
   type PathwayPlan,
   planVoice,
@@ -27,8 +29,12 @@ export interface PlanPdfOptions {
   readonly locale?: string;
   /** Wording variant; default: the plan's wording variant, else `standard`. */
   readonly variant?: Variant;
-  /** The council that owns the plan: the PDF's author and running header. */
-  readonly council: { readonly name: string };
+  /**
+   * The council that owns the plan: the PDF's author and running header. Its nation names the arrangement with
+   * former foster carers: "Staying Put" in England, "When I am Ready" (Welsh: "Pan Fydda i’n Barod") in Wales.
+   * Default: Wales for a Welsh document, else England.
+   */
+  readonly council: { readonly name: string; readonly nation?: Nation };
   /** The document's creation date. The same plan, options and date give byte-identical output. */
   readonly createdAt: Date;
   /** A status shown on the cover and in the header, e.g. "Authorised" or "Draft". */
@@ -93,7 +99,7 @@ export async function renderPlanPdf(plan: PathwayPlan, options: PlanPdfOptions):
     domainSection(w, plan, set, checklist, domain.id, domainTitle(domain.id), questionText, help, labels);
   }
 
-  statutorySections(w, plan, labels);
+  statutorySections(w, plan, labels, options.council.nation ?? (labels.lang === 'cy' ? 'wales' : 'england'));
   if (w.missingGlyphs) {
     w.space(10);
     w.paragraph(labels.missingGlyphs, { size: 9, colour: 'secondary' });
@@ -130,6 +136,12 @@ function checkOptions(options: PlanPdfOptions | undefined): void {
     throw new TypeError('options.wording must be a Wording.');
   if (!options.council || typeof options.council.name !== 'string' || options.council.name.trim() === '')
     throw new TypeError('options.council.name must be the council’s name.');
+  if (
+    options.council.nation !== undefined &&
+    options.council.nation !== 'england' &&
+    options.council.nation !== 'wales'
+  )
+    throw new TypeError('options.council.nation must be "england" or "wales".');
   if (!(options.createdAt instanceof Date) || Number.isNaN(options.createdAt.getTime()))
     throw new TypeError('options.createdAt must be a valid Date.');
   if (options.variant !== undefined && options.variant !== 'standard' && options.variant !== 'easy')
@@ -268,13 +280,21 @@ function domainSection(
   }
 }
 
-function statutorySections(w: Writer, plan: PathwayPlan, labels: Labels): void {
+function statutorySections(w: Writer, plan: PathwayPlan, labels: Labels, nation: Nation): void {
   const L = labels.plan;
   if (plan.accommodation) {
     const acc = plan.accommodation;
     w.heading(L.accommodation, 2);
     w.facts([
-      [L.accommodationType, acc.type ? (L.accommodationTypes[acc.type] ?? acc.type) : undefined],
+      [
+        L.accommodationType,
+        acc.type
+          ? (L.accommodationTypes[acc.type] ?? acc.type).replace(
+              '{arrangement}',
+              arrangementName(nation, labels.lang === 'cy' ? 'cy' : 'en'),
+            )
+          : undefined,
+      ],
       [L.suitable, acc.suitable === undefined ? undefined : acc.suitable ? L.yes : L.no],
     ]);
     if (acc.assessment) {

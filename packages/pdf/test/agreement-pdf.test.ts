@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hasPoppler, pdfInfo, pdfWordBoxes } from '#test-support/pdf.js';
 import { renderAgreementPdf } from '../src/index.js';
 import { sampleAgreement } from './fixtures/sample-agreement.js';
+import { WELSH_TEST_SENTENCE } from './fixtures/sample-plan.js';
 import { missingInOrder, norm, readText } from './support.js';
 
 const council = { name: 'Riverside Council' };
@@ -123,6 +124,15 @@ describe.skipIf(!hasPoppler)('renderAgreementPdf', () => {
         'Llofnodwyd gan',
       ]),
     ).toEqual([]);
+  });
+
+  it('gives back the Welsh test sentence (ŵ, ŷ) in an English and a Welsh agreement', async () => {
+    const base = sampleAgreement();
+    const a = sampleAgreement({ houseRules: { ...base.houseRules, quietHours: WELSH_TEST_SENTENCE } });
+    for (const locale of ['en-GB', 'cy']) {
+      const text = readText(await renderAgreementPdf(a, { council, createdAt, locale }));
+      expect(text, locale).toContain(WELSH_TEST_SENTENCE);
+    }
   });
 
   it('rejects an invalid agreement naming the field, and a bad viewer', async () => {

@@ -14,7 +14,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasPoppler, pdfInfo, pdfText, pdfWordBoxes } from '#test-support/pdf.js';
 import { renderPlanPdf } from '../src/index.js';
-import { SAMPLE_ANSWERS, samplePlan, unansweredIds } from './fixtures/sample-plan.js';
+import { SAMPLE_ANSWERS, samplePlan, unansweredIds, WELSH_TEST_SENTENCE } from './fixtures/sample-plan.js';
 import { expectedOrder, TRICKY, trickyPlan } from './fixtures/tricky-plan.js';
 import { missingInOrder, norm, readingText, readText } from './support.js';
 
@@ -354,6 +354,34 @@ describe.skipIf(!hasPoppler)('renderPlanPdf', () => {
     expect(text).not.toContain('Do you have a passport?');
   });
 
+  it('gives back the Welsh test sentence (ŵ, ŷ) in an English and a Welsh plan', async () => {
+    const base = samplePlan();
+    const plan = { ...base, views: { ...base.views, youngPerson: WELSH_TEST_SENTENCE } } as PathwayPlan;
+    for (const locale of ['en-GB', 'cy']) {
+      const text = readText(await renderPlanPdf(plan, { wording: allShippedWording(), council, createdAt, locale }));
+      expect(text, locale).toContain(WELSH_TEST_SENTENCE);
+      expect(text).toMatch(/ŵ.*ŷ|ŷ.*ŵ/s);
+    }
+  });
+
+  it('names the arrangement with former foster carers in the council’s nation’s words', async () => {
+    const plan = { ...samplePlan(), accommodation: { type: 'Z', suitable: true } } as PathwayPlan;
+    const render = async (locale: string, nation?: 'england' | 'wales') =>
+      readText(
+        await renderPlanPdf(plan, {
+          wording: allShippedWording(),
+          council: { ...council, ...(nation ? { nation } : {}) },
+          createdAt,
+          locale,
+        }),
+      );
+    expect(await render('en-GB')).toContain('With former foster carers (Staying Put)');
+    expect(await render('en-GB', 'wales')).toContain('With former foster carers (When I am Ready)');
+    expect(await render('cy')).toContain('Gyda chyn-ofalwyr maeth (Pan Fydda i’n Barod)');
+    expect(await render('cy', 'england')).toContain('Gyda chyn-ofalwyr maeth (Staying Put)');
+    expect(await render('en-GB', 'wales')).not.toContain('Staying Put');
+  });
+
   it('rejects an invalid plan with the field named, and bad options clearly', async () => {
     const bad = {
       ...samplePlan(),
@@ -366,5 +394,8 @@ describe.skipIf(!hasPoppler)('renderPlanPdf', () => {
     await expect(renderPlanPdf(samplePlan(), { wording, council: { name: '' }, createdAt })).rejects.toThrow(
       /options\.council\.name/,
     );
+    await expect(
+      renderPlanPdf(samplePlan(), { wording, council: { name: 'X', nation: 'scotland' as 'wales' }, createdAt }),
+    ).rejects.toThrow(/options\.council\.nation/);
   });
 });
