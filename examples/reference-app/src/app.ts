@@ -8,6 +8,7 @@ import { createOnwardServer, type RenderContext, type Store } from '@onward/serv
 import { strings } from './i18n.js';
 import { mountAdmin } from './pages/admin.js';
 import { mountAdminImport } from './pages/admin-import.js';
+import { mountAudit } from './pages/audit.js';
 import { mountAuth } from './pages/auth.js';
 import { mountCouncilSettings } from './pages/council-settings.js';
 import { mountManager } from './pages/manager.js';
@@ -71,6 +72,7 @@ export function mountPages(
   mountPlanPdf(app);
   mountStaff(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
   mountManager(app);
+  mountAudit(app);
   mountStayingPut(app, options.clock);
   mountAdmin(app, {
     ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),

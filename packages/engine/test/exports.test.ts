@@ -350,6 +350,7 @@ const PUBLIC = [
   'trends',
   'trendsStart',
   'ukDate',
+  'ukDayStart',
   'unsuccessfulAttempts',
   'unsuccessfulAttemptsInRow',
   'upgradeRecord',

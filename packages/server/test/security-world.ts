@@ -445,6 +445,18 @@ export const TABLE: Row[] = [
   },
   {
     method: 'get',
+    path: '/api/audit/people',
+    url: () => '/api/audit/people',
+    allowed: ['tm', 'tm2', 'admin', 'otherTm', 'otherAdmin'],
+  },
+  {
+    method: 'get',
+    path: '/api/audit/export',
+    url: () => '/api/audit/export',
+    allowed: ['tm', 'tm2', 'admin', 'otherTm', 'otherAdmin'],
+  },
+  {
+    method: 'get',
     path: '/api/insights',
     url: () => '/api/insights',
     allowed: ['pa', 'pa2', 'sw', 'tm', 'tm2', 'ssw', 'analyst', 'admin', 'otherPa', 'otherTm', 'otherAdmin'],

@@ -1,8 +1,8 @@
 // Team manager pages: the authorisation queue (return with comments or authorise happens on the plan page),
-// the team overview, the dashboard (also for analysts and admins, aggregates only) and the audit view.
+// the team overview, the dashboard (also for analysts and admins, aggregates only) (the audit view is audit.tsx).
 import { questionSet } from '@onward/engine';
 import { strings } from '../i18n.js';
-import type { AuditEntry, PlanView, QueueItem, YoungPersonSummary } from '../web/api-types.js';
+import type { PlanView, QueueItem, YoungPersonSummary } from '../web/api-types.js';
 import { formatDate, prefsOf } from '../web/context.js';
 import { SuccessBanner } from '../web/layout.js';
 import { type AnyHono, apiFor, errorPage, page } from '../web/render.js';
@@ -325,61 +325,6 @@ export function mountManager(app: AnyHono) {
             </TableRegion>
           ))}
         </div>
-      </>,
-    );
-  });
-
-  app.get('/audit', async (c) => {
-    const s = await staffSession(app, c, ['team-manager', 'admin']);
-    if (s instanceof Response) return s;
-    const prefs = prefsOf(c);
-    const t = strings(prefs);
-    const q = new URLSearchParams({ limit: '200' });
-    const yp = c.req.query('youngPersonId');
-    if (yp) q.set('youngPersonId', yp);
-    const r = await apiFor(app, c, s).get<{ items: AuditEntry[] }>(`/api/audit?${q}`);
-    if (!r.ok) return errorPage(c, r.status, s);
-    return page(
-      c,
-      { title: t.audit, session: s },
-      <>
-        <h1>{t.audit}</h1>
-        <p>{t.auditIntro}</p>
-        <TableRegion label={t.audit}>
-          <table>
-            <caption>{t.audit}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.when}</th>
-                <th scope="col">{t.who}</th>
-                <th scope="col">{t.action2}</th>
-                <th scope="col">{t.record}</th>
-                <th scope="col">{t.youngPerson}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.data.items.map((e) => (
-                <tr>
-                  <td>{new Date(e.at).toISOString().replace('T', ' ').slice(0, 19)}</td>
-                  <td>
-                    {e.actorId} <span class="small">({e.actorRole})</span>
-                  </td>
-                  <td>{e.action}</td>
-                  <td>
-                    {e.recordType} {e.recordId}
-                  </td>
-                  <td>
-                    {e.youngPersonId ? (
-                      <a href={`/audit?youngPersonId=${encodeURIComponent(e.youngPersonId)}`}>{e.youngPersonId}</a>
-                    ) : (
-                      '–'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
       </>,
     );
   });

@@ -88,10 +88,13 @@ export interface AuditEntry {
   at: string;
   actorId: string;
   actorRole: string;
+  /** The account's name (the server joins it); absent when the account is gone. */
+  actorName?: string;
   action: string;
   recordType: string;
   recordId: string;
   youngPersonId?: string;
+  youngPersonName?: string;
   requestId?: string;
 }
 

@@ -145,6 +145,27 @@ export function safeBack(v: string | undefined, fallback = '/'): string {
   return v;
 }
 
+const DATE_TIME: Record<Lang, Intl.DateTimeFormat> = Object.fromEntries(
+  (['en', 'cy'] as const).map((l) => [
+    l,
+    new Intl.DateTimeFormat(l === 'cy' ? 'cy-GB' : 'en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'Europe/London',
+    }),
+  ]),
+) as Record<Lang, Intl.DateTimeFormat>;
+
+/** An instant as people in the UK read it, in UK time (GMT or BST): 4 Dec 2026, 18:31. */
+export function formatDateTime(at: string, lang: Lang): string {
+  const t = new Date(at);
+  return Number.isNaN(t.getTime()) ? at : DATE_TIME[lang].format(t);
+}
+
 /** A date as people read it: 3 March 2026 (or Welsh month names). */
 export function formatDate(d: string | undefined, lang: Lang): string {
   if (!d) return '';

@@ -84,6 +84,14 @@ export function ukDate(instant: Date): IsoDate {
   lastDate = `${parts.year}-${parts.month}-${parts.day}`;
   return lastDate;
 }
+/** The instant a UK calendar day begins (midnight in Europe/London): 23:00 UTC the day before in summer time,
+ * 00:00 UTC in winter. The clocks change at 01:00 UTC, so midnight is never skipped or repeated. */
+export function ukDayStart(date: IsoDate): Date {
+  const d = parseIsoDate(date);
+  const gmtMidnight = toUtcMs(d);
+  const bst = new Date(gmtMidnight - 3_600_000);
+  return ukDate(bst) === date ? bst : new Date(gmtMidnight);
+}
 // Callers ask about the same instant many times in a row (every event in allowedEvents); Intl is slow-ish.
 let lastInstant = Number.NaN;
 let lastDate = '';

@@ -17,6 +17,7 @@ import {
   sixMonthReviewDue,
   stayingPutDeadlines,
   ukDate,
+  ukDayStart,
 } from '../../src/index.js';
 
 describe('calendar dates', () => {
@@ -42,6 +43,16 @@ describe('calendar dates', () => {
     expect(ukDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31'); // GMT
     expect(ukDate(new Date('2026-03-29T00:30:00Z'))).toBe('2026-03-29'); // the night the clocks go forward
     expect(() => ukDate(new Date('nonsense'))).toThrow(/now/);
+  });
+
+  it('starts a UK day at midnight in UK time, across daylight saving', () => {
+    expect(ukDayStart('2026-07-01').toISOString()).toBe('2026-06-30T23:00:00.000Z'); // BST
+    expect(ukDayStart('2026-12-04').toISOString()).toBe('2026-12-04T00:00:00.000Z'); // GMT
+    expect(ukDayStart('2026-03-29').toISOString()).toBe('2026-03-29T00:00:00.000Z'); // clocks go forward at 01:00
+    expect(ukDayStart('2026-03-30').toISOString()).toBe('2026-03-29T23:00:00.000Z');
+    expect(ukDayStart('2026-10-25').toISOString()).toBe('2026-10-24T23:00:00.000Z'); // clocks go back at 01:00 UTC
+    expect(ukDayStart('2026-10-26').toISOString()).toBe('2026-10-26T00:00:00.000Z');
+    expect(() => ukDayStart('2026-02-30')).toThrow();
   });
 
   it('adds days across month and year ends', () => {

@@ -63,6 +63,11 @@ function message(e: ErrorObject): { path: string; message: string } {
                 ? `${field(parts)} should be an email address, like name@example.org.`
                 : `${field(parts)} should be a ${p.format}.`,
       };
+    case 'anyOfFormats':
+      return {
+        path: parts.join('.'),
+        message: `${field(parts)} should be ${(p.formats as string[]).map((f) => FORMAT_WORDS[f]).join(' or ')}.`,
+      };
     case 'pattern':
       return { path: parts.join('.'), message: `${field(parts)} is not in the right form.` };
     case 'minProperties':
@@ -73,9 +78,42 @@ function message(e: ErrorObject): { path: string; message: string } {
       return { path: parts.join('.'), message: `${field(parts)} can have at most ${p.limit} entries.` };
     case 'uniqueItems':
       return { path: parts.join('.'), message: `${field(parts)} has the same entry twice.` };
+    case 'minimum':
+      return { path: parts.join('.'), message: `${field(parts)} must be ${p.limit} or more.` };
+    case 'maximum':
+      return { path: parts.join('.'), message: `${field(parts)} must be ${p.limit} or less.` };
     default:
       return { path: parts.join('.'), message: `${field(parts)} is not allowed as sent.` };
   }
+}
+
+const FORMAT_WORDS: Record<string, string> = {
+  date: 'a date written YYYY-MM-DD',
+  'date-time': 'a date and time (ISO 8601)',
+  email: 'an email address',
+  uri: 'a web address',
+};
+
+/** One message for a value that matches none of an anyOf's choices: each choice's format, joined by "or" (a date
+ * or a date and time), instead of one message per choice. */
+function anyOfMessages(errors: readonly ErrorObject[]): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
+  for (const e of errors) {
+    if (anyOfs.some((a) => a !== e && e.schemaPath.startsWith(`${a.schemaPath}/`))) continue;
+    if (e.keyword !== 'anyOf') {
+      out.push(e);
+      continue;
+    }
+    const branches = errors.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+    const formats = branches.map((b) => (b.keyword === 'format' ? String(b.params.format) : ''));
+    out.push(
+      formats.every((f) => FORMAT_WORDS[f])
+        ? { ...e, keyword: 'anyOfFormats', params: { formats: [...new Set(formats)] } }
+        : e,
+    );
+  }
+  return out;
 }
 
 function compile<T>(schema: object): BodyValidator<T> {
@@ -84,7 +122,7 @@ function compile<T>(schema: object): BodyValidator<T> {
     if (v(doc)) return { ok: true, value: doc as T };
     const seen = new Set<string>();
     const errors: FieldProblem[] = [];
-    for (const e of v.errors ?? []) {
+    for (const e of anyOfMessages(v.errors ?? [])) {
       const m = message(e);
       const key = `${m.path}|${m.message}`;
       if (!seen.has(key)) {
@@ -192,6 +230,15 @@ export interface ChecklistAnswersBody {
   answers: Record<string, Record<string, unknown> | null>;
   base?: Record<string, { value: 'yes' | 'no' | 'not-relevant'; note?: string; help?: boolean } | null>;
 }
+export interface AuditQuery {
+  youngPersonId?: string;
+  actorId?: string;
+  action?: 'read' | 'create' | 'update' | 'event' | 'export';
+  from?: string;
+  to?: string;
+  limit?: number;
+  after?: string;
+}
 export interface WebhookCreateBody {
   url: string;
   events: 'plan.authorised'[];
@@ -218,6 +265,7 @@ export const bodies = {
   tokenCreate: compile<NameBody>(schemas.apiTokenCreateSchema),
   webhookCreate: compile<WebhookCreateBody>(schemas.apiWebhookCreateSchema),
   checklistAnswers: compile<ChecklistAnswersBody>(schemas.apiChecklistAnswersSchema),
+  auditQuery: compile<AuditQuery>(schemas.apiAuditQuerySchema),
   plan: engine(validatePlan),
   checklist: engine(validateChecklist),
   checkIn: engine(validateCheckIn),

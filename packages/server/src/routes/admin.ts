@@ -1,5 +1,5 @@
 // Council administration: staff, teams, API tokens, webhooks; and the audit trail for managers.
-import { validateCouncilSettings } from '@onward/engine';
+import { addDays, ROLE_NAMES, toCsv, ukDayStart, validateCouncilSettings } from '@onward/engine';
 import type { Hono } from 'hono';
 import { auditTeamOf, isYoungPersonAccount, staffListScope } from '../access.js';
 import { randomToken } from '../auth/crypto.js';
@@ -10,6 +10,7 @@ import type { Operation } from '../http/operation.js';
 import { forbidden, HttpProblem, invalid, notFound } from '../http/problem.js';
 import { bodies } from '../http/validators.js';
 import { staffInvitationPath } from '../setup.js';
+import type { AuditCursor, AuditEntry, AuditFilter } from '../storage/audit.js';
 import type { User } from '../storage/store.js';
 import { publicUser } from './auth.js';
 
@@ -136,7 +137,25 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     who: 'team-manager (their team), admin (council)',
     permission: 'audit',
     ok: 200,
-    query: ['youngPersonId', 'actorId', 'from', 'to', 'limit'],
+    query: ['youngPersonId', 'actorId', 'action', 'from', 'to', 'limit', 'after'],
+  },
+  {
+    method: 'get',
+    path: '/api/audit/people',
+    summary: 'Everyone in the audit trail, by name: who did things and whose records they were',
+    who: 'team-manager (their team), admin (council)',
+    permission: 'audit',
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/audit/export',
+    summary: 'Every audit entry matching the filters, as CSV (audited)',
+    who: 'team-manager (their team), admin (council)',
+    permission: 'audit',
+    ok: 200,
+    returns: 'csv',
+    query: ['youngPersonId', 'actorId', 'action', 'from', 'to'],
   },
 ];
 
@@ -365,39 +384,167 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
     return c.json({ items: items.map(({ body: _b, ...x }) => x) });
   });
 
+  // The audit trail: filters checked against schemas/api/api-audit-query.schema.json, names of who did it and whose
+  // record it was, newest first, a page at a time (keyset: `next` is where the next page starts).
   app.get('/api/audit', async (c) => {
     const u = user(c);
-    const q = c.req.query();
-    const errors: { path: string; message: string }[] = [];
-    const known = new Set(['youngPersonId', 'actorId', 'from', 'to', 'limit']);
-    for (const k of Object.keys(q))
-      if (!known.has(k))
-        errors.push({ path: k, message: `"${k}" is not a filter we know. Use ${[...known].join(', ')}.` });
-    for (const k of ['from', 'to'] as const)
-      if (q[k] !== undefined && Number.isNaN(Date.parse(q[k] as string)))
-        errors.push({ path: k, message: 'Give a date or date and time (ISO 8601).' });
-    const limit = q.limit === undefined ? 100 : Number(q.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-      errors.push({ path: 'limit', message: 'Give a whole number from 1 to 500.' });
-    if (errors.length)
-      throw new HttpProblem(400, 'invalid-body', `${errors.length} problem(s) with the filters.`, errors);
-    let youngPersonIds: string[] | undefined;
-    const auditTeam = auditTeamOf(u);
-    if (auditTeam !== undefined) {
-      // A team manager sees the trail of their own team's young people only.
-      const team = await store.listYoungPeople(u.councilId, { teamId: auditTeam });
-      youngPersonIds = team.map((y) => y.id);
-      if (q.youngPersonId) youngPersonIds = youngPersonIds.filter((id) => id === q.youngPersonId);
-    } else if (q.youngPersonId) youngPersonIds = [q.youngPersonId];
-    const items = await store.queryAudit({
-      councilId: u.councilId,
-      ...(youngPersonIds ? { youngPersonIds } : {}),
-      ...(q.actorId ? { actorId: q.actorId } : {}),
-      ...(q.from ? { from: new Date(q.from).toISOString() } : {}),
-      ...(q.to ? { to: new Date(q.to).toISOString() } : {}),
-      limit,
-    });
+    const f = await auditFilter(c, u);
+    const limit = f.limit ?? 100;
+    const rows = await store.queryAudit({ ...f.filter, limit: limit + 1 });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
     await audit(c, store, now(), 'read', 'audit', u.councilId);
-    return c.json({ items: items.map(({ councilId: _c, ...x }) => x) });
+    return c.json({
+      items: items.map(({ councilId: _c, ...x }) => x),
+      ...(rows.length > limit && last ? { next: encodeCursor({ at: last.at, id: last.id }) } : {}),
+    });
   });
+
+  // Everyone in the trail the caller may read, by name: for the audit page's filters.
+  app.get('/api/audit/people', async (c) => {
+    const u = user(c);
+    const scope = await auditScope(u);
+    const people = await store.auditPeople(u.councilId, scope);
+    return c.json(people);
+  });
+
+  // Every entry matching the filters as CSV (up to AUDIT_EXPORT_MAX rows), itself audited as an export.
+  app.get('/api/audit/export', async (c) => {
+    const u = user(c);
+    const f = await auditFilter(c, u, false);
+    const rows = await store.queryAudit({ ...f.filter, limit: AUDIT_EXPORT_MAX });
+    await audit(c, store, now(), 'export', 'audit', u.councilId);
+    return c.body(auditCsv(rows), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="audit.csv"',
+    });
+  });
+
+  /** The young people whose trail a user may read: their team's for a team manager, all for an admin. */
+  async function auditScope(u: User): Promise<string[] | undefined> {
+    const auditTeam = auditTeamOf(u);
+    if (auditTeam === undefined) return undefined;
+    return (await store.listYoungPeople(u.councilId, { teamId: auditTeam })).map((y) => y.id);
+  }
+
+  async function auditFilter(
+    c: Ctx,
+    u: User,
+    paged = true,
+  ): Promise<{ filter: Omit<AuditFilter, 'limit'>; limit?: number }> {
+    const raw: Record<string, unknown> = { ...c.req.query() };
+    if (!paged) {
+      for (const k of ['limit', 'after'])
+        if (k in raw)
+          throw invalid([{ path: k, message: `"${k}" pages the trail; the download has every matching entry.` }]);
+    }
+    if (typeof raw.limit === 'string' && /^\d{1,6}$/.test(raw.limit)) raw.limit = Number(raw.limit);
+    const r = bodies.auditQuery(raw);
+    if (!r.ok) throw new HttpProblem(400, 'invalid-body', `${r.errors.length} problem(s) with the filters.`, r.errors);
+    const q = r.value;
+    const before = q.after === undefined ? undefined : decodeCursor(q.after);
+    if (q.after !== undefined && !before)
+      throw invalid([
+        { path: 'after', message: 'This page link is not one we gave. Start again from the first page.' },
+      ]);
+    const from = q.from === undefined ? undefined : instant(q.from, 'start');
+    const to = q.to === undefined ? undefined : instant(q.to, 'end');
+    if (from && to && from >= to)
+      throw invalid([{ path: 'to', message: 'The "to" date is before the "from" date. Swap them or change one.' }]);
+    let youngPersonIds = await auditScope(u);
+    if (q.youngPersonId)
+      youngPersonIds = youngPersonIds ? youngPersonIds.filter((id) => id === q.youngPersonId) : [q.youngPersonId];
+    return {
+      filter: {
+        councilId: u.councilId,
+        ...(youngPersonIds ? { youngPersonIds } : {}),
+        ...(q.actorId ? { actorId: q.actorId } : {}),
+        ...(q.action ? { action: q.action } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(before ? { before } : {}),
+      },
+      ...(q.limit !== undefined ? { limit: q.limit } : {}),
+    };
+  }
+}
+
+/** The most rows one audit download holds. */
+export const AUDIT_EXPORT_MAX = 100_000;
+
+/** A date alone is a whole UK day (from its first moment; to its last, so "to" is the first moment of the next
+ * day, not included); a date and time is that instant (and "to" includes it). */
+function instant(v: string, edge: 'start' | 'end'): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return ukDayStart(edge === 'start' ? v : addDays(v, 1)).toISOString();
+  const t = new Date(v).getTime();
+  return new Date(edge === 'start' ? t : t + 1).toISOString();
+}
+
+function encodeCursor(k: AuditCursor): string {
+  return Buffer.from(`${k.at}|${k.id}`, 'utf8').toString('base64url');
+}
+function decodeCursor(v: string): AuditCursor | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(\d{1,18})$/.exec(
+    Buffer.from(v, 'base64url').toString('utf8'),
+  );
+  if (!m || Number.isNaN(Date.parse(m[1] as string))) return undefined;
+  return { at: m[1] as string, id: Number(m[2]) };
+}
+
+const ACTION_WORDS: Record<AuditEntry['action'], string> = {
+  read: 'Read',
+  create: 'Created',
+  update: 'Changed',
+  event: 'Step recorded',
+  export: 'Exported',
+};
+const ukTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+function ukDateTime(at: string): string {
+  const p = Object.fromEntries(ukTime.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+const AUDIT_COLUMNS = [
+  'When (UK time)',
+  'When (UTC)',
+  'Who',
+  'Role',
+  'Action',
+  'Record',
+  'Record id',
+  'Young person',
+  'Young person id',
+  'Staff or token id',
+  'Request id',
+] as const;
+
+/** The audit download: names and UK times for people, ids beside them for anyone checking further. */
+export function auditCsv(rows: readonly AuditEntry[]): string {
+  return toCsv(
+    AUDIT_COLUMNS,
+    rows.map((e) => ({
+      'When (UK time)': ukDateTime(e.at),
+      'When (UTC)': e.at,
+      Who: e.actorName ?? '',
+      Role:
+        (ROLE_NAMES as Record<string, { title: string } | undefined>)[e.actorRole]?.title ??
+        (e.actorRole === 'api-token' ? 'API token' : e.actorRole),
+      Action: ACTION_WORDS[e.action] ?? e.action,
+      Record: e.recordType.replace(/-/g, ' '),
+      'Record id': e.recordId,
+      'Young person': e.youngPersonName ?? '',
+      'Young person id': e.youngPersonId ?? '',
+      'Staff or token id': e.actorId,
+      'Request id': e.requestId,
+    })),
+  );
 }

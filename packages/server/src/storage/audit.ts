@@ -16,15 +16,35 @@ export interface AuditInput {
 }
 export interface AuditEntry extends AuditInput {
   id: number;
+  /** The name of the account (or API token) that did it, as it is now; absent when it is gone. */
+  actorName?: string;
+  /** The young person's recorded name, when the entry is about one. */
+  youngPersonName?: string;
+}
+
+/** Where a page of the trail ends: the last entry's time and id (the trail is newest first, by time then id). */
+export interface AuditCursor {
+  at: string;
+  id: number;
 }
 
 export interface AuditFilter {
   councilId: string;
   youngPersonIds?: string[];
   actorId?: string;
+  action?: AuditInput['action'];
   from?: string;
   to?: string;
+  /** Only entries older than this one (keyset paging: no offset, so a page is as quick at row 10 000 as at row 1). */
+  before?: AuditCursor;
   limit: number;
+}
+
+/** Someone who appears in the trail, with their name: who did things, or whose record it was. */
+export interface AuditPerson {
+  id: string;
+  name?: string;
+  role?: string;
 }
 
 export class AuditTrail {
@@ -50,17 +70,28 @@ export class AuditTrail {
     );
   }
 
+  /** The entries matching the filter, newest first, with the names of who did it and whose record it was. */
   async query(filter: AuditFilter): Promise<AuditEntry[]> {
     const rows = await this.db.query(
-      `SELECT * FROM audit_log WHERE council_id = $1 AND ($2::text[] IS NULL OR young_person_id = ANY($2))
-         AND ($3::text IS NULL OR actor_id = $3) AND ($4::timestamptz IS NULL OR at >= $4) AND ($5::timestamptz IS NULL OR at <= $5)
-       ORDER BY at DESC, id DESC LIMIT $6`,
+      `SELECT a.*, coalesce(u.name, t.name) AS actor_name, y.name AS young_person_name
+         FROM audit_log a
+         LEFT JOIN users u ON u.id = a.actor_id AND u.council_id = a.council_id
+         LEFT JOIN api_tokens t ON 'token:' || t.id = a.actor_id AND t.council_id = a.council_id
+         LEFT JOIN young_people y ON y.id = a.young_person_id AND y.council_id = a.council_id
+        WHERE a.council_id = $1 AND ($2::text[] IS NULL OR a.young_person_id = ANY($2))
+          AND ($3::text IS NULL OR a.actor_id = $3) AND ($4::timestamptz IS NULL OR a.at >= $4)
+          AND ($5::timestamptz IS NULL OR a.at < $5) AND ($6::text IS NULL OR a.action = $6)
+          AND ($7::timestamptz IS NULL OR (a.at, a.id) < ($7::timestamptz, $8::bigint))
+        ORDER BY a.at DESC, a.id DESC LIMIT $9`,
       [
         filter.councilId,
         filter.youngPersonIds ?? null,
         filter.actorId ?? null,
         filter.from ?? null,
         filter.to ?? null,
+        filter.action ?? null,
+        filter.before?.at ?? null,
+        filter.before?.id ?? null,
         filter.limit,
       ],
     );
@@ -70,11 +101,51 @@ export class AuditTrail {
       at: iso(r.at),
       actorId: String(r.actor_id),
       actorRole: String(r.actor_role),
+      ...(r.actor_name ? { actorName: String(r.actor_name) } : {}),
       action: r.action as AuditInput['action'],
       recordType: String(r.record_type),
       recordId: String(r.record_id),
       ...(r.young_person_id ? { youngPersonId: String(r.young_person_id) } : {}),
+      ...(r.young_person_name ? { youngPersonName: String(r.young_person_name) } : {}),
       requestId: String(r.request_id),
     }));
+  }
+
+  /** Everyone in the council's trail (or in the trail of these young people): who did things, by name and role,
+   * and whose records they were, by name; for a page's filters. */
+  async people(
+    councilId: string,
+    youngPersonIds?: string[],
+  ): Promise<{ actors: AuditPerson[]; youngPeople: AuditPerson[] }> {
+    const scope = [councilId, youngPersonIds ?? null];
+    const actors = await this.db.query(
+      `SELECT a.actor_id, min(a.actor_role) AS actor_role, min(coalesce(u.name, t.name)) AS name
+         FROM audit_log a
+         LEFT JOIN users u ON u.id = a.actor_id AND u.council_id = a.council_id
+         LEFT JOIN api_tokens t ON 'token:' || t.id = a.actor_id AND t.council_id = a.council_id
+        WHERE a.council_id = $1 AND ($2::text[] IS NULL OR a.young_person_id = ANY($2))
+        GROUP BY a.actor_id`,
+      scope,
+    );
+    const youngPeople = await this.db.query(
+      `SELECT DISTINCT a.young_person_id, y.name
+         FROM audit_log a LEFT JOIN young_people y ON y.id = a.young_person_id AND y.council_id = a.council_id
+        WHERE a.council_id = $1 AND a.young_person_id IS NOT NULL AND ($2::text[] IS NULL OR a.young_person_id = ANY($2))`,
+      scope,
+    );
+    const byName = (a: AuditPerson, b: AuditPerson) =>
+      (a.name ?? a.id).localeCompare(b.name ?? b.id, 'en-GB') || a.id.localeCompare(b.id);
+    return {
+      actors: actors
+        .map((r) => ({
+          id: String(r.actor_id),
+          role: String(r.actor_role),
+          ...(r.name ? { name: String(r.name) } : {}),
+        }))
+        .sort(byName),
+      youngPeople: youngPeople
+        .map((r) => ({ id: String(r.young_person_id), ...(r.name ? { name: String(r.name) } : {}) }))
+        .sort(byName),
+    };
   }
 }

@@ -281,6 +281,9 @@ export class Store {
   queryAudit(...a: Args<AuditTrail['query']>) {
     return this.audit.query(...a);
   }
+  auditPeople(...a: Args<AuditTrail['people']>) {
+    return this.audit.people(...a);
+  }
 
   // ---- webhooks
   createWebhook(...a: Args<WebhookDeliveries['createWebhook']>) {
