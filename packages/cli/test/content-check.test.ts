@@ -52,7 +52,7 @@ describe('onward content check', () => {
         /^locales\/en-GB(-easy)?\.json:\d+:\d+: warning \[reading-ease\] "[a-z]+\.[a-z0-9-]+" may be hard to read: reading ease \d+\.\d, aim for 60 or more\./,
       );
     expect(io.stderr).toEqual([
-      `Content check passed for .: 2 question sets (version 2: 66 questions), 3 locale files; 0 errors, ${io.stdout.length} warnings.`,
+      `Content check passed for .: 2 question sets (version 2: 66 questions), 4 locale files; 0 errors, ${io.stdout.length} warnings.`,
     ]);
   });
 
@@ -60,7 +60,7 @@ describe('onward content check', () => {
     const io = capture(root);
     expect(await run(['content', 'check'], io)).toBe(0);
     expect(io.stderr[0]).toMatch(
-      /^Content check passed for schemas: 2 question sets \(version 2: 66 questions\), 3 locale files; 0 errors, \d+ warnings\.$/,
+      /^Content check passed for schemas: 2 question sets \(version 2: 66 questions\), 4 locale files; 0 errors, \d+ warnings\.$/,
     );
   });
 
@@ -77,7 +77,7 @@ describe('onward content check', () => {
       `${base}/outcomes/outcomes.v2.schema.json: error [missing-id] "housing.repair" is in version 1 but missing from version 2, and no migration says what happens to it. Put it back, or retire it with a migration.`,
     ]);
     expect(io.stderr).toEqual([
-      `Content check failed for ${base}: 2 question sets (version 2: 65 questions), 3 locale files; 2 errors, 0 warnings.`,
+      `Content check failed for ${base}: 2 question sets (version 2: 65 questions), 4 locale files; 2 errors, 0 warnings.`,
     ]);
   });
 

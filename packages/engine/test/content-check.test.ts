@@ -57,6 +57,7 @@ describe('the shipped content', () => {
       { file: 'outcomes/outcomes.v2.schema.json', version: 2, questions: 66 },
     ]);
     expect(r.locales.map((l) => [l.locale, l.variant, l.status])).toEqual([
+      ['ar', 'standard', 'draft'],
       ['cy', 'standard', 'draft'],
       ['en-GB', 'easy', 'draft'],
       ['en-GB', 'standard', 'reviewed'],
@@ -171,7 +172,7 @@ describe('duplicate ids', () => {
       '"housing.safe": "Do you feel safe at home?",',
       '"housing.safe": "Do you feel safe at home?",\n    "housing.safe": "Is your home a safe place to be?",',
     );
-    const text = bad.locales[2]!.text;
+    const text = bad.locales.find((f) => f.path === 'locales/en-GB.json')!.text;
     const a = at(text, '"housing.safe"', 0);
     const b = at(text, '"housing.safe"', 1);
     expect(errorsOf(bad)).toEqual([
@@ -197,7 +198,10 @@ describe('duplicate ids', () => {
     ]);
     const twoWelsh: ContentSources = {
       ...src,
-      locales: [...src.locales, { path: 'locales/welsh.json', text: src.locales[0]!.text }],
+      locales: [
+        ...src.locales,
+        { path: 'locales/welsh.json', text: src.locales.find((f) => f.path === 'locales/cy.json')!.text },
+      ],
     };
     expect(errorsOf(twoWelsh).map(formatProblem)).toEqual([
       'locales/welsh.json: error [duplicate-locale] locales/cy.json is also cy. Keep one file per locale and variant.',
@@ -227,7 +231,7 @@ describe('ids', () => {
     const src = shipped();
     expect(src.locales.every((l) => l.text.includes('"independence.id-documents"'))).toBe(true);
     const bad = edit(src, 'locales/cy.json', '"hints": {', '"hints": {\n    "housing.heatng": "Typo",');
-    const p = at(bad.locales[0]!.text, '"housing.heatng"');
+    const p = at(bad.locales.find((f) => f.path === 'locales/cy.json')!.text, '"housing.heatng"');
     expect(errorsOf(bad).map(formatProblem)).toEqual([
       `locales/cy.json:${p.line}:${p.column}: error [unknown-id] "housing.heatng" in hints is not a question in any version of the question set. Check the spelling, or remove it.`,
     ]);
@@ -343,7 +347,7 @@ describe('wording', () => {
       '"dir": "ltr",',
       '',
     );
-    const text = bad.locales[0]!.text;
+    const text = bad.locales.find((f) => f.path === 'locales/cy.json')!.text;
     expect(errorsOf(bad).map(formatProblem)).toEqual([
       `locales/cy.json:${at(text, '"meta"').line}:3: error [locale-schema] meta.dir: "dir" is missing.`,
       `locales/cy.json:${at(text, '"status"').line}:5: error [locale-schema] meta.status: "status" must be one of: reviewed, draft.`,

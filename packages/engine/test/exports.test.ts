@@ -133,6 +133,7 @@ const PUBLIC = [
   'appendWithNotices',
   'applyMigration',
   'applyRecordEvent',
+  'arWording',
   'arrangementName',
   'arrangementRules',
   'assertMaySeeInsights',

@@ -13,7 +13,7 @@ import * as esbuild from 'esbuild';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(pkg, 'dist');
-const LOCALES = ['en-GB', 'en-GB-easy', 'cy'];
+const LOCALES = ['en-GB', 'en-GB-easy', 'cy', 'ar'];
 
 /** `import('./plan-impl.js')` in an element becomes `import('./onward-plan.js')`, a file beside the script. */
 const onDemand = {

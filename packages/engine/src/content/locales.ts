@@ -2,6 +2,7 @@
 // shows English and Welsh imports `enGBWording` and `cyWording` and the easy-read file is left out. `loadLocale`
 // fetches one on demand instead (a separate chunk per file).
 import type { Locale as LocaleFile } from '@onward/schemas';
+import ar from '@onward/schemas/locales/ar.js';
 import cy from '@onward/schemas/locales/cy.js';
 import enGB from '@onward/schemas/locales/en-GB.js';
 import enGBEasy from '@onward/schemas/locales/en-GB-easy.js';
@@ -15,16 +16,23 @@ export const enGBEasyWording = enGBEasy as LocaleFile;
 /** The shipped Welsh wording: a draft awaiting review by Welsh speakers (see its `meta.note`). */
 export const cyWording = cy as LocaleFile;
 
+/**
+ * The shipped Arabic wording, right to left: a draft awaiting review by Arabic speakers (see its `meta.note`), with
+ * the widgets' words in its `ui` map.
+ */
+export const arWording = ar as LocaleFile;
+
 /** The locales and variants Onward ships. */
 export const SHIPPED_LOCALES: readonly { readonly locale: string; readonly variant: Variant }[] = [
   { locale: 'en-GB', variant: 'standard' },
   { locale: 'en-GB', variant: 'easy' },
   { locale: 'cy', variant: 'standard' },
+  { locale: 'ar', variant: 'standard' },
 ];
 
 /** Every shipped locale file. Pulls all of them into a bundle: prefer the single exports where size matters. */
 export function shippedLocales(): LocaleFile[] {
-  return [enGBWording, enGBEasyWording, cyWording];
+  return [enGBWording, enGBEasyWording, cyWording, arWording];
 }
 
 /**
@@ -36,7 +44,7 @@ export function shippedWording(extra: readonly LocaleFile[] = []): Wording {
   return new Wording([enGBWording, ...extra]);
 }
 
-/** A Wording with every shipped locale (en-GB, en-GB easy read, Welsh), then the extra files given. */
+/** A Wording with every shipped locale (en-GB, en-GB easy read, Welsh, Arabic), then the extra files given. */
 export function allShippedWording(extra: readonly LocaleFile[] = []): Wording {
   return new Wording([...shippedLocales(), ...extra]);
 }
@@ -54,6 +62,8 @@ export async function loadLocale(locale: string, variant: Variant = 'standard'):
       return (await import('@onward/schemas/locales/en-GB-easy.js')).default as LocaleFile;
     case 'cy|standard':
       return (await import('@onward/schemas/locales/cy.js')).default as LocaleFile;
+    case 'ar|standard':
+      return (await import('@onward/schemas/locales/ar.js')).default as LocaleFile;
     default:
       return undefined;
   }
