@@ -23,6 +23,8 @@ export interface Res {
   type: string;
   text: string;
   bytes: Uint8Array;
+  /** Where a redirect points (the client does not follow redirects). */
+  location?: string;
   // biome-ignore lint/suspicious/noExplicitAny: API answers of every shape, read field by field in tests.
   json: () => any;
 }
@@ -61,7 +63,15 @@ export class Client {
     }
     const bytes = new Uint8Array(await r.arrayBuffer());
     const text = new TextDecoder().decode(bytes);
-    return { status: r.status, type: r.headers.get('content-type') ?? '', text, bytes, json: () => JSON.parse(text) };
+    const location = r.headers.get('location') ?? undefined;
+    return {
+      status: r.status,
+      type: r.headers.get('content-type') ?? '',
+      text,
+      bytes,
+      ...(location ? { location } : {}),
+      json: () => JSON.parse(text),
+    };
   }
 
   async signIn(email: string): Promise<this> {
