@@ -187,7 +187,10 @@ function QuestionCard({ q, store }: { q: Question; store: ChecklistStore }) {
   const pic = pictures.value?.picture(q.id, words.req, store.wording);
   return (
     <fieldset class="o-card" aria-describedby={hint ? fid('hint') : undefined}>
-      {words.req.variant === 'easy' && pic && <img class={pic.cls} src={pic.src} alt={pic.alt} />}
+      {words.req.variant === 'easy' && pic && (
+        // The markup is Onward's own drawing (pictures.ts), never wording or answers; the alt text is an attribute.
+        <span class={pic.cls} role="img" aria-label={pic.alt} dangerouslySetInnerHTML={{ __html: pic.svg }} />
+      )}
       <legend id={legendId} lang={text.locale} dir={text.dir}>
         {text.text}
       </legend>

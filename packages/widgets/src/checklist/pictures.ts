@@ -118,13 +118,7 @@ export function pictureSvg(id: string): string | undefined {
   const inner = PICTURE_MARKUP[id];
   return inner === undefined
     ? undefined
-    : `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48" fill="none" stroke="#0b0c0c" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round">${inner}</svg>`;
-}
-
-/** A data: URL for an <img>, so the picture needs no markup of its own in the page. */
-export function pictureUrl(id: string): string | undefined {
-  const svg = pictureSvg(id);
-  return svg && `data:image/svg+xml,${encodeURIComponent(svg)}`;
+    : `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${inner}</svg>`;
 }
 
 const baseOf = (locale: string) => (locale.split('-')[0] ?? locale).toLowerCase();
@@ -139,16 +133,17 @@ export async function load(locale: string): Promise<{ picture: typeof picture }>
 }
 
 /**
- * A question's picture for an <img>: its data: URL, the class (directional pictures are mirrored in right-to-left
- * pages) and the alt text: the wording's own in the request's language (a council's file), else the shipped text
+ * A question's picture: its SVG markup (drawn inline, in the text colour: a data: or blob: image would be blocked
+ * by a portal's strict Content-Security-Policy), the class (directional pictures are mirrored in right-to-left
+ * pages) and the alt text, for the wrapper's role="img" and aria-label: the wording's own in the request's language (a council's file), else the shipped text
  * for the locale, its base language, then en-GB. Undefined until `load` has fetched the locale's text.
  */
 export function picture(id: string, req: WordingRequest, wording: Wording) {
-  const src = pictureUrl(id);
-  if (!src || !shipped.has(req.locale)) return undefined;
+  const svg = pictureSvg(id);
+  if (!svg || !shipped.has(req.locale)) return undefined;
   const lang = baseOf(req.locale);
   const own = wording.chain(req).find((f) => baseOf(f.meta.locale) === lang && f.pictures?.[id]);
   const alt =
     own?.pictures?.[id] ?? shipped.get(req.locale)?.[id] ?? shipped.get(lang)?.[id] ?? shipped.get('en-GB')?.[id];
-  return alt ? { src, alt, cls: DIRECTIONAL.has(id) ? 'o-pic o-flip' : 'o-pic' } : undefined;
+  return alt ? { svg, alt, cls: DIRECTIONAL.has(id) ? 'o-pic o-flip' : 'o-pic' } : undefined;
 }
