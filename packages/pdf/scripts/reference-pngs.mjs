@@ -1,5 +1,5 @@
 // Render the reference look committed in docs/pdf-reference/: the sample plan's cover and a domain page, a Welsh
-// page, and the agreement's first page, at 60 dpi (pdftoppm from poppler-utils). Compare by eye after a layout change.
+// page, the agreement's first page, and a page with an Arabic note, at 60 dpi (pdftoppm from poppler-utils). Compare by eye after a layout change.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ const shots = [
   ['plan.pdf', 12, 'plan-page-12-sign-offs'],
   ['plan-cy.pdf', 2, 'plan-cy-page-2'],
   ['agreement-young-person.pdf', 1, 'agreement-young-person-page-1'],
+  ['plan-arabic-note.pdf', 2, 'plan-page-2-arabic-note'],
 ];
 for (const [pdf, page, name] of shots) {
   const base = join(tmp, name);

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { allShippedWording, shippedWording } from '@onward/engine';
 import { renderAgreementPdf, renderPlanPdf } from '../src/index.js';
 import { sampleAgreement } from '../test/fixtures/sample-agreement.js';
-import { samplePlan } from '../test/fixtures/sample-plan.js';
+import { samplePlan, WELSH_TEST_SENTENCE } from '../test/fixtures/sample-plan.js';
 
 const out = process.argv[2] ?? 'sample-output';
 mkdirSync(out, { recursive: true });
@@ -32,4 +32,21 @@ writeFileSync(
   `${out}/agreement-young-person.pdf`,
   await renderAgreementPdf(sampleAgreement(), { council, createdAt, viewer: 'young-person' }),
 );
-console.log(`Wrote ${out}/plan.pdf, plan-cy.pdf, agreement-staff.pdf, agreement-young-person.pdf`);
+// A young person's words in Arabic (shaped and ordered right to left by jspdf) with the Welsh test sentence.
+const base = samplePlan();
+writeFileSync(
+  `${out}/plan-arabic-note.pdf`,
+  await renderPlanPdf(
+    {
+      ...base,
+      views: {
+        ...base.views,
+        youngPerson: `أنا من حلب. أريد أن أدرس التمريض في الكلية، وأن يكون لي بيت خاص بي. ${WELSH_TEST_SENTENCE}`,
+      },
+    },
+    { wording: shippedWording(), council, createdAt, status: 'Authorised' },
+  ),
+);
+console.log(
+  `Wrote ${out}/plan.pdf, plan-cy.pdf, agreement-staff.pdf, agreement-young-person.pdf, plan-arabic-note.pdf`,
+);
