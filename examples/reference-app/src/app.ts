@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { allShippedWording, type PathwayPlan, type Wording } from '@onward/engine';
 import { renderAgreementPdf, renderPlanPdf } from '@onward/pdf';
-import { createOnwardServer, type RenderContext, type Store } from '@onward/server';
+import { createOnwardServer, type NotifierOptions, type RenderContext, type Store } from '@onward/server';
 import { strings } from './i18n.js';
 import { mountAdmin } from './pages/admin.js';
 import { mountAdminImport } from './pages/admin-import.js';
@@ -41,6 +41,8 @@ export interface ReferenceAppOptions {
   setupToken?: string;
   /** The council's own wording (loadWordingFolder): pages, widgets and PDFs use it instead of the shipped files. */
   councilWording?: CouncilWording;
+  /** Email (the named PA told of a help request): the server's notification worker starts with these. */
+  notifications?: NotifierOptions;
 }
 
 export function mountPages(
@@ -119,6 +121,7 @@ export function createReferenceApp(options: ReferenceAppOptions) {
     ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
     ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.setupToken ? { setupToken: options.setupToken } : {}),
+    ...(options.notifications ? { notifications: options.notifications } : {}),
     renderPlanPdf: planPdfRenderer(wording),
     renderAgreementPdf: (agreement, ctx) =>
       renderAgreementPdf(agreement, {

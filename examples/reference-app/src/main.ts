@@ -7,9 +7,11 @@
 //   ONWARD_SEED_ACCOUNTS (young people given their own demo sign-in, default 12), ONWARD_SECURE_COOKIES=true
 //   (behind HTTPS), ONWARD_NO_SEED=1 (start empty: the first-run page /setup opens with a one-time code printed
 //   at start, or run `onward setup` first), ONWARD_WORDING_DIR (a folder of the council's own locale files,
-//   checked with the content check at start; an error stops the start).
+//   checked with the content check at start; an error stops the start), ONWARD_SMTP_URL and ONWARD_MAIL_FROM
+//   (email: the named PA told of a help request; needs ONWARD_PUBLIC_ORIGIN for the links; without them messages
+//   wait in the database and /api/health/ready says notifications are not configured).
 import { resolve } from 'node:path';
-import { configFromEnv, needsSetup, openStore, randomToken, serve } from '@onward/server';
+import { configFromEnv, needsSetup, openStore, randomToken, serve, smtpTransport } from '@onward/server';
 import { createReferenceApp } from './app.js';
 import { loadSeed } from './load-seed.js';
 import { buildSeed, demoSignIns, seedSummary } from './seed.js';
@@ -101,8 +103,30 @@ async function main() {
     console.log(`Onward: the council's own wording from ${process.env.ONWARD_WORDING_DIR}: ${councilWording.summary}`);
     for (const w of councilWording.warnings) console.log(`  ${w}`);
   }
-  const { app, pdfFreezes } = createReferenceApp({
+  // Email by SMTP when configured; the links in every message point at the public origin (checked with it).
+  const mail = config.mail;
+  const notifications =
+    mail && config.server.publicOrigin
+      ? {
+          transport: smtpTransport({ url: mail.smtpUrl, from: mail.from }),
+          publicOrigin: config.server.publicOrigin,
+          ...(process.env.ONWARD_NOTIFY_POLL_MS ? { pollMs: intEnv('ONWARD_NOTIFY_POLL_MS', 5000, 50, 600_000) } : {}),
+          ...(process.env.ONWARD_NOTIFY_RETRY_MS
+            ? { retryDelaysMs: [intEnv('ONWARD_NOTIFY_RETRY_MS', 10_000, 50, 3_600_000)] }
+            : {}),
+          ...(process.env.ONWARD_NOTIFY_LEASE_MS
+            ? { leaseMs: intEnv('ONWARD_NOTIFY_LEASE_MS', 120_000, 100, 3_600_000) }
+            : {}),
+        }
+      : undefined;
+  console.log(
+    notifications
+      ? 'Onward: email by SMTP is on (the named PA is told of help requests and plan decisions).'
+      : 'Onward: email is not configured (ONWARD_SMTP_URL): messages wait in the database until it is.',
+  );
+  const { app, pdfFreezes, notifier } = createReferenceApp({
     ...(councilWording ? { councilWording } : {}),
+    ...(notifications ? { notifications } : {}),
     store,
     ...config.server,
     secureCookies,
@@ -130,8 +154,11 @@ async function main() {
   console.log('Press Ctrl+C to stop.');
   const stop = async () => {
     pdfFreezes?.stop();
+    notifier?.stop();
     await server.close();
     await pdfFreezes?.drain();
+    await notifier?.drain();
+    notifications?.transport.close?.();
     await store.close();
     process.exit(0);
   };

@@ -10,6 +10,7 @@ import type { Env, Principal } from './http/context.js';
 import type { Deps, OnwardServerOptions } from './http/deps.js';
 import { HttpProblem } from './http/problem.js';
 import { LifecycleRefusedError, lifecycleProblem } from './lifecycle.js';
+import { Notifier } from './notifications/notifier.js';
 import { openApiDocument, ROUTE_PERMISSIONS } from './openapi.js';
 import { PdfFreezes } from './pdf-freezes.js';
 import { guardRoutes } from './permissions.js';
@@ -39,6 +40,11 @@ export interface OnwardServer {
    * `drain()` waits until the queue is worked through, `stop()` before closing the store.
    */
   pdfFreezes: PdfFreezes | undefined;
+  /**
+   * The notification worker, when `notifications` were given: started at once; `drain()` waits for the messages due
+   * now, `stop()` before closing the store. Undefined otherwise: messages wait in the outbox.
+   */
+  notifier: Notifier | undefined;
   /** The OpenAPI 3.1 document served at /api/openapi.json. */
   openApi: Record<string, unknown>;
   /**
@@ -64,12 +70,16 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
   // Plan PDFs still queued (a previous run stopped, or the demo seed queued them) are made in the background.
   const pdfFreezes = options.renderPlanPdf ? new PdfFreezes(store, options.renderPlanPdf, log) : undefined;
   pdfFreezes?.kick();
+  // Messages in the outbox (this run's, a previous run's, another process's) are sent in the background.
+  const notifier = options.notifications ? new Notifier(store, options.notifications, log) : undefined;
+  notifier?.start();
   const deps: Deps = {
     store,
     now,
     options,
     webhooks,
     pdfFreezes,
+    notifier,
     limits: {
       // Counted in the database, so several server processes on one database share the counts.
       account: store.rateLimits.limiter({ name: 'sign-in-account', limit: 5, windowMs: 15 * 60_000 }),
@@ -260,6 +270,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
     app,
     webhooks,
     pdfFreezes,
+    notifier,
     openApi,
     beginShutdown: () => {
       draining = true;

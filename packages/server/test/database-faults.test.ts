@@ -51,7 +51,7 @@ describe.skipIf(!hasPostgresBinaries)('when PostgreSQL drops connections or rest
   it('is ready when the database answers and every migration has run', async () => {
     expect(await ready()).toEqual({
       status: 200,
-      body: { ready: true, checks: { database: 'ok', migrations: 'done' } },
+      body: { ready: true, checks: { database: 'ok', migrations: 'done' }, notifications: 'not-configured' },
     });
     expect((await fetch(`${running.url}/api/health/live`)).status).toBe(200);
   });

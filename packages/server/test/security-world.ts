@@ -437,6 +437,7 @@ export const TABLE: Row[] = [
     url: (i) => `/api/webhooks/${i.webhookId}/deliveries`,
     allowed: ['admin'],
   },
+  { method: 'get', path: '/api/notifications', url: () => '/api/notifications', allowed: ['admin', 'otherAdmin'] },
   {
     method: 'get',
     path: '/api/audit',

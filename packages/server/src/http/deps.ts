@@ -2,6 +2,7 @@
 // import this file, never app.ts, so app.ts (which imports every route module) sits at the top with no circle.
 import type { LivingTogetherAgreement, PathwayPlan } from '@onward/engine';
 import type { Hono } from 'hono';
+import type { Notifier, NotifierOptions } from '../notifications/notifier.js';
 import type { PdfFreezes } from '../pdf-freezes.js';
 import type { RenderContext } from '../render-context.js';
 import type { Limiter } from '../storage/rate-limits.js';
@@ -21,6 +22,12 @@ export interface OnwardServerOptions {
   renderPlanPdf?: (plan: PathwayPlan, ctx: RenderContext) => Promise<Uint8Array>;
   /** Renders a Living Together Agreement for GET /api/staying-put/:id/agreement.pdf. */
   renderAgreementPdf?: (agreement: LivingTogetherAgreement, ctx: RenderContext) => Promise<Uint8Array>;
+  /**
+   * Email to people (the named PA told of a help request): the transport (smtpTransport from ONWARD_SMTP_URL) and
+   * where the links point. Without it, messages wait in the outbox and readiness says notifications are not
+   * configured; nothing is dropped.
+   */
+  notifications?: NotifierOptions;
   /** Webhook delivery settings (fetch, back-off delays); defaults suit production. */
   webhooks?: WebhookOptions;
   /** The time; tests and demos inject their own. Default: the real clock. */
@@ -52,6 +59,8 @@ export interface Deps {
   webhooks: Webhooks;
   /** The freeze queue's worker; undefined when the server has no plan PDF renderer. */
   pdfFreezes: PdfFreezes | undefined;
+  /** The notification worker; undefined when email is not configured (messages stay queued). */
+  notifier: Notifier | undefined;
   /** Sign-in tries per account (email) and per client address. */
   limits: { account: Limiter; ip: Limiter };
   secureCookies: boolean;

@@ -132,6 +132,16 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/notifications',
+    summary:
+      "Emails to people (a PA told of a help request): whether email is sending, and the council's messages waiting, sent or undeliverable, with no addresses and no words",
+    who: 'admin',
+    permission: 'admin',
+    ok: 200,
+    query: ['status'],
+  },
+  {
+    method: 'get',
     path: '/api/audit',
     summary: 'Who read or changed which record, and when',
     who: 'team-manager (their team), admin (council)',
@@ -382,6 +392,20 @@ export function registerAdminRoutes(app: Hono<Env>, d: Deps): void {
     if (!w) throw notFound('webhook');
     const items = await store.listDeliveries({ councilId: u.councilId, webhookId: w.id });
     return c.json({ items: items.map(({ body: _b, ...x }) => x) });
+  });
+
+  app.get('/api/notifications', async (c) => {
+    const u = admin(c);
+    const status = c.req.query('status');
+    if (status !== undefined && !['queued', 'sent', 'undeliverable'].includes(status))
+      throw invalid([{ path: 'status', message: 'Choose queued, sent or undeliverable.' }]);
+    const [summary, items] = await Promise.all([
+      store.outbox.summary(u.councilId),
+      store.outbox.list(u.councilId, status ? { status: status as 'queued' } : {}),
+    ]);
+    // Whether anything is going out: without a transport every message waits here until one is configured.
+    const sending = d.notifier ? d.notifier.status() : { transport: 'none', state: 'not-configured' as const };
+    return c.json({ sending, summary, items });
   });
 
   // The audit trail: filters checked against schemas/api/api-audit-query.schema.json, names of who did it and whose

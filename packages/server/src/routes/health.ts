@@ -31,7 +31,8 @@ export const HEALTH_OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/health/ready',
-    summary: 'Readiness: the database answers and is migrated (503 otherwise, or while shutting down)',
+    summary:
+      'Readiness: the database answers and is migrated (503 otherwise, or while shutting down); says whether email is sending',
     who: 'anyone',
     permission: 'anyone',
     ok: 200,
@@ -65,7 +66,10 @@ export function registerHealthRoutes(app: Hono<Env>, d: Deps): void {
       checks.migrations = MIGRATIONS.every((m) => applied.has(m.id)) ? 'done' : 'pending';
     }
     const ready = checks.database === 'ok' && checks.migrations === 'done' && !d.draining();
-    return c.json({ ready, ...(d.draining() ? { draining: true } : {}), checks }, ready ? 200 : 503, {
+    // Email does not decide readiness (requests are served and messages wait in the outbox), but it is said here,
+    // so a monitor sees that messages are not going out: not configured, or failing (the mail server is down).
+    const notifications = d.notifier ? d.notifier.status().state : 'not-configured';
+    return c.json({ ready, ...(d.draining() ? { draining: true } : {}), checks, notifications }, ready ? 200 : 503, {
       ...(ready ? {} : { 'retry-after': '5' }),
     });
   });
