@@ -2,8 +2,9 @@
 // freezes the plan and queues its PDF in the same transaction (storage/frozen-plans.ts); this renders each queued
 // plan from its frozen document and stores the PDF once. A PDF asked for before its turn is made there and then
 // (`pdfFor`). Every PDF is dated the moment of authorisation and given the council's name and locale as they were,
-// so it has the same bytes whether it is made at once, later, on demand or twice.
-import type { PathwayPlan } from '@onward/engine';
+// so it has the same bytes whether it is made at once, later, on demand or twice. The council's nation (which names
+// the arrangement with former foster carers) is read from its settings when the PDF is made.
+import type { Nation, PathwayPlan } from '@onward/engine';
 import type { RenderContext } from './render-context.js';
 import type { PendingPdf } from './storage/frozen-plans.js';
 import type { Store } from './storage/store.js';
@@ -66,7 +67,10 @@ export class PdfFreezes {
   pdfFor(p: PendingPdf): Promise<Uint8Array> {
     let job = this.inFlight.get(p.planId);
     if (!job) {
-      job = (async () => this.store.storePlanPdf(p.planId, await this.render(p.doc as PathwayPlan, context(p))))();
+      job = (async () => {
+        const { nation } = await this.store.councilSettings.settingsFor(p.councilId);
+        return this.store.storePlanPdf(p.planId, await this.render(p.doc as PathwayPlan, context(p, nation)));
+      })();
       this.inFlight.set(p.planId, job);
       void job.then(
         () => this.inFlight.delete(p.planId),
@@ -112,8 +116,12 @@ export class PdfFreezes {
   }
 }
 
-function context(p: PendingPdf): RenderContext {
-  return { council: { id: p.councilId, name: p.councilName }, locale: p.locale, createdAt: new Date(p.createdAt) };
+function context(p: PendingPdf, nation: Nation): RenderContext {
+  return {
+    council: { id: p.councilId, name: p.councilName, nation },
+    locale: p.locale,
+    createdAt: new Date(p.createdAt),
+  };
 }
 
 function errorName(e: unknown): string {

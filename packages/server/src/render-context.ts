@@ -1,10 +1,11 @@
 // What the PDF renderers are given besides the document. Its own module so that the freeze queue
 // (pdf-freezes.ts) and the server's shared types (http/deps.ts) can both use it without importing each other.
-import type { Role } from '@onward/engine';
+import type { Nation, Role } from '@onward/engine';
 
 /** What the PDF renderers are given besides the document. */
 export interface RenderContext {
-  council: { id: string; name: string };
+  /** The council, with its nation when known (the plan PDF names Staying Put / When I am Ready by it). */
+  council: { id: string; name: string; nation?: Nation };
   locale: string;
   /** Who the copy is for. The document given is already what they may see (engine `agreementForViewer`). */
   viewer?: { role: Role };

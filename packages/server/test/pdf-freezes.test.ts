@@ -3,7 +3,7 @@
 // stored; a queue left by a stopped server is worked through by the next one; two workers store one PDF; a failed
 // render is kept and tried again. Every PDF is made from the frozen document, dated the authorisation, with the
 // council's name and locale, so its bytes are the same however and whenever it is made.
-import type { PathwayPlan } from '@onward/engine';
+import { defaultCouncilSettings, type PathwayPlan } from '@onward/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPostgres, postgresUrl } from '#test-support/postgres.js';
 import { createOnwardServer, type RenderContext } from '../src/app.js';
@@ -14,9 +14,11 @@ import { Client, checklistWithAnswers, makeWorld, PASSWORD, type World } from '.
 /** A stand-in for @onward/pdf that depends on exactly what the real one is given, and counts its calls. */
 function renderer() {
   const calls: string[] = [];
+  const nations: (string | undefined)[] = [];
   let failNext = 0;
   const render = async (plan: PathwayPlan, ctx: RenderContext) => {
     calls.push(plan.id);
+    nations.push(ctx.council.nation);
     if (failNext > 0) {
       failNext--;
       throw new Error('the font would not load');
@@ -28,6 +30,7 @@ function renderer() {
   return {
     render,
     calls,
+    nations,
     failOnce: () => {
       failNext = 1;
     },
@@ -128,6 +131,26 @@ for (const b of backends) {
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
       expect(Buffer.from(pdf.bytes as Uint8Array).equals(Buffer.from(await direct(planId)))).toBe(true);
       expect(new TextDecoder().decode(pdf.bytes)).toContain('Northshire en-GB 2026-03-02T10:00:00.000Z My plan');
+    });
+
+    it('the renderer is told the council’s nation, so a Welsh council’s plan says When I am Ready', async () => {
+      await authorise();
+      await w.server.pdfFreezes?.drain();
+      expect(r.nations.at(-1)).toBe('england');
+      const at = '2026-03-01T09:00:00.000Z';
+      await w.store.councilSettings.put({ councilId: 'c1', settings: defaultCouncilSettings('wales'), by: 'u-pa', at });
+      try {
+        await authorise();
+        await w.server.pdfFreezes?.drain();
+        expect(r.nations.at(-1)).toBe('wales');
+      } finally {
+        await w.store.councilSettings.put({
+          councilId: 'c1',
+          settings: defaultCouncilSettings('england'),
+          by: 'u-pa',
+          at,
+        });
+      }
     });
 
     it('a PDF asked for before the worker gets to it is made then and there, stored, and not made again', async () => {
