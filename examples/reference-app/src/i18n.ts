@@ -29,6 +29,9 @@ const en = {
   english: 'English',
   welsh: 'Cymraeg',
   readingLevel: 'Wording',
+  // Shown on Welsh pages with easy read on: there is no Welsh easy read yet (issue 18).
+  noWelshEasyRead: 'There is no easy read in Welsh yet. This page is in standard Welsh.',
+  englishEasyRead: 'Read it in English easy read',
   standard: 'Standard',
   easyRead: 'Easy read',
   menu: 'Menu',
@@ -280,6 +283,8 @@ const cy: Strings = {
   signedInAs: 'Wedi mewngofnodi fel',
   language: 'Iaith',
   readingLevel: 'Geiriad',
+  noWelshEasyRead: 'Does dim fersiwn hawdd ei darllen yn Gymraeg eto. Mae’r dudalen hon yn Gymraeg safonol.',
+  englishEasyRead: 'Darllen y fersiwn hawdd ei darllen yn Saesneg (Easy read in English)',
   standard: 'Safonol',
   easyRead: 'Hawdd ei ddeall',
   email: 'Cyfeiriad e-bost',

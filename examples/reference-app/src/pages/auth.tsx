@@ -29,6 +29,17 @@ export async function withFormToken(app: AnyHono, c: Context, path: string, body
   return new PageApi(app, c, token).call<{ user?: { role: string } }>('POST', path, body);
 }
 
+/**
+ * The language a young person's record holds is where their pages start when they sign in (`cy`: Welsh), whatever
+ * the last visitor on the device chose; the switch on every page still changes it. The reading level stays as it
+ * was. Other languages than English and Welsh have no pages yet, so they start in English.
+ */
+export function languageCookies(c: Context, language: string | undefined, secure: boolean): string[] {
+  if (!language) return [];
+  const p = prefsOf(c);
+  return prefCookies({ ...p, lang: /^cy\b/i.test(language) ? 'cy' : 'en' }, secure);
+}
+
 export function mountAuth(app: AnyHono, opts: { secureCookies: boolean }) {
   const signInForm = async (c: Context, status = 200, error?: string, email = '') => {
     const t = strings(prefsOf(c));
@@ -92,7 +103,8 @@ export function mountAuth(app: AnyHono, opts: { secureCookies: boolean }) {
     const r = await withFormToken(app, c, '/api/auth/sign-in', { email, password: f.password ?? '' }, f._csrf ?? '');
     if (!r.ok) return signInForm(c, r.status === 429 ? 429 : 400, r.status === 429 ? t.tooMany : t.signInFailed, email);
     const back = safeBack(c.req.query('back'), homeFor(r.data?.user?.role));
-    return seeOther(c, back, setCookies(r.headers));
+    const data = r.data as { language?: string } | null;
+    return seeOther(c, back, [...setCookies(r.headers), ...languageCookies(c, data?.language, opts.secureCookies)]);
   });
 
   const invitationPage = async (
@@ -179,7 +191,8 @@ export function mountAuth(app: AnyHono, opts: { secureCookies: boolean }) {
         : [{ message: problem?.detail ?? strings(prefsOf(c)).tryAgain }];
       return invitationPage(c, r.status === 404 ? 404 : 400, errors, email);
     }
-    return seeOther(c, '/me', setCookies(r.headers));
+    const data = r.data as { language?: string } | null;
+    return seeOther(c, '/me', [...setCookies(r.headers), ...languageCookies(c, data?.language, opts.secureCookies)]);
   });
 
   for (const [path, api] of [

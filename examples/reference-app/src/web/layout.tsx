@@ -173,6 +173,14 @@ export function Layout(props: PageProps) {
               <a href={switchHref(path, 'easy', '1')}>{t.easyRead}</a>
             )}
           </p>
+          {prefs.lang === 'cy' && prefs.easy ? (
+            <p class="prefs-note" data-unavailable-variant="cy-easy">
+              {t.noWelshEasyRead}{' '}
+              <a href={switchHref(path, 'lang', 'en')} hreflang="en-GB">
+                {t.englishEasyRead}
+              </a>
+            </p>
+          ) : null}
         </div>
         {app ? (
           <div

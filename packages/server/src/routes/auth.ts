@@ -117,7 +117,14 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
     });
     // Readable by the page's own script so it can send X-CSRF-Token; useless to another site (it cannot read it).
     setCookie(c, CSRF_COOKIE, s.csrfToken, { httpOnly: false, secure: d.secureCookies, sameSite: 'Strict', path: '/' });
-    return c.json({ user: publicUser(u), csrfToken: s.csrfToken });
+    return c.json({ user: publicUser(u), csrfToken: s.csrfToken, ...(await languageOf(u)) });
+  };
+
+  /** A young person's own sign-in says the language their record holds, so their pages can start in it. */
+  const languageOf = async (u: User): Promise<{ language?: string }> => {
+    if (u.role !== 'young-person' || !u.youngPersonId) return {};
+    const yp = await store.getYoungPerson(u.youngPersonId);
+    return yp?.councilId === u.councilId && yp.language ? { language: yp.language } : {};
   };
 
   app.get('/api/auth/csrf', (c) => {
@@ -171,7 +178,7 @@ export function registerAuthRoutes(app: Hono<Env>, d: Deps): void {
     if (p.kind !== 'user') throw new HttpProblem(403, 'forbidden', 'An API token has no session.');
     // The council's nation, so a client can use its legal terms ("When I am Ready" in Wales).
     const { nation } = await store.councilSettings.settingsFor(p.user.councilId);
-    return c.json({ user: publicUser(p.user), csrfToken: p.csrfToken, nation });
+    return c.json({ user: publicUser(p.user), csrfToken: p.csrfToken, nation, ...(await languageOf(p.user)) });
   });
 
   app.post('/api/auth/sign-out', async (c) => {
