@@ -38,7 +38,7 @@ export type SeedStore = Pick<
   | 'createYoungPersonUser'
   | 'createInvitation'
   | 'appendHistory'
-  | 'freezePlan'
+  | 'freezePlans'
 >;
 
 export interface LoadSeedOptions {
@@ -395,14 +395,16 @@ export async function loadSeed(store: SeedStore, data: SeedData, options: LoadSe
       // The demo's past: recorded, but no PA is emailed about help asked for months ago.
       const states = await store.appendHistory(batch);
       count += batch.length;
-      // Each authorised plan is frozen as the server freezes one: the document as authorised, its PDF queued.
+      // Each authorised plan is frozen as the server freezes one: the document as authorised, its PDF queued. The
+      // batch's plans are frozen together, in one transaction (one each took most of the seed's time).
+      const freezes: Parameters<SeedStore['freezePlans']>[0][number][] = [];
       for (const e of batch) {
         const p = e.payload as { planId?: string; event?: { type?: string } };
         if (e.type !== 'plan.transition' || p.event?.type !== 'plan.authorise' || !p.planId) continue;
         const plan = states.get(e.youngPersonId)?.plans.get(p.planId);
         if (!plan) continue;
         const locale = plan.doc.wording?.locale ?? 'en-GB';
-        await store.freezePlan({
+        freezes.push({
           planId: plan.id,
           councilId: council.id,
           youngPersonId: e.youngPersonId,
@@ -410,8 +412,9 @@ export async function loadSeed(store: SeedStore, data: SeedData, options: LoadSe
           ...(options.queuePlanPdfs ? { queue: { councilName: council.name, locale } } : {}),
           at: e.at ?? plan.updatedAt,
         });
-        frozen++;
       }
+      await store.freezePlans(freezes);
+      frozen += freezes.length;
     }
     lap(
       `plans, check-ins and Staying Put, replayed through the lifecycles; ${frozen - frozenBefore} authorised plans frozen${options.queuePlanPdfs ? ', their PDFs queued' : ''}`,

@@ -4,7 +4,7 @@
 // made that way, frozen_plans.pdf those stored with the plan (older rows, or a caller that rendered first).
 import type { Db, Queryable } from './db.js';
 import { claimLeased, type LeaseQueue, releaseLeased } from './lease-queue.js';
-import { iso, json } from './rows.js';
+import { insertRows, iso, json } from './rows.js';
 
 /** The freeze queue: a plan is taken for a while (claimed_until), each claim counting as an attempt. */
 const PDF_QUEUE: LeaseQueue = {
@@ -19,6 +19,17 @@ const PDF_QUEUE: LeaseQueue = {
 export interface PdfOrder {
   councilName: string;
   locale: string;
+}
+
+/** A plan to freeze: the document as authorised, its PDF if already made, or its place in the freeze queue. */
+export interface FreezeInput {
+  planId: string;
+  councilId: string;
+  youngPersonId: string;
+  doc: unknown;
+  pdf?: Uint8Array;
+  queue?: PdfOrder;
+  at: string;
 }
 
 /** A frozen plan still waiting for its PDF. */
@@ -50,31 +61,35 @@ export class FrozenPlans {
    * Freezes the plan; inside `tx` when given (the authorisation event and the frozen copy commit together). With
    * `queue`, the plan also joins the freeze queue in the same transaction, to have its PDF made in the background.
    */
-  async freeze(
-    input: {
-      planId: string;
-      councilId: string;
-      youngPersonId: string;
-      doc: unknown;
-      pdf?: Uint8Array;
-      queue?: PdfOrder;
-      at: string;
-    },
-    tx?: Queryable,
-  ): Promise<void> {
+  freeze(input: FreezeInput, tx?: Queryable): Promise<void> {
+    return this.freezeMany([input], tx);
+  }
+
+  /**
+   * Freezes several plans in one transaction (`tx` when given), with one statement per table: a demo seed or an
+   * import from another system freezes hundreds at once, and one transaction each cost most of the seed's time.
+   */
+  async freezeMany(inputs: readonly FreezeInput[], tx?: Queryable): Promise<void> {
+    if (!inputs.length) return;
+    const queued = inputs.filter((x) => x.queue && !x.pdf);
     const write = async (q: Queryable) => {
-      await q.query(
-        'INSERT INTO frozen_plans (plan_id, council_id, young_person_id, doc, pdf, authorised_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [input.planId, input.councilId, input.youngPersonId, JSON.stringify(input.doc), input.pdf ?? null, input.at],
+      await insertRows(
+        q,
+        'INSERT INTO frozen_plans (plan_id, council_id, young_person_id, doc, pdf, authorised_at)',
+        6,
+        inputs.map((x) => [x.planId, x.councilId, x.youngPersonId, JSON.stringify(x.doc), x.pdf ?? null, x.at]),
       );
-      if (input.queue && !input.pdf)
-        await q.query(
-          'INSERT INTO plan_pdf_queue (plan_id, council_name, locale, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-          [input.planId, input.queue.councilName, input.queue.locale, input.at],
+      if (queued.length)
+        await insertRows(
+          q,
+          'INSERT INTO plan_pdf_queue (plan_id, council_name, locale, created_at)',
+          4,
+          queued.map((x) => [x.planId, x.queue?.councilName, x.queue?.locale, x.at]),
+          'ON CONFLICT DO NOTHING',
         );
     };
     if (tx) await write(tx);
-    else if (input.queue) await this.db.transaction(write);
+    else if (inputs.length > 1 || queued.length) await this.db.transaction(write);
     else await write(this.db);
   }
 

@@ -258,6 +258,10 @@ export class Store {
   freezePlan(...a: Args<FrozenPlans['freeze']>) {
     return this.frozenPlans.freeze(...a);
   }
+  /** Freezes several plans in one transaction (a seed, an import): see FrozenPlans.freezeMany. */
+  freezePlans(...a: Args<FrozenPlans['freezeMany']>) {
+    return this.frozenPlans.freezeMany(...a);
+  }
   getFrozenPlan(...a: Args<FrozenPlans['get']>) {
     return this.frozenPlans.get(...a);
   }
