@@ -196,7 +196,7 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
       p.click('button:has-text("Complete the plan without the young person")'),
     ]);
     await Promise.all([p.waitForLoadState('load'), p.click('button:has-text("Submit for authorisation")')]);
-    expect(await p.locator('.error-summary').count(), await p.textContent('main')).toBe(0);
+    expect(await p.locator('.error-summary').count(), (await p.textContent('main')) ?? '').toBe(0);
     expect(await p.textContent('h1')).toContain('Waiting for authorisation');
   });
 
@@ -464,10 +464,10 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     await p.fill('#action-what', 'Apply for a data voucher from the care leavers fund');
     await p.fill('#action-by', new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     await Promise.all([p.waitForLoadState('load'), p.click('button:has-text("Add a goal")')]);
-    expect(await p.locator('.error-summary').count(), await p.textContent('main')).toBe(0);
+    expect(await p.locator('.error-summary').count(), (await p.textContent('main')) ?? '').toBe(0);
     expect(await p.textContent('main')).toContain('Get online at home');
     await Promise.all([p.waitForLoadState('load'), p.click('button:has-text("Submit for authorisation")')]);
-    expect(await p.locator('.error-summary').count(), await p.textContent('main')).toBe(0);
+    expect(await p.locator('.error-summary').count(), (await p.textContent('main')) ?? '').toBe(0);
     await check(p, 'plan (submitted)');
     expect(await p.textContent('h1')).toContain('Waiting for authorisation');
 
@@ -492,7 +492,7 @@ describe.skipIf(!hasChromium || !isBuilt)('reference app: the journey from invit
     );
     await Promise.all([p.waitForLoadState('load'), p.click('button:has-text("Save")')]);
     await Promise.all([p.waitForLoadState('load'), p.click('button:has-text("Submit for authorisation")')]);
-    expect(await p.locator('.error-summary').count(), await p.textContent('main')).toBe(0);
+    expect(await p.locator('.error-summary').count(), (await p.textContent('main')) ?? '').toBe(0);
 
     // --- The manager authorises it.
     await m.goto(`${app.url}/authorisations`);
