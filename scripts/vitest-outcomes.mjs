@@ -1,5 +1,12 @@
+// The error's message, then its stack (vitest gives a timeout's stack as a bare placeholder, "STACK_TRACE_ERROR").
+const text = (e, fallback) => {
+  const message = e?.message === undefined ? '' : String(e.message);
+  const stack = e?.stack === undefined ? '' : String(e.stack);
+  if (!message && !stack) return String(e ?? fallback);
+  return stack.includes(message) ? stack : `${message}\n${stack.replace(/^(Error: )?STACK_TRACE_ERROR\n?/, '')}`;
+};
 const head = (e, fallback) =>
-  String(e?.stack ?? e?.message ?? fallback)
+  text(e, fallback)
     .split('\n')
     .filter((line) => !line.includes('node_modules'))
     .slice(0, 12)

@@ -175,7 +175,8 @@ describe('the packages installed from their tarballs, outside the workspace', ()
         run(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], dir),
       );
     }
-  });
+    // Two full tsc runs over the installed packages: about a minute each on a loaded 2-core machine.
+  }, 300_000);
 
   it('builds the Vite app and the esbuild app', () => {
     const out = timed('vite build', () =>
