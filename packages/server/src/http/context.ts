@@ -175,7 +175,11 @@ export function audited<T>(
   });
 }
 
-/** Writes one audit entry on its own: for reads (a change writes its entries with `audited`, in its transaction). */
+/**
+ * A read's audit entry (a change writes its entries with `audited`, in its transaction): resolves once it is stored,
+ * written together with other reads' entries made at the same time (the store's AuditBatcher); a failure fails the
+ * read, so nothing is answered that the trail does not hold.
+ */
 export async function audit(
   c: Ctx,
   store: Store,
@@ -185,7 +189,32 @@ export async function audit(
   recordId: string,
   youngPersonId?: string,
 ): Promise<void> {
-  await store.recordAudit([auditEntry(c, now, action, recordType, recordId, youngPersonId)]);
+  await store.recordReads([auditEntry(c, now, action, recordType, recordId, youngPersonId)]);
+}
+
+/**
+ * The audit entry of a read of a list of young people's records (a caseload, help requests, an export): one entry
+ * naming the list, how many young people it showed and, unless `ids: false` (figures made from many, such as
+ * insights), which. Stored as `audit` stores a read's entry.
+ */
+export async function auditList(
+  c: Ctx,
+  store: Store,
+  now: Date,
+  action: AuditInput['action'],
+  recordType: string,
+  recordId: string,
+  youngPersonIds: readonly string[],
+  options: { ids?: boolean } = {},
+): Promise<void> {
+  const ids = [...new Set(youngPersonIds)];
+  await store.recordReads([
+    {
+      ...auditEntry(c, now, action, recordType, recordId),
+      count: ids.length,
+      ...(options.ids === false ? {} : { youngPersonIds: ids }),
+    },
+  ]);
 }
 
 /** The version in `If-Match` (quotes allowed), or undefined when there is none; 409 when it is not a number. */

@@ -10,7 +10,7 @@ import {
   seesRegistry,
 } from '../access.js';
 import { type Allocation, allocationProblems, dateOfBirthProblem } from '../allocation.js';
-import { audit, auditEntry, audited, body, type Env, principal, user } from '../http/context.js';
+import { audit, auditEntry, audited, auditList, body, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import type { Operation } from '../http/operation.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
@@ -165,14 +165,31 @@ export function registerCaseRoutes(app: Hono<Env>, d: Deps): void {
     if (seesRegistry(u)) {
       // The registry only (names, dates of birth, allocation), so an admin can allocate; no case records.
       const yps = await store.listYoungPeople(u.councilId);
-      await audit(c, store, now(), 'read', 'young-people-registry', u.councilId);
+      await auditList(
+        c,
+        store,
+        now(),
+        'read',
+        'young-people-registry',
+        u.councilId,
+        yps.map((y) => y.id),
+      );
       return c.json({ items: yps.map(youngPersonView) });
     }
     const scope = caseloadScope(u);
     if (!scope) throw forbidden('Your role does not hold a caseload.');
     const yps = await store.listYoungPeople(u.councilId, scope);
-    await audit(c, store, now(), 'read', 'caseload', u.id);
-    return c.json({ items: await summaries(store, yps, now()) });
+    const items = await summaries(store, yps, now());
+    await auditList(
+      c,
+      store,
+      now(),
+      'read',
+      'caseload',
+      u.id,
+      yps.map((y) => y.id),
+    );
+    return c.json({ items });
   });
 
   app.post('/api/young-people', async (c) => {

@@ -2,7 +2,7 @@
 import { type CheckIn, helpDomains, recordEvents } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, caseloadScope } from '../access.js';
-import { audit, auditEntry, body, type Env, user } from '../http/context.js';
+import { audit, auditEntry, auditList, body, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import type { Operation } from '../http/operation.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
@@ -124,7 +124,16 @@ export function registerCheckInRoutes(app: Hono<Env>, d: Deps): void {
     const items: CheckInRecord[] = yps.length
       ? await store.listCheckIns({ youngPersonIds: yps.map((y) => y.id), helpOnly: true, limit: 1000 })
       : [];
-    await audit(c, store, now(), 'read', 'help-requests', u.id);
+    // The young people whose help requests (with their notes) the answer shows.
+    await auditList(
+      c,
+      store,
+      now(),
+      'read',
+      'help-requests',
+      u.id,
+      items.map((x) => x.youngPersonId),
+    );
     return c.json({
       items: items.map((x) => ({
         checkInId: x.id,

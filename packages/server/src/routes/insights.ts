@@ -15,7 +15,7 @@ import {
 } from '@onward/engine';
 import type { Hono } from 'hono';
 import { assertSeesCase, dashboardTeamOf, insightsViewerOf, managerWithoutTeam, seesCase } from '../access.js';
-import { audit, councilOf, type Env, principal, user } from '../http/context.js';
+import { audit, auditList, councilOf, type Env, principal, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import type { Operation } from '../http/operation.js';
 import { forbidden, HttpProblem, notFound } from '../http/problem.js';
@@ -212,7 +212,17 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
       const index = buildInsightsIndex(await insightRecords(store, yps));
       const settings = insightsSettingsFor(await store.councilSettings.settingsFor(u.councilId));
       const result = aggregates(index, { ...(asAt ? { asAt } : {}), settings }, viewer);
-      await audit(c, store, now(), 'read', 'insights', u.councilId);
+      // Figures made from many young people: how many, not which.
+      await auditList(
+        c,
+        store,
+        now(),
+        'read',
+        'insights',
+        u.councilId,
+        yps.map((y) => y.id),
+        { ids: false },
+      );
       return c.json(result);
     } catch (e) {
       if (e instanceof InsightsAccessError) throw forbidden(e.message);
@@ -258,7 +268,16 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
       const named = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id);
       const teams = team ? index.teams.filter((t) => t === team) : index.teams;
       const result = { ...data, filters: team ? { team: named([team]) } : {}, teams: named(teams) };
-      await audit(c, store, now(), 'read', 'insights', u.councilId);
+      await auditList(
+        c,
+        store,
+        now(),
+        'read',
+        'insights-dashboard',
+        u.councilId,
+        (team ? yps.filter((y) => y.teamId === team) : yps).map((y) => y.id),
+        { ids: false },
+      );
       return c.json(result);
     } catch (e) {
       if (e instanceof InsightsAccessError) throw forbidden(e.message);
@@ -285,7 +304,15 @@ export function registerInsightRoutes(app: Hono<Env>, d: Deps): void {
     let yps = await store.listYoungPeople(councilId);
     if (p.kind === 'user') yps = yps.filter((y) => seesCase(p.user, y));
     const records = caseManagementRecords(buildInsightsIndex(await insightRecords(store, yps)));
-    await audit(c, store, now(), 'export', 'case-management-export', councilId);
+    await auditList(
+      c,
+      store,
+      now(),
+      'export',
+      'case-management-export',
+      councilId,
+      yps.map((y) => y.id),
+    );
     if (c.req.query('format') === 'csv') {
       return c.body(caseManagementCsv(records), 200, {
         'content-type': 'text/csv; charset=utf-8',

@@ -25,7 +25,17 @@ import {
 import type { Hono } from 'hono';
 import { assertSeesCase, lifecycleActor } from '../access.js';
 import { newId } from '../auth/crypto.js';
-import { audit, auditEntry, body, type Ctx, type Env, principal, readVersion, user } from '../http/context.js';
+import {
+  audit,
+  auditEntry,
+  auditList,
+  body,
+  type Ctx,
+  type Env,
+  principal,
+  readVersion,
+  user,
+} from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import type { Operation } from '../http/operation.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
@@ -545,7 +555,15 @@ export function registerPlanRoutes(app: Hono<Env>, d: Deps): void {
     const names = new Map(yps.map((y) => [y.id, y.preferredName ?? y.name]));
     const plans = yps.length ? await store.listPlans({ youngPersonIds: yps.map((y) => y.id), state: 'submitted' }) : [];
     const at = now();
-    await audit(c, store, at, 'read', 'authorisation-queue', u.teamId);
+    await auditList(
+      c,
+      store,
+      at,
+      'read',
+      'authorisation-queue',
+      u.teamId,
+      plans.map((p) => p.youngPersonId),
+    );
     const today = ukDate(at);
     // Oldest first, each with its PA and the whole days it has waited (UK dates: submitted yesterday evening is 1).
     return c.json({

@@ -23,7 +23,7 @@ import {
   seesCase,
 } from '../access.js';
 import { newId } from '../auth/crypto.js';
-import { audit, auditEntry, body, type Ctx, type Env, user } from '../http/context.js';
+import { audit, auditEntry, auditList, body, type Ctx, type Env, user } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import type { Operation } from '../http/operation.js';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.js';
@@ -333,7 +333,15 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
         deadlines: v.deadlines,
       });
     }
-    await audit(c, store, now(), 'read', 'staying-put-parties', u.id);
+    await auditList(
+      c,
+      store,
+      now(),
+      'read',
+      'staying-put-parties',
+      u.id,
+      items.map((x) => x.youngPersonId),
+    );
     return c.json({ items });
   });
 
@@ -377,7 +385,15 @@ export function registerStayingPutRoutes(app: Hono<Env>, d: Deps): void {
         };
       })
       .filter((x) => x !== undefined);
-    await audit(c, store, now(), 'read', 'staying-put-tracker', u.id);
+    await auditList(
+      c,
+      store,
+      now(),
+      'read',
+      'staying-put-tracker',
+      u.id,
+      items.map((x) => x.youngPersonId),
+    );
     return c.json({ items });
   });
 }

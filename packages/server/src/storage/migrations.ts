@@ -417,6 +417,17 @@ CREATE INDEX notification_outbox_queued ON notification_outbox (created_at, id) 
 CREATE INDEX notification_outbox_council ON notification_outbox (council_id, created_at);
 `,
   },
+  {
+    id: 11,
+    name: 'audit rows for reads of lists: how many young people, and which',
+    sql: `
+-- A read of a list (a caseload, help requests, the authorisation queue, an export) is one audit row: how many young
+-- people's records it showed (item_count) and which (young_person_ids), so "who has seen this young person's
+-- record" finds the lists too.
+ALTER TABLE audit_log ADD COLUMN item_count integer;
+ALTER TABLE audit_log ADD COLUMN young_person_ids text[];
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -15,7 +15,7 @@
 // Routes call the facade's methods (names kept stable); code that needs more reaches a module directly
 // (`store.events.append(events, { tx, expect, audit })`).
 import { Accounts, type CreateStaffUserInput, type User } from './accounts.js';
-import { AuditTrail } from './audit.js';
+import { AuditBatcher, AuditTrail } from './audit.js';
 import { CaseRecords } from './case-records.js';
 import { CouncilLog } from './council-log.js';
 import { CouncilSettingsStore } from './council-settings.js';
@@ -60,6 +60,8 @@ export class Store {
   readonly sessions: Sessions;
   readonly records: CaseRecords;
   readonly audit: AuditTrail;
+  /** Reads' audit rows, written together (AuditBatcher). */
+  readonly reads: AuditBatcher;
   readonly events: EventLog;
   readonly frozenPlans: FrozenPlans;
   readonly webhooks: WebhookDeliveries;
@@ -76,6 +78,7 @@ export class Store {
     this.audit = new AuditTrail(db);
     this.outbox = new NotificationOutbox(db);
     this.events = new EventLog(db, this.records, this.audit, this.outbox);
+    this.reads = new AuditBatcher(this.audit);
     this.frozenPlans = new FrozenPlans(db);
     this.webhooks = new WebhookDeliveries(db, this.councilLog);
     this.rateLimits = new RateLimits(db);
@@ -281,6 +284,10 @@ export class Store {
   // ---- audit
   recordAudit(...a: Args<AuditTrail['record']>) {
     return this.audit.record(...a);
+  }
+  /** A read's audit rows: resolves once they are stored, written with other reads' rows made at the same time. */
+  recordReads(...a: Args<AuditBatcher['record']>) {
+    return this.reads.record(...a);
   }
   queryAudit(...a: Args<AuditTrail['query']>) {
     return this.audit.query(...a);
