@@ -439,12 +439,10 @@ function buildPlans(
         const gap = r.int(4, 9);
         if (i > 0) offset += gap;
         const day = addDays(start, offset);
-        attempts.push({
-          at: at(r, day),
-          method: methods[i % methods.length]!,
-          outcome: r.chance(0.8) ? 'no-reply' : 'declined',
-          note: W.ENGAGEMENT_NOTES[i % W.ENGAGEMENT_NOTES.length]!,
-        });
+        const method = methods[i % methods.length]!;
+        const outcome = r.chance(0.8) ? 'no-reply' : 'declined';
+        // The note says what the outcome is coded as: a refusal is the young person's no, not a missed call.
+        attempts.push({ at: at(r, day), method, outcome, note: W.engagementNote(method, outcome) });
       }
       completedBy = 'worker-without-young-person';
       by = 'worker';

@@ -497,6 +497,15 @@ export const ENGAGEMENT_NOTES = [
   'Young person said they did not want to do the plan this time.',
 ];
 
+/** An unanswered attempt's note, by how it was tried; a refusal's note, however it was asked. */
+export function engagementNote(
+  method: 'message' | 'phone' | 'in-person' | 'letter',
+  outcome: 'no-reply' | 'declined',
+): string {
+  if (outcome === 'declined') return ENGAGEMENT_NOTES[4]!;
+  return ENGAGEMENT_NOTES[{ message: 0, phone: 1, 'in-person': 2, letter: 3 }[method]]!;
+}
+
 export const RETURN_COMMENTS = [
   'Please add what we are doing about the heating and by when.',
   'The contingency plan is missing. What happens if the placement ends?',
