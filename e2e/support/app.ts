@@ -18,6 +18,8 @@ export interface RunningApp {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** Ends the process with `signal` (SIGKILL: no chance to tidy up) and keeps its data folder for a restart. */
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
 /** Starts the app; `dataDir` is a PGlite folder made beforehand (e.g. by `onward setup`), removed at stop. */
@@ -65,8 +67,15 @@ export async function startApp(
   return {
     url,
     output: () => out,
+    kill: async (signal = 'SIGKILL') => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((ok) => child.once('exit', ok));
+        child.kill(signal);
+        await exited;
+      }
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((ok) => child.once('exit', ok));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);

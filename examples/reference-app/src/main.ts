@@ -9,7 +9,8 @@
 //   at start, or run `onward setup` first), ONWARD_WORDING_DIR (a folder of the council's own locale files,
 //   checked with the content check at start; an error stops the start), ONWARD_SMTP_URL and ONWARD_MAIL_FROM
 //   (email: the named PA told of a help request; needs ONWARD_PUBLIC_ORIGIN for the links; without them messages
-//   wait in the database and /api/health/ready says notifications are not configured).
+//   wait in the database and /api/health/ready says notifications are not configured); for tests only,
+//   ONWARD_NOTIFY_POLL_MS, ONWARD_NOTIFY_RETRY_MS and ONWARD_NOTIFY_LEASE_MS shorten the worker's waits.
 import { resolve } from 'node:path';
 import { configFromEnv, needsSetup, openStore, randomToken, serve, smtpTransport } from '@onward/server';
 import { createReferenceApp } from './app.js';
