@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium || !isBuilt)('reflow at 320 CSS px, with axe, in En
     // ONWARD_E2E_URL: check an app that is already running with the demo accounts (quicker when fixing a page).
     const running = process.env.ONWARD_E2E_URL;
     app = running
-      ? { url: running, output: () => '', stop: async () => {} }
+      ? { url: running, output: () => '', stop: async () => {}, kill: async () => {} }
       : await startApp({ ONWARD_SEED_ACCOUNTS: '1' });
     browser = await launchChromium();
   }, START_MS + 60_000);
