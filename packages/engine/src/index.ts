@@ -27,6 +27,7 @@ export * from './machines/index.js';
 export * from './rules/due.js';
 export * from './rules/house-rules.js';
 export * from './rules/notices.js';
+export * from './rules/retention.js';
 export * from './rules/visibility.js';
 export * from './settings/index.js';
 export type { MessageLocale } from './validation/messages.js';
