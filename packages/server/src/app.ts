@@ -22,10 +22,12 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerPlanRoutes } from './routes/plans.js';
+import { registerRetentionRoutes } from './routes/retention.js';
 import { registerSubjectAccessRoutes } from './routes/sar.js';
 import { registerSetupRoutes } from './routes/setup.js';
 import { registerStayingPutRoutes } from './routes/staying-put.js';
 import { CommitUnknownError, isTransientDbError } from './storage/db.js';
+import { SIGN_IN_ACCOUNT_RULE } from './storage/rate-limits.js';
 import { ConflictError } from './storage/store.js';
 import { Webhooks } from './webhooks/webhooks.js';
 
@@ -82,7 +84,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
     notifier,
     limits: {
       // Counted in the database, so several server processes on one database share the counts.
-      account: store.rateLimits.limiter({ name: 'sign-in-account', limit: 5, windowMs: 15 * 60_000 }),
+      account: store.rateLimits.limiter({ name: SIGN_IN_ACCOUNT_RULE, limit: 5, windowMs: 15 * 60_000 }),
       ip: store.rateLimits.limiter({ name: 'sign-in-address', limit: 20, windowMs: 15 * 60_000 }),
     },
     secureCookies,
@@ -199,6 +201,7 @@ export function createOnwardServer(options: OnwardServerOptions): OnwardServer {
   registerCaseRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerSubjectAccessRoutes(app, deps);
+  registerRetentionRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerCheckInRoutes(app, deps);
   registerStayingPutRoutes(app, deps);

@@ -13,6 +13,7 @@ import { HEALTH_OPERATIONS } from './routes/health.js';
 import { IMPORT_OPERATIONS } from './routes/imports.js';
 import { INSIGHT_OPERATIONS } from './routes/insights.js';
 import { PLAN_OPERATIONS } from './routes/plans.js';
+import { RETENTION_OPERATIONS } from './routes/retention.js';
 import { SUBJECT_ACCESS_OPERATIONS } from './routes/sar.js';
 import { SETUP_OPERATIONS } from './routes/setup.js';
 import { STAYING_PUT_OPERATIONS } from './routes/staying-put.js';
@@ -38,6 +39,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...CASE_OPERATIONS,
   ...IMPORT_OPERATIONS,
   ...SUBJECT_ACCESS_OPERATIONS,
+  ...RETENTION_OPERATIONS,
   ...PLAN_OPERATIONS,
   ...CHECK_IN_OPERATIONS,
   ...STAYING_PUT_OPERATIONS,

@@ -50,6 +50,10 @@ export const PERMISSIONS = {
     who: ['admin', 'team-manager'],
     refusal: 'Only an admin or a team manager can produce a subject access request.',
   },
+  retention: {
+    who: ['team-manager'],
+    refusal: 'Only a team manager can review records for destruction, set a legal hold or destroy a record.',
+  },
   inviteYoungPerson: {
     who: ['pa', 'team-manager'],
     refusal: 'Only their PA or a team manager can invite a young person.',

@@ -182,6 +182,36 @@ export const TABLE: Row[] = [
     url: () => '/api/young-people/yp1/subject-access',
     allowed: ['admin', 'tm'],
   },
+  // Retention: team managers of the council, whichever team (records this old have outlived their team).
+  { method: 'get', path: '/api/retention', url: () => '/api/retention', allowed: ['tm', 'tm2', 'otherTm'] },
+  { method: 'get', path: '/api/retention/:id', url: () => '/api/retention/yp1', allowed: ['tm', 'tm2'] },
+  {
+    method: 'post',
+    path: '/api/retention/:id/legal-hold',
+    url: () => '/api/retention/yp1/legal-hold',
+    body: () => ({ reason: 'A claim has been made' }),
+    allowed: ['tm', 'tm2'],
+    // Already held when the second manager tries.
+    alsoOk: [409],
+  },
+  {
+    method: 'post',
+    path: '/api/retention/:id/legal-hold/lift',
+    url: () => '/api/retention/yp1/legal-hold/lift',
+    body: () => ({ reason: 'The claim is settled' }),
+    allowed: ['tm', 'tm2'],
+    alsoOk: [409],
+  },
+  // Alex (born 2007) is far from their 75th birthday: a manager gets through to the rule's refusal (409), so nothing
+  // is destroyed here; destruction itself is retention.test.ts's.
+  {
+    method: 'post',
+    path: '/api/retention/:id/destruction',
+    url: () => '/api/retention/yp1/destruction',
+    body: () => ({ confirmReference: 'yp1' }),
+    allowed: ['tm', 'tm2'],
+    alsoOk: [409],
+  },
   { method: 'get', path: '/api/young-people/:id', url: () => '/api/young-people/yp1', allowed: CASE },
   {
     method: 'patch',

@@ -239,6 +239,13 @@ export interface AuditQuery {
   limit?: number;
   after?: string;
 }
+export interface LegalHoldBody {
+  reason: string;
+}
+export interface DestructionBody {
+  /** The record's reference typed again: it must match the record being destroyed. */
+  confirmReference: string;
+}
 export interface WebhookCreateBody {
   url: string;
   events: 'plan.authorised'[];
@@ -266,6 +273,8 @@ export const bodies = {
   webhookCreate: compile<WebhookCreateBody>(schemas.apiWebhookCreateSchema),
   checklistAnswers: compile<ChecklistAnswersBody>(schemas.apiChecklistAnswersSchema),
   auditQuery: compile<AuditQuery>(schemas.apiAuditQuerySchema),
+  legalHold: compile<LegalHoldBody>(schemas.apiLegalHoldSchema),
+  destruction: compile<DestructionBody>(schemas.apiDestructionSchema),
   plan: engine(validatePlan),
   checklist: engine(validateChecklist),
   checkIn: engine(validateCheckIn),

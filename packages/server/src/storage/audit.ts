@@ -11,7 +11,7 @@ export interface AuditInput {
   councilId: string;
   actorId: string;
   actorRole: string;
-  action: 'read' | 'create' | 'update' | 'event' | 'export';
+  action: 'read' | 'create' | 'update' | 'event' | 'export' | 'destroy';
   recordType: string;
   recordId: string;
   youngPersonId?: string;

@@ -7,6 +7,14 @@ import { sha256 } from '../auth/crypto.js';
 import type { Db } from './db.js';
 import { iso } from './rows.js';
 
+/** The rule counting sign-in tries per account (the email, lower-cased). A destruction forgets its counts. */
+export const SIGN_IN_ACCOUNT_RULE = 'sign-in-account';
+
+/** The name a key's counter is stored under: the rule and a hash of the key, never the key itself. */
+export function bucketName(ruleName: string, key: string): string {
+  return `${ruleName}:${sha256(key)}`;
+}
+
 export interface RateLimitRule {
   /** Names the counter, e.g. `sign-in-account`; one key counts separately under each rule. */
   readonly name: string;
@@ -37,7 +45,7 @@ export class RateLimits {
   constructor(private readonly db: Db) {}
 
   private bucket(rule: RateLimitRule, key: string): string {
-    return `${rule.name}:${sha256(key)}`;
+    return bucketName(rule.name, key);
   }
 
   async retryAfter(rule: RateLimitRule, key: string, now: number): Promise<number> {

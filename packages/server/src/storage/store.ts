@@ -12,6 +12,7 @@
 //   council-settings.ts    each council's settings document (deadlines, attempts, attendance, nation)
 //   notification-outbox.ts messages to people (a PA told of a help request), written with the event that causes them
 //   lease-queue.ts         the claim with a lease that the freeze queue and the outbox share
+//   retention.ts           legal holds, and destroying a record past its retention date (every table, one transaction)
 // Routes call the facade's methods (names kept stable); code that needs more reaches a module directly
 // (`store.events.append(events, { tx, expect, audit })`).
 import { Accounts, type CreateStaffUserInput, type User } from './accounts.js';
@@ -26,6 +27,7 @@ import { migrate } from './migrations.js';
 import { NotificationOutbox } from './notification-outbox.js';
 import type { YoungPersonRecord } from './projection.js';
 import { RateLimits } from './rate-limits.js';
+import { Retention } from './retention.js';
 import { Sessions } from './sessions.js';
 import { StaffInvitations } from './staff-invitations.js';
 import { WebhookDeliveries } from './webhook-deliveries.js';
@@ -35,6 +37,7 @@ export { applyUserPatch, SEED_ACTOR } from './accounts.js';
 export type { AuditEntry, AuditInput } from './audit.js';
 export type { AppendExpectations, AppendOptions, CreateYoungPersonInput, Decision, NewEvent } from './event-log.js';
 export { DuplicateEventError } from './event-log.js';
+export type { DestructionRecord, LegalHold, RemovedCounts } from './retention.js';
 export { ConflictError } from './rows.js';
 export type { SessionRecord } from './sessions.js';
 export type { DeliveryRecord, WebhookRecord } from './webhook-deliveries.js';
@@ -69,6 +72,7 @@ export class Store {
   readonly staffInvitations: StaffInvitations;
   readonly councilSettings: CouncilSettingsStore;
   readonly outbox: NotificationOutbox;
+  readonly retention: Retention;
 
   private constructor(readonly db: Db) {
     this.councilLog = new CouncilLog(db);
@@ -84,6 +88,7 @@ export class Store {
     this.rateLimits = new RateLimits(db);
     this.staffInvitations = new StaffInvitations(db);
     this.councilSettings = new CouncilSettingsStore(db);
+    this.retention = new Retention(db);
   }
 
   get kind(): 'pglite' | 'postgres' {
