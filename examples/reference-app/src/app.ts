@@ -14,6 +14,7 @@ import { mountCouncilSettings } from './pages/council-settings.js';
 import { mountManager } from './pages/manager.js';
 import { mountOffline } from './pages/offline.js';
 import { mountPlanPdf } from './pages/plan-pdf.js';
+import { mountRetention } from './pages/retention.js';
 import { mountSetup } from './pages/setup.js';
 import { mountStaff } from './pages/staff.js';
 import { mountStayingPut } from './pages/staying-put.js';
@@ -75,6 +76,7 @@ export function mountPages(
   mountStaff(app, options.publicOrigin ? { publicOrigin: options.publicOrigin } : {});
   mountManager(app);
   mountAudit(app);
+  mountRetention(app);
   mountStayingPut(app, options.clock);
   mountAdmin(app, {
     ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),

@@ -9,6 +9,7 @@ import { type Prefs, strings } from '../src/i18n.js';
 import { adminStrings } from '../src/pages/admin-strings.js';
 import { managerStrings } from '../src/pages/manager-strings.js';
 import { planStrings } from '../src/pages/plan-strings.js';
+import { retentionStrings } from '../src/pages/retention-strings.js';
 import { stayingPutStrings } from '../src/pages/staying-put-strings.js';
 import { plural } from '../src/plural.js';
 import { buildSeed } from '../src/seed.js';
@@ -59,6 +60,7 @@ const CATALOGUES: [string, (p: Prefs) => unknown][] = [
   ['admin', adminStrings],
   ['manager', managerStrings],
   ['plan', planStrings],
+  ['retention', retentionStrings],
   ['stayingPut', stayingPutStrings],
 ];
 
@@ -109,6 +111,7 @@ describe('Welsh staff screens', () => {
       'pages/admin-strings.ts',
       'pages/manager-strings.ts',
       'pages/plan-strings.ts',
+      'pages/retention-strings.ts',
       'pages/staying-put-strings.ts',
     ]) {
       const src = readFileSync(new URL(`../src/${f}`, import.meta.url), 'utf8');

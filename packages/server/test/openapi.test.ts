@@ -17,6 +17,7 @@ import { HEALTH_OPERATIONS, registerHealthRoutes } from '../src/routes/health.js
 import { IMPORT_OPERATIONS, registerImportRoutes } from '../src/routes/imports.js';
 import { INSIGHT_OPERATIONS, registerInsightRoutes } from '../src/routes/insights.js';
 import { PLAN_OPERATIONS, registerPlanRoutes } from '../src/routes/plans.js';
+import { RETENTION_OPERATIONS, registerRetentionRoutes } from '../src/routes/retention.js';
 import { registerSubjectAccessRoutes, SUBJECT_ACCESS_OPERATIONS } from '../src/routes/sar.js';
 import { registerSetupRoutes, SETUP_OPERATIONS } from '../src/routes/setup.js';
 import { registerStayingPutRoutes, STAYING_PUT_OPERATIONS } from '../src/routes/staying-put.js';
@@ -91,6 +92,7 @@ describe('route modules', () => {
     ['imports', registerImportRoutes, IMPORT_OPERATIONS],
     ['insights', registerInsightRoutes, INSIGHT_OPERATIONS],
     ['plans', registerPlanRoutes, PLAN_OPERATIONS],
+    ['retention', registerRetentionRoutes, RETENTION_OPERATIONS],
     ['sar', registerSubjectAccessRoutes, SUBJECT_ACCESS_OPERATIONS],
     ['setup', registerSetupRoutes, SETUP_OPERATIONS],
     ['staying-put', registerStayingPutRoutes, STAYING_PUT_OPERATIONS],

@@ -44,6 +44,7 @@ export function navFor(role: string | undefined, t: Strings, stayingPut = t.stay
         ['/dashboard', t.dashboard],
         ['/staying-put', stayingPut],
         ['/audit', t.audit],
+        ['/retention', t.retention],
       ];
     case 'analyst':
       return [['/dashboard', t.dashboard]];

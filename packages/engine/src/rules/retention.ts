@@ -91,7 +91,11 @@ export function retentionStatus(record: RetentionRecord, today: IsoDate, options
 }
 
 /** Why this record may not be destroyed today, in plain words; undefined when it may (on confirmation). */
-export function destructionRefusal(record: RetentionRecord, today: IsoDate, options: AgeOptions = {}): string | undefined {
+export function destructionRefusal(
+  record: RetentionRecord,
+  today: IsoDate,
+  options: AgeOptions = {},
+): string | undefined {
   const r = retentionStatus(record, today, options);
   if (r.status === 'held') return 'This record is under a legal hold. Lift the hold before it can be destroyed.';
   if (r.status === 'keep')

@@ -31,7 +31,10 @@ describe('retentionStatus', () => {
     // 1952 is a leap year; 2027, the 75th year, is not.
     const dob = '1952-02-29';
     expect(birthday(dob, RETENTION_AGE)).toBe('2027-03-01');
-    expect(retentionStatus({ dateOfBirth: dob }, '2027-02-28')).toMatchObject({ status: 'keep', dueFrom: '2027-03-01' });
+    expect(retentionStatus({ dateOfBirth: dob }, '2027-02-28')).toMatchObject({
+      status: 'keep',
+      dueFrom: '2027-03-01',
+    });
     expect(retentionStatus({ dateOfBirth: dob }, '2027-03-01').status).toBe('due');
     const feb28 = { leapDay: 'february-28' } as const;
     expect(retentionStatus({ dateOfBirth: dob }, '2027-02-28', feb28)).toMatchObject({

@@ -84,6 +84,7 @@ export interface RetentionItem {
   dateOfBirth: string;
   status: RetentionStatus['status'];
   mayDestroy: boolean;
+  basis: RetentionStatus['basis'];
   dueFrom: string;
   keepUntil: string;
   reason: string;
@@ -104,6 +105,7 @@ export function registerRetentionRoutes(app: Hono<Env>, d: Deps): void {
       dateOfBirth: yp.dateOfBirth,
       status: r.status,
       mayDestroy: r.mayDestroy,
+      basis: r.basis,
       dueFrom: r.dueFrom,
       keepUntil: r.keepUntil,
       reason: r.reason,
