@@ -22,6 +22,7 @@ type Kinds = Record<
   | 'signInCounts'
   | 'webhookDeliveries'
   | 'webhookAttempts'
+  | 'notifications'
   | 'legalHolds'
   | 'legalHoldEvents'
   | 'auditEntries'
@@ -99,6 +100,7 @@ const en = {
     signInCounts: 'Counted sign-in tries',
     webhookDeliveries: 'Messages sent to the case-management system',
     webhookAttempts: 'Tries to send those messages',
+    notifications: 'Emails about them, sent or waiting',
     legalHolds: 'Legal holds',
     legalHoldEvents: 'Legal holds set and lifted',
     auditEntries: 'Audit entries about them',
@@ -177,6 +179,7 @@ const cy: RetentionStrings = {
     signInCounts: 'Ymdrechion mewngofnodi a gyfrifwyd',
     webhookDeliveries: 'Negeseuon a anfonwyd i’r system rheoli achosion',
     webhookAttempts: 'Ymdrechion i anfon y negeseuon hynny',
+    notifications: 'E-byst amdanyn nhw, wedi’u hanfon neu’n aros',
     legalHolds: 'Ataliadau cyfreithiol',
     legalHoldEvents: 'Ataliadau cyfreithiol a osodwyd ac a godwyd',
     auditEntries: 'Cofnodion archwilio amdanyn nhw',
