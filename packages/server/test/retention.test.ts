@@ -225,6 +225,8 @@ for (const b of backends) {
       expect(r.json.removes).toMatchObject({ plans: 1, frozenPlans: 1, planPdfs: 1, checkIns: 1, arrangements: 1 });
       expect(r.json.removes.events).toBeGreaterThan(5);
       expect(r.json.removes.webhookDeliveries).toBe(1);
+      // Her PA was told of the help she asked for in her check-in (the notification outbox).
+      expect(r.json.removes.notifications).toBeGreaterThan(0);
       expect(r.json.removes.accounts).toBe(1);
       expect(r.json.removes.sessions).toBeGreaterThan(0);
       expect(r.json.removes.signInCounts).toBeGreaterThan(0);
