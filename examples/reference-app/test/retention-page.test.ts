@@ -144,6 +144,30 @@ describe.skipIf(!hasChromium || !isBuilt)('records due for destruction', () => {
     expect(await w.store.getUser('nb.u-olive')).toBeUndefined();
   });
 
+  it('fits a 320 px window in English and Welsh: the wide table scrolls inside its own region', async () => {
+    for (const lang of ['en', 'cy']) {
+      const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true });
+      contexts.push(ctx);
+      const page = await ctx.newPage();
+      await page.goto(`${w.url}/prefs?lang=${lang}&back=/sign-in`);
+      await page.goto(`${w.url}/sign-in`);
+      await page.fill('#email', 'tm@northbridge.example');
+      await page.fill('#password', PASSWORD);
+      await Promise.all([
+        page.waitForURL((u) => !u.pathname.startsWith('/sign-in')),
+        page.click('button[type=submit]'),
+      ]);
+      for (const path of ['/retention', '/retention/nb.pat/lift']) {
+        await page.goto(`${w.url}${path}`);
+        const wide = await page.evaluate(
+          () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        );
+        expect(wide, `${lang} ${path} scrolls sideways`).toBe(false);
+        await check(page, `${lang} ${path} at 320 px`);
+      }
+    }
+  });
+
   it('is not in a PA’s menu, and the page refuses them', async () => {
     const pa = await signIn('pa@northbridge.example');
     expect(await pa.locator('nav a:has-text("Records due for destruction")').count()).toBe(0);
