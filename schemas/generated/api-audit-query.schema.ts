@@ -24,7 +24,8 @@ export const apiAuditQuerySchema = {
         "create",
         "update",
         "event",
-        "export"
+        "export",
+        "destroy"
       ]
     },
     "from": {

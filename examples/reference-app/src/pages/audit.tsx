@@ -17,7 +17,7 @@ interface AuditPerson {
   role?: string;
 }
 const FILTERS = ['youngPersonId', 'actorId', 'action', 'from', 'to'] as const;
-const ACTIONS = ['read', 'create', 'update', 'event', 'export'] as const;
+const ACTIONS = ['read', 'create', 'update', 'event', 'export', 'destroy'] as const;
 const PAGE = 100;
 
 type FieldError = { field?: string; message: string };

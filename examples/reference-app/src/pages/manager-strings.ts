@@ -81,6 +81,7 @@ const en = {
       update: 'Changed',
       event: 'Recorded a step',
       export: 'Downloaded',
+      destroy: 'Destroyed a record past its retention date',
     } as Record<string, string>,
     roles: {
       'young-person': 'Young person',
@@ -216,6 +217,7 @@ const cy: ManagerStrings = {
       update: 'Newid',
       event: 'Cofnodi cam',
       export: 'Lawrlwytho',
+      destroy: 'Dinistrio cofnod ar ôl ei gyfnod cadw',
     } as Record<string, string>,
     roles: {
       'young-person': 'Person ifanc',

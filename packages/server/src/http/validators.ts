@@ -233,7 +233,7 @@ export interface ChecklistAnswersBody {
 export interface AuditQuery {
   youngPersonId?: string;
   actorId?: string;
-  action?: 'read' | 'create' | 'update' | 'event' | 'export';
+  action?: 'read' | 'create' | 'update' | 'event' | 'export' | 'destroy';
   from?: string;
   to?: string;
   limit?: number;
