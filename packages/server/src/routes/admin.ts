@@ -521,6 +521,7 @@ const ACTION_WORDS: Record<AuditEntry['action'], string> = {
   update: 'Changed',
   event: 'Step recorded',
   export: 'Exported',
+  destroy: 'Destroyed a record past its retention date',
 };
 const ukTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
