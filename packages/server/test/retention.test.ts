@@ -175,6 +175,8 @@ for (const b of backends) {
       expect(sp.status, JSON.stringify(sp.json)).toBe(201);
       ids.arrangementId = String(sp.json.id);
       expect((await pa.get(`/api/young-people/${OLD.id}`)).status).toBe(200);
+      // Her PA's caseload, read with her in it: a list read naming her among others.
+      expect((await pa.get('/api/young-people')).status).toBe(200);
 
       // 2035: Dorothy turned 75 on 1 May. A sign-in try with a wrong password is counted against her email.
       w.clock.now = new Date('2035-05-02T10:00:00.000Z');
@@ -304,6 +306,7 @@ for (const b of backends) {
         destroyedAt: '2035-05-02T10:00:00.000Z',
       });
       expect(d.legalBasis).toMatch(/regulation 50/);
+      expect(d.removed.listReads).toBeGreaterThan(0);
       expect(d.removed).toMatchObject({
         plans: 1,
         frozenPlans: 1,

@@ -30,7 +30,7 @@ export interface LegalHoldEvent {
 }
 
 /** How many rows of each kind a destruction removed (or would remove), by plain name. */
-export type RemovedCounts = Record<(typeof REMOVED_KINDS)[number], number>;
+export type RemovedCounts = Record<(typeof REMOVED_KINDS)[number], number> & { listReads?: number };
 
 export interface DestructionRecord {
   id: string;
@@ -269,6 +269,15 @@ export class Retention {
         );
         removed[kind] = Number(rows[0]?.n ?? 0);
       }
+      // Audit rows of list reads (a caseload, an export) that named them among others: they leave the list, the
+      // row stays for the others (the one UPDATE the trigger lets through, inside a destruction only).
+      const lists = await q.query(
+        `WITH changed AS (UPDATE audit_log SET young_person_ids = array_remove(young_person_ids, $1),
+           item_count = CASE WHEN item_count IS NULL THEN NULL ELSE item_count - 1 END
+           WHERE $1 = ANY(young_person_ids) RETURNING 1) SELECT count(*)::int AS n FROM changed`,
+        [input.youngPersonId],
+      );
+      removed.listReads = Number(lists[0]?.n ?? 0);
       await q.query("SELECT set_config('onward.destroying', '', true)");
       const record: DestructionRecord = {
         id: newId('dst'),
