@@ -164,6 +164,14 @@ for (const b of backends) {
       expect(seen).toContainEqual(
         expect.objectContaining({ who: 'pa name', action: 'read', record: 'young-person', recordId: 'yp1' }),
       );
+      // The messages about them: authorising the plan told their PA (by name; the message itself is only a link).
+      const messages = JSON.parse(files.get('messages-about-them.json')!.toString());
+      expect(messages).toContainEqual(
+        expect.objectContaining({ about: 'Their personal adviser was told their plan was authorised', to: 'pa name' }),
+      );
+      expect(messages.length).toBe((await w.store.outbox.listForYoungPerson('yp1')).length);
+      expect(index.counts.messages).toBe(messages.length);
+      expect(readable).toContain(`Messages to people about them: ${messages.length}.`);
       const record = JSON.parse(files.get('young-person.json')!.toString());
       expect(record).toMatchObject({ id: 'yp1', name: 'Alex Rivers', personalAdviser: 'pa name' });
       expect(record.signIn.email).toBe('yp@example.org');

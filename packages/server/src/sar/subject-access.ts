@@ -5,7 +5,7 @@
 // person themselves (agreementForViewer / eventsForViewer), so what the law lets the council withhold as another
 // person's information (a carer's allowance hidden from them) is left out the same way the app leaves it out.
 // Only rows keyed to this young person are read, so nobody else's record can come into it.
-import { agreementForViewer, eventsForViewer, type LivingTogetherAgreement } from '@onward/engine';
+import { agreementForViewer, eventsForViewer, type LivingTogetherAgreement, type NoticeKind } from '@onward/engine';
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import type { RenderContext } from '../render-context.js';
 import type { PendingPdf } from '../storage/frozen-plans.js';
@@ -34,6 +34,8 @@ export interface SubjectAccessIndex {
     pdfs: number;
     events: number;
     auditEntries: number;
+    /** Messages Onward sent, or is to send, to someone about them (the notification outbox). */
+    messages: number;
   };
   files: SubjectAccessFile[];
   withheld: string[];
@@ -58,20 +60,22 @@ export async function subjectAccessZip(
   o: SubjectAccessOptions,
 ): Promise<{ zip: Uint8Array; index: SubjectAccessIndex }> {
   const scope = { youngPersonIds: [yp.id], councilId: yp.councilId };
-  const [plans, checkIns, arrangements, events, audit, users, frozen, externalIds, council] = await Promise.all([
-    store.listPlans(scope),
-    store.listCheckIns({ ...scope, limit: 1_000_000 }),
-    store.listArrangements(scope),
-    store.listEvents(yp.id),
-    store.queryAudit({ councilId: yp.councilId, youngPersonIds: [yp.id], limit: 1_000_000 }),
-    store.listUsers(yp.councilId),
-    store.frozenPlans.listForYoungPerson(yp.id),
-    store.db.query(
-      'SELECT external_id, created_at FROM young_person_external_ids WHERE council_id = $1 AND young_person_id = $2',
-      [yp.councilId, yp.id],
-    ),
-    store.getCouncil(yp.councilId),
-  ]);
+  const [plans, checkIns, arrangements, events, audit, users, frozen, externalIds, council, messages] =
+    await Promise.all([
+      store.listPlans(scope),
+      store.listCheckIns({ ...scope, limit: 1_000_000 }),
+      store.listArrangements(scope),
+      store.listEvents(yp.id),
+      store.queryAudit({ councilId: yp.councilId, youngPersonIds: [yp.id], limit: 1_000_000 }),
+      store.listUsers(yp.councilId),
+      store.frozenPlans.listForYoungPerson(yp.id),
+      store.db.query(
+        'SELECT external_id, created_at FROM young_person_external_ids WHERE council_id = $1 AND young_person_id = $2',
+        [yp.councilId, yp.id],
+      ),
+      store.getCouncil(yp.councilId),
+      store.outbox.listForYoungPerson(yp.id),
+    ]);
   const names = new Map(users.map((u) => [u.id, u.name]));
   const account = users.find((u) => u.role === 'young-person' && u.youngPersonId === yp.id);
   const files: Zippable = {};
@@ -170,6 +174,19 @@ export async function subjectAccessZip(
       })),
     ),
   );
+  add(
+    'messages-about-them.json',
+    'Messages Onward sent, or is to send, to someone about them (such as their PA being told they asked for help): what about, to whom, when, and whether it went. The messages themselves hold only a sign-in link.',
+    json(
+      messages.map((m) => ({
+        at: m.createdAt,
+        about: MESSAGE_WORDS[m.kind],
+        to: names.get(m.recipientId) ?? m.recipientId,
+        status: m.status,
+        ...(m.sentAt ? { sentAt: m.sentAt } : {}),
+      })),
+    ),
+  );
   const index: SubjectAccessIndex = {
     youngPersonId: yp.id,
     name: yp.name,
@@ -183,6 +200,7 @@ export async function subjectAccessZip(
       pdfs: listed.filter((f) => f.path.endsWith('.pdf')).length,
       events: events.length,
       auditEntries: audit.length,
+      messages: messages.length,
     },
     files: listed,
     withheld: [...withheld],
@@ -192,6 +210,14 @@ export async function subjectAccessZip(
   return { zip: zipSync(files, { mtime: o.now }), index };
 }
 
+/** What each kind of message was about, in words for the person reading their own file. */
+const MESSAGE_WORDS: Readonly<Record<NoticeKind, string>> = {
+  'help-asked-check-in': 'Their personal adviser was told they asked for help in a check-in',
+  'help-asked-checklist': 'Their personal adviser was told they asked for help in their checklist',
+  'plan-returned': 'Their personal adviser was told their plan was sent back for changes',
+  'plan-authorised': 'Their personal adviser was told their plan was authorised',
+};
+
 function readableIndex(i: SubjectAccessIndex, council: string): string {
   const lines = [
     `Everything ${council} holds in Onward about ${i.name}`,
@@ -200,6 +226,7 @@ function readableIndex(i: SubjectAccessIndex, council: string): string {
     '',
     `Pathway plans: ${i.counts.plans}. Check-ins: ${i.counts.checkIns}. Staying Put arrangements: ${i.counts.arrangements}.`,
     `PDFs: ${i.counts.pdfs}. Changes to the record: ${i.counts.events}. Audit entries (who saw or changed it): ${i.counts.auditEntries}.`,
+    `Messages to people about them: ${i.counts.messages}.`,
     '',
     'The files in this zip:',
     '',
