@@ -1,8 +1,9 @@
 // The demo data holds only possible states (issue 18): no agreement signed after the arrangement started, no carer
 // approved after it started, steps in order and not after the seed's today, and an attempt's note saying what its
 // coded outcome says (voicemail or no answer is not "declined": 78 disagreed before the fix). Two checks are
-// skipped until the seed meets them: an arrangement active past the end age (21; 25 as the outer limit in Wales)
-// and plan steps, attempts and check-ins dated after today.
+// known to fail until the seed meets them (it.fails: they pass while the seed breaks the rule, and fail, to be
+// turned into plain tests, once it no longer does): an arrangement active past the end age (21; 25 as the outer
+// limit in Wales) and plan steps, attempts and check-ins dated after today.
 import { birthday } from '@onward/engine';
 import { describe, expect, it } from 'vitest';
 import { buildSeed } from '../src/seed.js';
@@ -45,8 +46,8 @@ describe('the demo data holds only possible states', () => {
   });
 
   // Not yet met (issue 18, closing note): one arrangement still active past 21, and attempts dated after today on
-  // plans started in the last days. Kept here so they can be switched on with the seed fix.
-  it.skip('has no arrangement still active past the end age', () => {
+  // plans started in the last days. When the seed is fixed these fail: make them it() then.
+  it.fails('KNOWN FAILURE (issue 18): has no arrangement still active past the end age', () => {
     const bad = arrangements
       .filter(({ sp }) => sp.step === 'active')
       .filter(({ y, c }) => birthday(y.dateOfBirth, c.nation === 'wales' ? 25 : 21) <= TODAY)
@@ -54,7 +55,7 @@ describe('the demo data holds only possible states', () => {
     expect(bad).toEqual([]);
   });
 
-  it.skip('dates nothing after today: plan steps, attempts and check-ins', () => {
+  it.fails('KNOWN FAILURE (issue 18): dates nothing after today: plan steps, attempts and check-ins', () => {
     const bad: string[] = [];
     for (const { y } of all) {
       for (const p of y.plans) {
