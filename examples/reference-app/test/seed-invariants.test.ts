@@ -46,8 +46,9 @@ describe('the demo data holds only possible states', () => {
   });
 
   // Not yet met (issue 18, closing note): one arrangement still active past 21, and attempts dated after today on
-  // plans started in the last days. When the seed is fixed these fail: make them it() then.
-  it.fails('KNOWN FAILURE (issue 18): has no arrangement still active past the end age', () => {
+  // plans started in the last days. When the seed is fixed these fail: make them it() then. No retry: a retry of
+  // an expected failure would be reported as a flaky test.
+  it.fails('KNOWN FAILURE (issue 18): has no arrangement still active past the end age', { retry: 0 }, () => {
     const bad = arrangements
       .filter(({ sp }) => sp.step === 'active')
       .filter(({ y, c }) => birthday(y.dateOfBirth, c.nation === 'wales' ? 25 : 21) <= TODAY)
@@ -55,7 +56,9 @@ describe('the demo data holds only possible states', () => {
     expect(bad).toEqual([]);
   });
 
-  it.fails('KNOWN FAILURE (issue 18): dates nothing after today: plan steps, attempts and check-ins', () => {
+  it.fails('KNOWN FAILURE (issue 18): dates nothing after today: plan steps, attempts and check-ins', {
+    retry: 0,
+  }, () => {
     const bad: string[] = [];
     for (const { y } of all) {
       for (const p of y.plans) {
